@@ -1,0 +1,143 @@
+import express from 'express';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { AgentDirectory } from '../src/agents/agent-directory';
+import type { Config } from '../src/config';
+import { Engine } from '../src/engine/engine';
+import type { Flow } from '../src/engine/flow';
+import type { FlowServices } from '../src/engine/flow-services';
+import type { HandoffNotice } from '../src/engine/handoff-notice';
+import { EngineEvents } from '../src/events/engine-events';
+import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
+import type { Logger } from '../src/logger';
+import { SqliteStore } from '../src/store/sqlite-store';
+import type { Store } from '../src/store/store';
+import { consoleAuthRoutes } from '../adapters/console/auth-routes';
+import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
+import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
+import { attachChatGateway } from '../adapters/web/chat-gateway';
+import { WebChannel } from '../adapters/web/web-channel';
+import { defaultFlows } from '../flows';
+
+/** Pieces a caller (tests, the benchmark) may supply instead of the defaults built from config. */
+export interface AppOverrides {
+  store?: Store;
+  knowledge?: KnowledgeBase;
+  flows?: Flow[];
+  services?: FlowServices;
+  handoffNotice?: HandoffNotice;
+  clock?: () => number;
+  /** Seconds a queued web customer may be gone before the conversation counts as abandoned. */
+  abandonAfterMs?: number;
+}
+
+/** A running (or ready to run) handoff server. */
+export interface App {
+  config: Config;
+  engine: Engine;
+  store: Store;
+  directory: AgentDirectory;
+  edge: HttpEdge;
+  /** Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). */
+  listen(): Promise<string>;
+  /** Stops taking work, finishes what is in flight and closes everything. */
+  close(): Promise<void>;
+}
+
+/** The greeting the web widget shows when it opens. */
+export const WEB_GREETING =
+  'Hi! I am the support bot. Ask me about the product, tell me about a problem, or type "Human" to reach a person.';
+
+/**
+ * The composition root: builds the store, the engine, the flows and every channel adapter from
+ * the configuration, and mounts them on one HTTP server.
+ */
+export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
+  const store = overrides.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
+  const events = new EngineEvents();
+  events.setMaxListeners(50);
+  const knowledge = overrides.knowledge;
+  const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
+  const edge = createHttpEdge({ log, trustProxy: config.TRUST_PROXY });
+
+  let presence: () => Promise<number> = async () => 0;
+  const engine = new Engine({
+    store,
+    events,
+    log,
+    flows: overrides.flows ?? defaultFlows(),
+    ...(knowledge && { knowledge }),
+    ...(overrides.services && { services: overrides.services }),
+    ...(overrides.handoffNotice && { handoffNotice: overrides.handoffNotice }),
+    ...(overrides.clock && { clock: overrides.clock }),
+    presence: () => presence(),
+    maxMessageLength: config.MAX_MESSAGE_LENGTH,
+  });
+  engine.registerChannel(new WebChannel());
+
+  const admin = await directory.ensureAdmin(config.ADMIN_PASSWORD);
+  if (admin.generatedPassword) {
+    // Printed once, on purpose: the operator needs it to sign in the first time.
+    log.warn(
+      { username: 'admin' },
+      `Created the first agent "admin" with password: ${admin.generatedPassword} (change it with: npm run agents -- reset admin)`,
+    );
+  }
+
+  const { app, io } = edge;
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+  let draining = false;
+  app.get('/readyz', (_req, res) => {
+    res.status(draining ? 503 : 200).json({ ready: !draining });
+  });
+  app.use('/console/api', consoleAuthRoutes(directory));
+  app.use(express.static(path.join(__dirname, '..', 'public'), { index: 'index.html', maxAge: '5m' }));
+
+  attachChatGateway({
+    namespace: io.of('/chat'),
+    engine,
+    log: log.child({ component: 'chat' }),
+    greeting: WEB_GREETING,
+    abandonAfterMs: overrides.abandonAfterMs ?? 15 * 60 * 1000,
+  });
+  const consoleOptions: ConsoleGatewayOptions = {
+    namespace: io.of('/console'),
+    engine,
+    directory,
+    log: log.child({ component: 'console' }),
+  };
+  const consoleGateway = attachConsoleGateway(consoleOptions);
+  presence = consoleGateway.agentsOnline;
+
+  app.use((_req, res) => {
+    res.status(404).json({ error: { code: 'not_found', message: 'No such page' } });
+  });
+  app.use(errorHandler(log));
+
+  return {
+    config,
+    engine,
+    store,
+    directory,
+    edge,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        edge.server.once('error', reject);
+        edge.server.listen(config.PORT, config.HOST, () => {
+          const address = edge.server.address() as AddressInfo;
+          const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+          resolve(`http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`);
+        });
+      }),
+    close: async () => {
+      draining = true;
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await engine.idle();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { randomBytes } from 'node:crypto';
+import { done, pass, type Flow } from '../src/engine/flow';
+import type { KnowledgeAnswer } from '../src/knowledge/knowledge-base';
+import type { MessageContent } from '../src/model/message';
+
+/** How much of the best section an answer quotes. */
+const PASSAGE_CHARS = 600;
+
+/**
+ * The fallback of every conversation: answer from the documentation, citing the page, or say
+ * honestly that the docs do not seem to cover the question and offer a human.
+ */
+export const answerFromDocs: Flow = {
+  id: 'answer-from-docs',
+  matches: () => true,
+  async run(context) {
+    if (!context.knowledge) return pass;
+    const answer = await context.knowledge.answer(context.text);
+    if (answer.kind === 'decline') {
+      await context.say(declineMessage(answer));
+      return done;
+    }
+    const answerId = `ans_${randomBytes(6).toString('base64url')}`;
+    const message = await context.say(answerMessage(answer, answerId));
+    await context.store.appendRecord('answers', {
+      answerId,
+      conversationId: context.conversation.id,
+      seq: message.seq,
+      question: context.text.slice(0, 500),
+      page: answer.hits[0]?.pagePath,
+      confidence: answer.confidence,
+      at: context.now(),
+    });
+    await context.update((c) => ({
+      ...c,
+      memory: { ...c.memory, lastAnswer: { answerId, seq: message.seq, at: context.now() } },
+    }));
+    return done;
+  },
+};
+
+/** A confident answer: the passage, where it comes from, and the link. */
+export function answerMessage(answer: KnowledgeAnswer, answerId: string): MessageContent {
+  const best = answer.hits[0];
+  if (!best) throw new Error('an answer needs at least one hit');
+  const title = [best.pageTitle, ...best.headingPath.slice(1)].filter(Boolean).join(' › ');
+  const passage = (answer.generated ?? answer.passage ?? best.text).trim();
+  const quoted =
+    passage.length > PASSAGE_CHARS ? `${passage.slice(0, PASSAGE_CHARS).replace(/\s+\S*$/, '')}…` : passage;
+  return {
+    text: `${quoted}\n\nFrom the docs: ${title}\n${best.url}`,
+    summary: oneLine(quoted, 200),
+    citations: answer.hits.slice(0, 1).map((hit) => ({ title, url: hit.url })),
+    answerId,
+  };
+}
+
+/** An honest "the docs do not answer this", with a way forward. */
+export function declineMessage(answer: KnowledgeAnswer): MessageContent {
+  const maybe = answer.hits[0];
+  const text =
+    "I couldn't find an answer to that in our documentation, and I'd rather not guess. " +
+    'Type "Human" to reach a person, or rephrase your question.';
+  if (maybe && answer.confidence > 0.15) {
+    return {
+      text: `${text}\n\nThe closest page I found, in case it helps: ${maybe.pageTitle}\n${maybe.url}`,
+      summary: `${text} Closest page: ${maybe.url}`,
+    };
+  }
+  return { text, summary: text };
+}
+
+function oneLine(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentence = flat.match(/^.+?[.!?](\s|$)/)?.[0]?.trim() ?? flat;
+  const line = sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
+  return line;
+}

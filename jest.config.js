@@ -1,0 +1,16 @@
+/** Jest runs TypeScript through ts-jest in CommonJS mode; tests are type-checked as they run. */
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // ESM-only transitive dependencies (langchain's) are shipped as .js/.mjs and must be transformed too.
+    '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true }, isolatedModules: true }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!(p-retry|is-network-error|@langchain|langsmith|uuid)/)'],
+  testTimeout: 30000,
+  // Integration tests share one Redis and one Chromium; two workers keep a 2-core machine responsive.
+  maxWorkers: 2,
+};

@@ -1,0 +1,125 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { AuthError, ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { Agent } from '../model/agent';
+import type { Store } from '../store/store';
+import { hashPassword, randomPassword, verifyPassword } from './passwords';
+
+/** A hash of a session token: what the store keeps, so a leaked database holds no live tokens. */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('base64url');
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
+
+/** A password hash for unknown usernames, so a wrong username costs as much time as a wrong password. */
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/** Agents, their passwords and their console sessions. */
+export class AgentDirectory {
+  constructor(
+    private readonly store: Store,
+    private readonly sessionTtlMs: number,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Adds an agent; usernames are lower case, 2-32 characters. */
+  async add(input: {
+    username: string;
+    password: string;
+    displayName?: string;
+    role?: Agent['role'];
+  }): Promise<Agent> {
+    const username = input.username.trim().toLowerCase();
+    if (!USERNAME.test(username)) {
+      throw new ValidationError('Username must be 2-32 characters: a-z, 0-9, dot, dash or underscore');
+    }
+    if (input.password.length < 8) throw new ValidationError('Password must be at least 8 characters');
+    if (await this.store.getAgentByUsername(username))
+      throw new ConflictError(`Agent ${username} already exists`);
+    const agent: Agent = {
+      id: `a_${randomBytes(8).toString('base64url')}`,
+      username,
+      displayName: input.displayName?.trim() || username,
+      passwordHash: await hashPassword(input.password),
+      role: input.role ?? 'agent',
+      createdAt: this.now(),
+    };
+    await this.store.createAgent(agent);
+    return agent;
+  }
+
+  /** Removes an agent and signs them out everywhere. */
+  async remove(username: string): Promise<void> {
+    const agent = await this.store.getAgentByUsername(username.toLowerCase());
+    if (!agent) throw new NotFoundError(`Agent ${username}`);
+    await this.store.deleteAgent(agent.id);
+  }
+
+  /** Sets a new password and ends the agent's sessions. */
+  async resetPassword(username: string, password: string): Promise<void> {
+    const agent = await this.store.getAgentByUsername(username.toLowerCase());
+    if (!agent) throw new NotFoundError(`Agent ${username}`);
+    if (password.length < 8) throw new ValidationError('Password must be at least 8 characters');
+    await this.store.updateAgent({ ...agent, passwordHash: await hashPassword(password) });
+    await this.store.deleteSessionsOf(agent.id);
+  }
+
+  /** Every agent, by username. */
+  list(): Promise<Agent[]> {
+    return this.store.listAgents();
+  }
+
+  /**
+   * On first start with no agents, creates `admin`. Returns the password when it was generated,
+   * so the caller prints it once; never returns a password it was given.
+   */
+  async ensureAdmin(
+    configuredPassword: string | undefined,
+  ): Promise<{ created: boolean; generatedPassword?: string }> {
+    if ((await this.store.listAgents()).length > 0) return { created: false };
+    const password = configuredPassword ?? randomPassword();
+    try {
+      await this.add({ username: 'admin', password, displayName: 'Admin', role: 'admin' });
+    } catch (error) {
+      // Another instance created it first.
+      if (error instanceof ConflictError) return { created: false };
+      throw error;
+    }
+    return configuredPassword ? { created: true } : { created: true, generatedPassword: password };
+  }
+
+  /** Checks a username and password and opens a session; the token goes in an httpOnly cookie. */
+  async signIn(
+    username: string,
+    password: string,
+  ): Promise<{ agent: Agent; token: string; expiresAt: number }> {
+    const agent = await this.store.getAgentByUsername(String(username).trim().toLowerCase());
+    const valid = await verifyPassword(String(password), agent?.passwordHash ?? DUMMY_HASH);
+    if (!agent || !valid) throw new AuthError('Wrong username or password', 'bad_credentials');
+    const token = randomBytes(32).toString('base64url');
+    const now = this.now();
+    const expiresAt = now + this.sessionTtlMs;
+    await this.store.createSession({
+      tokenHash: hashToken(token),
+      agentId: agent.id,
+      createdAt: now,
+      expiresAt,
+    });
+    return { agent, token, expiresAt };
+  }
+
+  /** The agent a session token belongs to; throws `AuthError` for a forged or expired token. */
+  async authenticate(token: string | undefined): Promise<Agent> {
+    if (!token || token.length > 200) throw new AuthError();
+    const session = await this.store.getSession(hashToken(token));
+    if (!session || session.expiresAt <= this.now()) throw new AuthError();
+    const agent = await this.store.getAgent(session.agentId);
+    if (!agent) throw new AuthError();
+    return agent;
+  }
+
+  /** Ends one session. */
+  async signOut(token: string): Promise<void> {
+    await this.store.deleteSession(hashToken(token));
+  }
+}

@@ -1,0 +1,28 @@
+import type { ChannelName, ConversationRef } from '../model/conversation';
+import type { TranscriptMessage } from '../model/message';
+
+/** What a channel can carry; the engine skips what a channel cannot do instead of failing. */
+export interface ChannelCapabilities {
+  typing: boolean;
+  quickReplies: boolean;
+  attachments: boolean;
+  /** Longest message the provider accepts in one send, in characters (split beyond it). */
+  maxMessageLength?: number;
+}
+
+/** The outcome of one send, recorded on the transcript message. */
+export interface SendResult {
+  providerId?: string;
+  status: 'sent' | 'delivered' | 'pending';
+}
+
+/**
+ * One channel edge seen from the engine: adapters implement it, the engine calls `send` for every
+ * bot and agent message. A failure is thrown as a `ChannelError` and recorded, never lost silently.
+ */
+export interface Channel {
+  readonly name: ChannelName;
+  readonly capabilities: ChannelCapabilities;
+  send(ref: ConversationRef, message: TranscriptMessage): Promise<SendResult>;
+  sendTyping?(ref: ConversationRef, on: boolean): Promise<void>;
+}

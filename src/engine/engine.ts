@@ -1,0 +1,523 @@
+import { randomBytes } from 'node:crypto';
+import type { Channel } from '../channels/channel';
+import { ChannelError, ConflictError, NotFoundError, ValidationError } from '../errors';
+import type { EngineEvents } from '../events/engine-events';
+import { applyTransition, botIsAnswering, type TransitionInput } from '../handoff/handoff-machine';
+import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { Logger } from '../logger';
+import type { Agent } from '../model/agent';
+import type { ChannelName, Conversation } from '../model/conversation';
+import type { Attachment, InboundMessage, MessageContent, TranscriptMessage } from '../model/message';
+import type { NewMessage, Store } from '../store/store';
+import type { Flow, FlowContext, FlowOutcome } from './flow';
+import type { FlowServices } from './flow-services';
+import { defaultHandoffNotice, type HandoffNotice } from './handoff-notice';
+import { isCancelRequest, isHumanRequest } from './intents';
+import { KeyedMutex } from './keyed-mutex';
+
+/** How long an inbound provider id is remembered for deduplication (providers retry for hours). */
+const DEDUP_TTL_MS = 7 * 24 * 3600 * 1000;
+
+/** Tells how many agents are signed in right now (across every instance). */
+export type AgentPresence = () => Promise<number>;
+
+/** What the engine is built from; the composition root supplies every piece. */
+export interface EngineOptions {
+  store: Store;
+  events: EngineEvents;
+  log: Logger;
+  flows: Flow[];
+  knowledge?: KnowledgeBase;
+  services?: FlowServices;
+  presence?: AgentPresence;
+  handoffNotice?: HandoffNotice;
+  clock?: () => number;
+  maxMessageLength?: number;
+}
+
+/** What happened to one inbound message. */
+export interface InboundResult {
+  conversation: Conversation;
+  message?: TranscriptMessage;
+  duplicate: boolean;
+}
+
+/**
+ * The conversation engine: one entry point for every inbound message on every channel, the
+ * handoff actions agents take, and delivery of bot and agent messages back on the customer's
+ * own channel. It knows channels only through the `Channel` contract.
+ */
+export class Engine {
+  private readonly channels = new Map<ChannelName, Channel>();
+  private readonly mutex = new KeyedMutex();
+  private readonly now: () => number;
+  private readonly maxLength: number;
+
+  constructor(private readonly options: EngineOptions) {
+    this.now = options.clock ?? Date.now;
+    this.maxLength = options.maxMessageLength ?? 4000;
+  }
+
+  get store(): Store {
+    return this.options.store;
+  }
+
+  get events(): EngineEvents {
+    return this.options.events;
+  }
+
+  /** Registers the adapter that delivers messages on a channel. */
+  registerChannel(channel: Channel): void {
+    this.channels.set(channel.name, channel);
+  }
+
+  /** The registered channel, if any. */
+  channel(name: ChannelName): Channel | undefined {
+    return this.channels.get(name);
+  }
+
+  /** Resolves when every message being handled has been handled (used when draining). */
+  idle(): Promise<void> {
+    return this.mutex.idle();
+  }
+
+  /**
+   * Handles one message from a customer: deduplicates it, stores it, then lets the handoff state,
+   * the "Human" interrupt and the flows decide what happens. Stored before anything else, so a
+   * crash later loses no customer text.
+   */
+  async handleInbound(inbound: InboundMessage): Promise<InboundResult> {
+    const text = this.validateText(inbound.text, inbound.attachments);
+    const lockKey = `${inbound.ref.channel}:${inbound.ref.conversationKey}`;
+    return this.mutex.run(lockKey, async () => {
+      const dedupKey = inbound.externalId ? `in:${inbound.ref.channel}:${inbound.externalId}` : undefined;
+      if (dedupKey && !(await this.store.remember(dedupKey, DEDUP_TTL_MS))) {
+        const conversation = await this.findOrCreate(inbound);
+        return { conversation, duplicate: true };
+      }
+      try {
+        let conversation = await this.findOrCreate(inbound);
+        const message = await this.append(conversation, {
+          author: 'customer',
+          text,
+          createdAt: inbound.receivedAt ?? this.now(),
+          ...(inbound.attachments?.length && { attachments: inbound.attachments }),
+          ...(inbound.externalId !== undefined && { externalId: inbound.externalId }),
+        });
+        conversation = (await this.store.getConversation(conversation.id)) ?? conversation;
+        await this.route(conversation, message);
+        const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
+        return { conversation: latest, message, duplicate: false };
+      } catch (error) {
+        // Let the provider's retry through: the message was not handled.
+        if (dedupKey) await this.store.forget(dedupKey);
+        throw error;
+      }
+    });
+  }
+
+  /** Sends a bot message the customer did not prompt (greeting, notice) and records it. */
+  async say(conversation: Conversation, content: MessageContent | string): Promise<TranscriptMessage> {
+    const body = typeof content === 'string' ? { text: content } : content;
+    return this.deliver(conversation, { ...body, author: 'bot', createdAt: this.now() });
+  }
+
+  /** Announces a typing indicator to the other side (and to the customer's channel when it can). */
+  async typing(conversationId: string, author: 'customer' | 'agent' | 'bot', on: boolean): Promise<void> {
+    this.events.emit('typing', { conversationId, author, on });
+    if (author === 'customer') return;
+    const conversation = await this.store.getConversation(conversationId);
+    const channel = conversation && this.channels.get(conversation.ref.channel);
+    if (conversation && channel?.capabilities.typing && channel.sendTyping) {
+      await channel.sendTyping(conversation.ref, on).catch(() => undefined);
+    }
+  }
+
+  /** The customer (or a flow) asks for a human: queue the conversation and tell the customer. */
+  async requestHandoff(conversationId: string, reason: string): Promise<Conversation> {
+    const conversation = await this.transition(conversationId, { event: 'request', at: this.now(), reason });
+    const agentsOnline = this.options.presence ? await this.options.presence() : 0;
+    const notice = (this.options.handoffNotice ?? defaultHandoffNotice)(conversation, {
+      agentsOnline,
+      now: this.now(),
+      services: this.options.services ?? {},
+    });
+    await this.say(conversation, notice);
+    return conversation;
+  }
+
+  /** An agent claims a queued conversation. Of several agents claiming at once, exactly one wins. */
+  async claim(conversationId: string, agent: Agent): Promise<Conversation> {
+    const conversation = await this.transition(conversationId, {
+      event: 'claim',
+      at: this.now(),
+      agentId: agent.id,
+      agentName: agent.displayName,
+    });
+    await this.say(conversation, `${agent.displayName} from the support team has joined the conversation.`);
+    return conversation;
+  }
+
+  /** An agent answers; the message goes out on the customer's own channel. */
+  async agentReply(
+    conversationId: string,
+    agent: Agent,
+    text: string,
+    attachments?: Attachment[],
+  ): Promise<TranscriptMessage> {
+    const clean = this.validateText(text, attachments);
+    const conversation = await this.requireConversation(conversationId);
+    if (conversation.mode !== 'assigned' || conversation.assignedAgentId !== agent.id) {
+      throw new ConflictError('Claim the conversation before replying', 'not_assigned');
+    }
+    return this.mutex.run(`${conversation.ref.channel}:${conversation.ref.conversationKey}`, () =>
+      this.deliver(conversation, {
+        author: 'agent',
+        authorName: agent.displayName,
+        text: clean,
+        createdAt: this.now(),
+        ...(attachments?.length && { attachments }),
+      }),
+    );
+  }
+
+  /** The agent is done: the bot answers again and the customer is told. */
+  async resolve(conversationId: string, agent: Agent): Promise<Conversation> {
+    const current = await this.requireConversation(conversationId);
+    if (current.mode === 'assigned' && current.assignedAgentId !== agent.id && agent.role !== 'admin') {
+      throw new ConflictError('Another agent has this conversation', 'not_assigned');
+    }
+    const conversation = await this.transition(conversationId, {
+      event: 'resolve',
+      at: this.now(),
+      agentId: agent.id,
+      agentName: agent.displayName,
+    });
+    await this.say(
+      conversation,
+      'This conversation has been marked as resolved and you are back with the support bot. Type "Human" any time to reach a person again.',
+    );
+    return conversation;
+  }
+
+  /** Gives an assigned conversation back to the queue (the agent signs off, or it needs someone else). */
+  async release(conversationId: string, agent: Agent): Promise<Conversation> {
+    const current = await this.requireConversation(conversationId);
+    if (current.assignedAgentId !== agent.id && agent.role !== 'admin') {
+      throw new ConflictError('Another agent has this conversation', 'not_assigned');
+    }
+    return this.transition(conversationId, { event: 'release', at: this.now(), agentId: agent.id });
+  }
+
+  /** The customer left while waiting or while talking to an agent. */
+  async abandon(conversationId: string, reason: string): Promise<Conversation> {
+    return this.transition(conversationId, { event: 'abandon', at: this.now(), reason });
+  }
+
+  /**
+   * Applies one handoff transition atomically, records it in the transcript as a system line and
+   * announces it. Throws `ConflictError` when it is not allowed from the current state.
+   */
+  async transition(conversationId: string, input: TransitionInput): Promise<Conversation> {
+    let transition: ReturnType<typeof applyTransition>;
+    const updated = await this.store.updateConversation(conversationId, (current) => {
+      transition = applyTransition(current, input);
+      return transition?.conversation;
+    });
+    if (!updated || !transition) {
+      const current = await this.requireConversation(conversationId);
+      const who = current.assignedAgentName ? ` by ${current.assignedAgentName}` : '';
+      throw new ConflictError(
+        input.event === 'claim' && current.mode === 'assigned'
+          ? `Already claimed${who}`
+          : `Cannot ${input.event} a conversation that is ${current.mode}`,
+        input.event === 'claim' ? 'already_claimed' : 'invalid_transition',
+      );
+    }
+    const record = transition.transition;
+    await this.append(updated, {
+      author: 'system',
+      text: describeTransition(record),
+      createdAt: record.at,
+    });
+    const latest = (await this.store.getConversation(conversationId)) ?? updated;
+    this.events.emit('handoff', { conversation: latest, transition: record });
+    return latest;
+  }
+
+  /** Changes a conversation atomically and announces the change. */
+  async updateConversation(
+    conversationId: string,
+    change: (conversation: Conversation) => Conversation,
+  ): Promise<Conversation> {
+    const updated = await this.store.updateConversation(conversationId, (c) => change(structuredClone(c)));
+    if (!updated) throw new NotFoundError('Conversation');
+    this.events.emit('conversation', { conversation: updated });
+    return updated;
+  }
+
+  /** Records "Did this help?" on a bot answer. */
+  async recordFeedback(conversationId: string, seq: number, helpful: boolean): Promise<void> {
+    const conversation = await this.requireConversation(conversationId);
+    const message = await this.store.updateMessage(conversationId, seq, {
+      feedback: helpful ? 'helpful' : 'not-helpful',
+    });
+    if (!message || message.author !== 'bot') throw new NotFoundError('Answer');
+    await this.store.appendRecord('answer-feedback', {
+      conversationId,
+      seq,
+      answerId: message.answerId,
+      helpful,
+      at: this.now(),
+    });
+    this.events.emit('messageUpdated', { conversation, message });
+  }
+
+  private async route(conversation: Conversation, message: TranscriptMessage): Promise<void> {
+    if (conversation.mode === 'queued' || conversation.mode === 'assigned') {
+      await this.whileWithHuman(conversation, message.text);
+      return;
+    }
+    if (isHumanRequest(message.text)) {
+      await this.noteHumanAfterAnswer(conversation);
+      await this.requestHandoff(conversation.id, 'Customer asked for a human');
+      return;
+    }
+    await this.runFlows(conversation, message);
+  }
+
+  private async whileWithHuman(conversation: Conversation, text: string): Promise<void> {
+    if (conversation.mode === 'queued' && isCancelRequest(text)) {
+      const updated = await this.transition(conversation.id, { event: 'cancel', at: this.now() });
+      await this.say(updated, 'No problem, you are back with the support bot. Type "Human" any time.');
+      return;
+    }
+    if (conversation.mode === 'queued' && isHumanRequest(text)) {
+      await this.say(
+        conversation,
+        'You are already in the queue; the first available person will reply here. Type "cancel" to go back to the bot.',
+      );
+    }
+    // Otherwise the message waits in the transcript the agent sees.
+  }
+
+  private async runFlows(conversation: Conversation, message: TranscriptMessage): Promise<void> {
+    const flows = this.options.flows;
+    const active = conversation.flow ? flows.find((f) => f.id === conversation.flow?.flowId) : undefined;
+    if (active) {
+      const interrupt = flows.find(
+        (f) => f.interrupts && f !== active && f.matches(message.text, conversation),
+      );
+      if (interrupt) {
+        const outcome = await this.runStep(interrupt, conversation, message, undefined);
+        if (!('pass' in outcome)) return;
+      }
+      const outcome = await this.runStep(active, conversation, message, conversation.flow);
+      if (!('pass' in outcome)) return;
+    }
+    const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
+    for (const flow of flows) {
+      if (flow === active || !flow.matches(message.text, latest)) continue;
+      const outcome = await this.runStep(flow, latest, message, undefined);
+      if (!('pass' in outcome)) return;
+    }
+    await this.say(
+      latest,
+      'I\'m not sure how to help with that. You can ask me about the product, report a problem, or type "Human" to reach a person.',
+    );
+  }
+
+  private async runStep(
+    flow: Flow,
+    conversation: Conversation,
+    message: TranscriptMessage,
+    position: Conversation['flow'],
+  ): Promise<FlowOutcome> {
+    const context = this.flowContext(conversation, message);
+    let outcome: FlowOutcome;
+    try {
+      outcome = await flow.run(context, position);
+    } catch (error) {
+      this.options.log.error({ err: error, flow: flow.id, conversationId: conversation.id }, 'flow failed');
+      await this.store.updateConversation(conversation.id, (c) =>
+        c.flow ? { ...c, flow: undefined } : undefined,
+      );
+      await this.say(
+        conversation,
+        'Sorry, something went wrong on our side. Please try again, or type "Human" to reach a person.',
+      );
+      return { done: true };
+    }
+    await this.store.updateConversation(conversation.id, (current) => {
+      if (!botIsAnswering(current.mode)) return current.flow ? { ...current, flow: undefined } : undefined;
+      if ('wait' in outcome) {
+        return { ...current, flow: { flowId: flow.id, ...outcome.wait, at: this.now() } };
+      }
+      if ('done' in outcome && current.flow?.flowId === flow.id) return { ...current, flow: undefined };
+      return undefined;
+    });
+    return outcome;
+  }
+
+  private flowContext(conversation: Conversation, message: TranscriptMessage): FlowContext {
+    let current = conversation;
+    return {
+      get conversation() {
+        return current;
+      },
+      message,
+      text: message.text,
+      attachments: message.attachments ?? [],
+      knowledge: this.options.knowledge,
+      store: this.store,
+      services: this.options.services ?? {},
+      now: () => this.now(),
+      say: async (content) => {
+        const sent = await this.say(current, content);
+        current = (await this.store.getConversation(current.id)) ?? current;
+        return sent;
+      },
+      handoff: async (reason) => {
+        current = await this.requestHandoff(current.id, reason);
+      },
+      update: async (change) => {
+        current = await this.updateConversation(current.id, change);
+        return current;
+      },
+    };
+  }
+
+  /** Stores a bot or agent message, then sends it on the customer's channel and records the result. */
+  private async deliver(conversation: Conversation, message: NewMessage): Promise<TranscriptMessage> {
+    const channel = this.channels.get(conversation.ref.channel);
+    const pending: NewMessage =
+      channel && !conversation.unreachable
+        ? { ...message, delivery: { status: 'pending', at: this.now() } }
+        : {
+            ...message,
+            delivery: { status: 'skipped', at: this.now(), error: conversation.unreachable?.reason },
+          };
+    const stored = await this.append(conversation, pending);
+    if (!channel || conversation.unreachable) return stored;
+    try {
+      const result = await channel.send(conversation.ref, stored);
+      return await this.setDelivery(conversation, stored, {
+        status: result.status,
+        at: this.now(),
+        ...(result.providerId !== undefined && { providerId: result.providerId }),
+      });
+    } catch (error) {
+      const reason = error instanceof ChannelError ? error.message : 'send failed';
+      this.options.log.warn(
+        { err: error, conversationId: conversation.id, channel: conversation.ref.channel },
+        'delivery failed',
+      );
+      return this.setDelivery(conversation, stored, { status: 'failed', at: this.now(), error: reason });
+    }
+  }
+
+  /** Updates a message's delivery state (also called by adapters on provider status callbacks). */
+  async setDelivery(
+    conversation: Conversation,
+    message: TranscriptMessage,
+    delivery: NonNullable<TranscriptMessage['delivery']>,
+  ): Promise<TranscriptMessage> {
+    const updated = (await this.store.updateMessage(conversation.id, message.seq, { delivery })) ?? message;
+    this.events.emit('messageUpdated', { conversation, message: updated });
+    return updated;
+  }
+
+  /** Marks a customer unreachable (blocked the bot, opted out) so nothing more is sent and agents see why. */
+  async markUnreachable(conversationId: string, reason: string | undefined): Promise<Conversation> {
+    return this.updateConversation(conversationId, (c) => {
+      if (reason === undefined) delete c.unreachable;
+      else c.unreachable = { at: this.now(), reason };
+      return c;
+    });
+  }
+
+  private async append(conversation: Conversation, message: NewMessage): Promise<TranscriptMessage> {
+    const stored = await this.store.appendMessage(conversation.id, message);
+    const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
+    this.events.emit('message', { conversation: latest, message: stored });
+    return stored;
+  }
+
+  private async findOrCreate(inbound: InboundMessage): Promise<Conversation> {
+    const existing = await this.store.findConversation(inbound.ref.channel, inbound.ref.conversationKey);
+    if (existing) {
+      if (inbound.profile && hasNewProfileFields(existing.profile, inbound.profile)) {
+        return (
+          (await this.store.updateConversation(existing.id, (c) => ({
+            ...c,
+            profile: { ...c.profile, ...inbound.profile },
+          }))) ?? existing
+        );
+      }
+      return existing;
+    }
+    const created = await this.store.createConversation({
+      id: `c_${randomBytes(9).toString('base64url')}`,
+      ref: inbound.ref,
+      profile: inbound.profile ?? {},
+    });
+    this.events.emit('conversation', { conversation: created });
+    return created;
+  }
+
+  private async requireConversation(id: string): Promise<Conversation> {
+    const conversation = await this.store.getConversation(id);
+    if (!conversation) throw new NotFoundError('Conversation');
+    return conversation;
+  }
+
+  private async noteHumanAfterAnswer(conversation: Conversation): Promise<void> {
+    const last = conversation.memory?.lastAnswer as { answerId?: string; at?: number } | undefined;
+    if (last?.answerId && last.at && this.now() - last.at < 30 * 60 * 1000) {
+      await this.store.appendRecord('answer-feedback', {
+        conversationId: conversation.id,
+        answerId: last.answerId,
+        outcome: 'human',
+        at: this.now(),
+      });
+    }
+  }
+
+  private validateText(text: unknown, attachments?: Attachment[]): string {
+    if (typeof text !== 'string') throw new ValidationError('Message text must be a string');
+    const trimmed = text.trim();
+    if (trimmed.length === 0 && !attachments?.length) throw new ValidationError('Message is empty', 'empty');
+    if (trimmed.length > this.maxLength) {
+      throw new ValidationError(`Message is longer than ${this.maxLength} characters`, 'too_long');
+    }
+    return trimmed;
+  }
+}
+
+function hasNewProfileFields(current: Conversation['profile'], incoming: Conversation['profile']): boolean {
+  return Object.entries(incoming).some(
+    ([key, value]) => value !== undefined && current[key as keyof typeof current] !== value,
+  );
+}
+
+/** The transcript line that records a handoff transition. */
+export function describeTransition(t: { event: string; agentName?: string; reason?: string }): string {
+  switch (t.event) {
+    case 'request':
+      return `Handoff requested${t.reason ? `: ${t.reason}` : ''}. Waiting for an agent.`;
+    case 'claim':
+      return `Claimed by ${t.agentName ?? 'an agent'}.`;
+    case 'release':
+      return 'Returned to the queue.';
+    case 'resolve':
+      return `Resolved by ${t.agentName ?? 'an agent'}; the bot answers again.`;
+    case 'cancel':
+      return 'The customer cancelled the handoff.';
+    case 'abandon':
+      return `The customer left${t.reason ? ` (${t.reason})` : ''}.`;
+    case 'end':
+      return `Conversation ended by ${t.agentName ?? 'an agent'}${t.reason ? `: ${t.reason}` : ''}.`;
+    default:
+      return t.event;
+  }
+}

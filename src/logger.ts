@@ -1,0 +1,37 @@
+import pino from 'pino';
+
+/** The project's logger type: pino's, so adapters can make children with bindings. */
+export type Logger = pino.Logger;
+
+/**
+ * Creates the JSON logger. Fields that may hold secrets are redacted wherever they appear, so a
+ * careless `log.info({ config })` cannot leak a token.
+ */
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      redact: {
+        paths: [
+          '*.ADMIN_PASSWORD',
+          '*.TELEGRAM_BOT_TOKEN',
+          '*.TELEGRAM_WEBHOOK_SECRET',
+          '*.TWILIO_AUTH_TOKEN',
+          '*.SMTP_URL',
+          '*.LLM_API_KEY',
+          '*.REDIS_URL',
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          'headers.cookie',
+          '*.headers.cookie',
+        ],
+        censor: '[redacted]',
+      },
+    },
+    destination,
+  );
+}

@@ -1,0 +1,324 @@
+import Database from 'better-sqlite3';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Agent, AgentSession } from '../model/agent';
+import type { ChannelName, Conversation } from '../model/conversation';
+import type { TranscriptMessage } from '../model/message';
+import type { Ticket } from '../model/ticket';
+import type { ConversationQuery, NewConversation, NewMessage, Store, TicketQuery } from './store';
+import { newConversation } from './new-conversation';
+import { filterTickets } from './filter-tickets';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS conversations (
+  id TEXT PRIMARY KEY,
+  channel TEXT NOT NULL,
+  conversation_key TEXT NOT NULL,
+  mode TEXT NOT NULL,
+  agent_id TEXT,
+  updated_at INTEGER NOT NULL,
+  doc TEXT NOT NULL,
+  UNIQUE (channel, conversation_key)
+);
+CREATE INDEX IF NOT EXISTS conversations_mode ON conversations (mode, updated_at);
+CREATE TABLE IF NOT EXISTS messages (
+  conversation_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  provider_id TEXT,
+  doc TEXT NOT NULL,
+  PRIMARY KEY (conversation_id, seq)
+);
+CREATE INDEX IF NOT EXISTS messages_provider ON messages (provider_id) WHERE provider_id IS NOT NULL;
+CREATE TABLE IF NOT EXISTS dedup (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS agents (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, agent_id TEXT NOT NULL, expires_at INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, updated_at INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY AUTOINCREMENT, log TEXT NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS records_log ON records (log, id);
+`;
+
+type Row = { doc: string };
+
+/**
+ * The embedded default store: one SQLite file in `DATA_DIR`, so a single machine keeps its
+ * conversations across restarts with nothing else to install. better-sqlite3 is synchronous, so
+ * every method is atomic within the process without extra locking.
+ */
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+
+  /** Opens (or creates) the database; `file` may be `:memory:` for tests. */
+  constructor(
+    file: string,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+  }
+
+  async getConversation(id: string): Promise<Conversation | undefined> {
+    return this.readConversation(id);
+  }
+
+  async findConversation(channel: ChannelName, conversationKey: string): Promise<Conversation | undefined> {
+    const row = this.db
+      .prepare<[string, string], Row>(
+        'SELECT doc FROM conversations WHERE channel = ? AND conversation_key = ?',
+      )
+      .get(channel, conversationKey);
+    return row ? (JSON.parse(row.doc) as Conversation) : undefined;
+  }
+
+  async createConversation(input: NewConversation): Promise<Conversation> {
+    const create = this.db.transaction((): Conversation => {
+      const existing = this.db
+        .prepare<[string, string], Row>(
+          'SELECT doc FROM conversations WHERE channel = ? AND conversation_key = ?',
+        )
+        .get(input.ref.channel, input.ref.conversationKey);
+      if (existing) return JSON.parse(existing.doc) as Conversation;
+      const conversation = newConversation(input, this.now());
+      this.writeConversation(conversation, true);
+      return conversation;
+    });
+    return create();
+  }
+
+  async updateConversation(
+    id: string,
+    change: (current: Conversation) => Conversation | undefined,
+  ): Promise<Conversation | undefined> {
+    const update = this.db.transaction((): Conversation | undefined => {
+      const current = this.readConversation(id);
+      if (!current) return undefined;
+      const next = change(current);
+      if (!next) return undefined;
+      next.updatedAt = Math.max(this.now(), current.updatedAt);
+      this.writeConversation(next, false);
+      return next;
+    });
+    return update();
+  }
+
+  async listConversations(query: ConversationQuery = {}): Promise<Conversation[]> {
+    const where: string[] = [];
+    const params: (string | number)[] = [];
+    if (query.modes?.length) {
+      where.push(`mode IN (${query.modes.map(() => '?').join(',')})`);
+      params.push(...query.modes);
+    }
+    if (query.agentId) {
+      where.push('agent_id = ?');
+      params.push(query.agentId);
+    }
+    if (query.channel) {
+      where.push('channel = ?');
+      params.push(query.channel);
+    }
+    params.push(query.limit ?? 200);
+    const sql = `SELECT doc FROM conversations ${where.length ? 'WHERE ' + where.join(' AND ') : ''} ORDER BY updated_at DESC LIMIT ?`;
+    return this.db
+      .prepare<(string | number)[], Row>(sql)
+      .all(...params)
+      .map((row) => JSON.parse(row.doc) as Conversation);
+  }
+
+  async appendMessage(conversationId: string, message: NewMessage): Promise<TranscriptMessage> {
+    const append = this.db.transaction((): TranscriptMessage => {
+      const conversation = this.readConversation(conversationId);
+      if (!conversation) throw new Error(`conversation ${conversationId} does not exist`);
+      const stored: TranscriptMessage = { ...message, conversationId, seq: conversation.lastSeq + 1 };
+      this.db
+        .prepare('INSERT INTO messages (conversation_id, seq, provider_id, doc) VALUES (?, ?, ?, ?)')
+        .run(conversationId, stored.seq, stored.delivery?.providerId ?? null, JSON.stringify(stored));
+      conversation.lastSeq = stored.seq;
+      conversation.lastMessageAt = stored.createdAt;
+      if (stored.author === 'customer') conversation.lastCustomerText = stored.text.slice(0, 200);
+      conversation.updatedAt = Math.max(this.now(), conversation.updatedAt);
+      this.writeConversation(conversation, false);
+      return stored;
+    });
+    return append();
+  }
+
+  async getMessages(conversationId: string, afterSeq = 0, limit = 1000): Promise<TranscriptMessage[]> {
+    return this.db
+      .prepare<[string, number, number], Row>(
+        'SELECT doc FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
+      )
+      .all(conversationId, afterSeq, limit)
+      .map((row) => JSON.parse(row.doc) as TranscriptMessage);
+  }
+
+  async updateMessage(
+    conversationId: string,
+    seq: number,
+    patch: Partial<Pick<TranscriptMessage, 'delivery' | 'feedback'>>,
+  ): Promise<TranscriptMessage | undefined> {
+    const update = this.db.transaction((): TranscriptMessage | undefined => {
+      const row = this.db
+        .prepare<[string, number], Row>('SELECT doc FROM messages WHERE conversation_id = ? AND seq = ?')
+        .get(conversationId, seq);
+      if (!row) return undefined;
+      const next = { ...(JSON.parse(row.doc) as TranscriptMessage), ...patch };
+      this.db
+        .prepare('UPDATE messages SET doc = ?, provider_id = ? WHERE conversation_id = ? AND seq = ?')
+        .run(JSON.stringify(next), next.delivery?.providerId ?? null, conversationId, seq);
+      return next;
+    });
+    return update();
+  }
+
+  async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {
+    const row = this.db
+      .prepare<[string], Row>('SELECT doc FROM messages WHERE provider_id = ? LIMIT 1')
+      .get(providerId);
+    return row ? (JSON.parse(row.doc) as TranscriptMessage) : undefined;
+  }
+
+  async remember(key: string, ttlMs: number): Promise<boolean> {
+    const now = this.now();
+    const insert = this.db.transaction((): boolean => {
+      this.db.prepare('DELETE FROM dedup WHERE key = ? AND expires_at <= ?').run(key, now);
+      const result = this.db
+        .prepare('INSERT OR IGNORE INTO dedup (key, expires_at) VALUES (?, ?)')
+        .run(key, now + ttlMs);
+      return result.changes === 1;
+    });
+    return insert();
+  }
+
+  async forget(key: string): Promise<void> {
+    this.db.prepare('DELETE FROM dedup WHERE key = ?').run(key);
+  }
+
+  async createAgent(agent: Agent): Promise<void> {
+    this.db
+      .prepare('INSERT INTO agents (id, username, doc) VALUES (?, ?, ?)')
+      .run(agent.id, agent.username, JSON.stringify(agent));
+  }
+
+  async getAgent(id: string): Promise<Agent | undefined> {
+    const row = this.db.prepare<[string], Row>('SELECT doc FROM agents WHERE id = ?').get(id);
+    return row ? (JSON.parse(row.doc) as Agent) : undefined;
+  }
+
+  async getAgentByUsername(username: string): Promise<Agent | undefined> {
+    const row = this.db.prepare<[string], Row>('SELECT doc FROM agents WHERE username = ?').get(username);
+    return row ? (JSON.parse(row.doc) as Agent) : undefined;
+  }
+
+  async listAgents(): Promise<Agent[]> {
+    return this.db
+      .prepare<[], Row>('SELECT doc FROM agents ORDER BY username')
+      .all()
+      .map((row) => JSON.parse(row.doc) as Agent);
+  }
+
+  async updateAgent(agent: Agent): Promise<void> {
+    this.db
+      .prepare('UPDATE agents SET username = ?, doc = ? WHERE id = ?')
+      .run(agent.username, JSON.stringify(agent), agent.id);
+  }
+
+  async deleteAgent(id: string): Promise<boolean> {
+    const removed = this.db.prepare('DELETE FROM agents WHERE id = ?').run(id).changes === 1;
+    await this.deleteSessionsOf(id);
+    return removed;
+  }
+
+  async createSession(session: AgentSession): Promise<void> {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, agent_id, expires_at, doc) VALUES (?, ?, ?, ?)')
+      .run(session.tokenHash, session.agentId, session.expiresAt, JSON.stringify(session));
+  }
+
+  async getSession(tokenHash: string): Promise<AgentSession | undefined> {
+    const row = this.db
+      .prepare<[string, number], Row>('SELECT doc FROM sessions WHERE token_hash = ? AND expires_at > ?')
+      .get(tokenHash, this.now());
+    return row ? (JSON.parse(row.doc) as AgentSession) : undefined;
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash);
+  }
+
+  async deleteSessionsOf(agentId: string): Promise<void> {
+    this.db.prepare('DELETE FROM sessions WHERE agent_id = ?').run(agentId);
+  }
+
+  async saveTicket(ticket: Ticket): Promise<void> {
+    this.db
+      .prepare(
+        'INSERT INTO tickets (id, customer_id, updated_at, doc) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, doc = excluded.doc',
+      )
+      .run(ticket.id, ticket.customerId, ticket.updatedAt, JSON.stringify(ticket));
+  }
+
+  async getTicket(id: string): Promise<Ticket | undefined> {
+    const row = this.db.prepare<[string], Row>('SELECT doc FROM tickets WHERE id = ?').get(id);
+    return row ? (JSON.parse(row.doc) as Ticket) : undefined;
+  }
+
+  async listTickets(query: TicketQuery = {}): Promise<Ticket[]> {
+    const rows = this.db.prepare<[], Row>('SELECT doc FROM tickets ORDER BY updated_at DESC').all();
+    return filterTickets(
+      rows.map((row) => JSON.parse(row.doc) as Ticket),
+      query,
+    );
+  }
+
+  async appendRecord(log: string, record: Record<string, unknown>): Promise<void> {
+    this.db.prepare('INSERT INTO records (log, doc) VALUES (?, ?)').run(log, JSON.stringify(record));
+  }
+
+  async listRecords(log: string, limit = 1000): Promise<Record<string, unknown>[]> {
+    return this.db
+      .prepare<[string, number], Row>('SELECT doc FROM records WHERE log = ? ORDER BY id DESC LIMIT ?')
+      .all(log, limit)
+      .map((row) => JSON.parse(row.doc) as Record<string, unknown>)
+      .reverse();
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private readConversation(id: string): Conversation | undefined {
+    const row = this.db.prepare<[string], Row>('SELECT doc FROM conversations WHERE id = ?').get(id);
+    return row ? (JSON.parse(row.doc) as Conversation) : undefined;
+  }
+
+  private writeConversation(conversation: Conversation, insert: boolean): void {
+    const doc = JSON.stringify(conversation);
+    if (insert) {
+      this.db
+        .prepare(
+          'INSERT INTO conversations (id, channel, conversation_key, mode, agent_id, updated_at, doc) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        )
+        .run(
+          conversation.id,
+          conversation.ref.channel,
+          conversation.ref.conversationKey,
+          conversation.mode,
+          conversation.assignedAgentId ?? null,
+          conversation.updatedAt,
+          doc,
+        );
+    } else {
+      this.db
+        .prepare('UPDATE conversations SET mode = ?, agent_id = ?, updated_at = ?, doc = ? WHERE id = ?')
+        .run(
+          conversation.mode,
+          conversation.assignedAgentId ?? null,
+          conversation.updatedAt,
+          doc,
+          conversation.id,
+        );
+    }
+  }
+}
