@@ -90,29 +90,41 @@ export function connectAgent(url: string, cookie: string): ConsoleSocket {
   });
 }
 
+/** Any socket.io socket, seen loosely: typed sockets' overloads do not fit one generic signature. */
+interface LooseSocket {
+  on(event: string, listener: (payload: unknown) => void): unknown;
+  off(event: string, listener: (payload: unknown) => void): unknown;
+  timeout(ms: number): { emitWithAck(event: string, ...args: unknown[]): Promise<unknown> };
+}
+
 /** Resolves with the first event of that name whose payload passes `where`. */
 export function nextEvent<T>(
-  socket: {
-    on(event: string, listener: (payload: T) => void): unknown;
-    off(event: string, listener: (payload: T) => void): unknown;
-  },
+  socket: object,
   event: string,
   where: (payload: T) => boolean = () => true,
   timeoutMs = 5000,
 ): Promise<T> {
+  const emitter = socket as LooseSocket;
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      socket.off(event, listener);
+      emitter.off(event, listener);
       reject(new Error(`timed out waiting for "${event}"`));
     }, timeoutMs);
-    const listener = (payload: T) => {
-      if (!where(payload)) return;
+    const listener = (payload: unknown) => {
+      if (!where(payload as T)) return;
       clearTimeout(timer);
-      socket.off(event, listener);
-      resolve(payload);
+      emitter.off(event, listener);
+      resolve(payload as T);
     };
-    socket.on(event, listener);
+    emitter.on(event, listener);
   });
+}
+
+/** Collects every event of that name from now on (for "nothing shown twice" checks). */
+export function collect<T>(socket: object, event: string): T[] {
+  const seen: T[] = [];
+  (socket as LooseSocket).on(event, (payload) => seen.push(payload as T));
+  return seen;
 }
 
 /** Emits with an acknowledgement and resolves with the server's answer. */
