@@ -18,6 +18,7 @@ import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/cr
 import { attachChatGateway } from '../adapters/web/chat-gateway';
 import { WebChannel } from '../adapters/web/web-channel';
 import { defaultFlows } from '../flows';
+import { projectRoot } from './project-root';
 
 /** Pieces a caller (tests, the benchmark) may supply instead of the defaults built from config. */
 export interface AppOverrides {
@@ -93,7 +94,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     res.status(draining ? 503 : 200).json({ ready: !draining });
   });
   app.use('/console/api', consoleAuthRoutes(directory));
-  app.use(express.static(path.join(__dirname, '..', 'public'), { index: 'index.html', maxAge: '5m' }));
+  app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
 
   attachChatGateway({
     namespace: io.of('/chat'),
