@@ -24,6 +24,8 @@ export interface KnowledgeAnswer {
   passage?: string;
   /** Set when a chat model wrote the answer from the sections. */
   generated?: string;
+  /** Why the question was declined ("small talk", "low confidence", ...), for logs and agents. */
+  declineReason?: string;
 }
 
 /** The documentation the bot answers from. */

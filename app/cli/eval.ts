@@ -1,0 +1,84 @@
+import { DocsKnowledgeBase } from '../../src/knowledge/docs-knowledge-base';
+import {
+  evaluateAnswers,
+  readQuestions,
+  type EvalReport,
+  type RetrievalFigures,
+} from '../../src/knowledge/evaluation';
+import { evaluateLangChainBaseline } from '../../src/knowledge/langchain-baseline';
+
+const USAGE = `Measure the docs answers on a questions file.
+
+  npm run eval -- --kb <dir> --questions <jsonl> [--base-url <url>] [--json] [--no-baseline] [--misses]
+
+Prints hit@1, hit@3 and MRR by gold page (in-scope questions), the share of in-scope questions
+answered and of out-of-scope ones declined, query latency p50/p99 and index build time, next to
+the LangChain default (MarkdownTextSplitter 1000/200 + BM25Retriever) measured in the same run.`;
+
+function option(args: string[], name: string): string | undefined {
+  const index = args.indexOf(name);
+  return index >= 0 ? args[index + 1] : undefined;
+}
+
+const percent = (value: number): string => `${(value * 100).toFixed(1)}%`;
+
+function table(ours: EvalReport, baseline: RetrievalFigures | undefined): string {
+  const rows: [string, string, string][] = [
+    ['hit@1', percent(ours.hit1), baseline ? percent(baseline.hit1) : '-'],
+    ['hit@3', percent(ours.hit3), baseline ? percent(baseline.hit3) : '-'],
+    ['MRR', ours.mrr.toFixed(3), baseline ? baseline.mrr.toFixed(3) : '-'],
+    ['in-scope answered', percent(ours.answered_in_scope), '(always answers)'],
+    ['out-of-scope declined', percent(ours.declined_out_of_scope), '(never declines)'],
+    ['query p50', `${ours.p50_ms.toFixed(2)} ms`, baseline ? `${baseline.p50_ms.toFixed(2)} ms` : '-'],
+    ['query p99', `${ours.p99_ms.toFixed(2)} ms`, baseline ? `${baseline.p99_ms.toFixed(2)} ms` : '-'],
+    ['index build', `${ours.build_ms} ms`, baseline ? `${baseline.build_ms} ms` : '-'],
+  ];
+  const lines = [`${'metric'.padEnd(24)}${'handoff'.padEnd(18)}LangChain default`];
+  for (const [name, a, b] of rows) lines.push(`${name.padEnd(24)}${a.padEnd(18)}${b}`);
+  lines.push('', `questions: ${ours.in_scope} in scope, ${ours.out_of_scope} out of scope`, 'calibration:');
+  for (const bin of ours.calibration) {
+    lines.push(
+      `  confidence ${bin.from.toFixed(1)}-${bin.to.toFixed(1)}: ${bin.count} questions, mean ${bin.meanConfidence.toFixed(2)}, right page first ${percent(bin.correct)}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const dir = option(argv, '--kb');
+  const questionsFile = option(argv, '--questions');
+  if (!dir || !questionsFile) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
+  const questions = readQuestions(questionsFile);
+  const knowledge = new DocsKnowledgeBase({
+    dir,
+    baseUrl: option(argv, '--base-url') ?? process.env.KB_BASE_URL ?? 'https://docs.connexcs.com',
+  });
+  await knowledge.load();
+  const ours = await evaluateAnswers((q) => knowledge.answer(q), questions, knowledge.stats().buildMs);
+  const baseline = argv.includes('--no-baseline')
+    ? undefined
+    : await evaluateLangChainBaseline(dir, questions);
+  if (argv.includes('--json')) {
+    const { misses, ...figures } = ours;
+    const out = argv.includes('--misses') ? { ...figures, misses } : figures;
+    process.stdout.write(`${JSON.stringify(baseline ? { ...out, baseline } : out)}\n`);
+    return 0;
+  }
+  process.stdout.write(`${table(ours, baseline)}\n`);
+  if (argv.includes('--misses')) {
+    for (const miss of ours.misses)
+      process.stdout.write(`  miss ${miss.id}: got ${miss.got} want ${miss.gold.join(', ')}\n`);
+  }
+  return 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,144 @@
+import MiniSearch, {
+  type AsPlainObject,
+  type Options,
+  type SearchOptions,
+  type SearchResult,
+} from 'minisearch';
+import type { Glossary } from './corpus-glossary';
+import type { DocSection } from './docs-section';
+import { QueryAnalyzer, type AnalyzedQuery } from './query-analyzer';
+import { indexTerms } from './text-terms';
+
+/** One page found for a query, represented by its best section. */
+export interface RankedPage {
+  section: DocSection;
+  /** BM25 score of the page (best section plus a share of the next ones). */
+  score: number;
+  /** Share of the customer's own words (weighted by rarity) that the page's sections contain. */
+  coverage: number;
+}
+
+/** Index fields and their boosts: a word in a title says more than one in a paragraph. */
+const FIELD_BOOSTS = { title: 3, headings: 2, text: 1 } as const;
+/** An acronym found in fewer sections than this is spelled out in queries. */
+const RARE_ACRONYM_SECTIONS = 8;
+/** How much the second-best section of a page adds to the page's score. */
+const SECOND_SECTION_SHARE = 0.3;
+
+const MINISEARCH_OPTIONS: Options<DocSection> = {
+  fields: ['title', 'headings', 'text'],
+  storeFields: [],
+  extractField: (section, field) => {
+    if (field === 'title') return [section.pageTitle, ...section.aliases].join(' ');
+    if (field === 'headings') return section.headingPath.slice(1).join(' ');
+    if (field === 'text') return section.text;
+    return String(section[field as keyof DocSection]);
+  },
+  // The index stores stemmed terms; queries arrive already analyzed, one term per space.
+  tokenize: (text) => indexTerms(text),
+  processTerm: (term) => term,
+  searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
+};
+
+/** The search index over the docs' sections, with the analyzer that shapes queries for it. */
+export class DocsIndex {
+  private readonly analyzer: QueryAnalyzer;
+  private readonly documentFrequency: Map<string, number>;
+
+  private constructor(
+    readonly sections: readonly DocSection[],
+    readonly glossary: Glossary,
+    private readonly search: MiniSearch<DocSection>,
+  ) {
+    this.documentFrequency = countSectionsPerTerm(sections);
+    this.analyzer = new QueryAnalyzer(
+      glossary,
+      (term) => (this.documentFrequency.get(term) ?? 0) < RARE_ACRONYM_SECTIONS,
+    );
+  }
+
+  /** Builds the index from ingested sections. */
+  static build(sections: readonly DocSection[], glossary: Glossary): DocsIndex {
+    const search = new MiniSearch<DocSection>(MINISEARCH_OPTIONS);
+    search.addAll(sections);
+    return new DocsIndex(sections, glossary, search);
+  }
+
+  /** Restores an index saved with `toJSON`. */
+  static restore(sections: readonly DocSection[], glossary: Glossary, saved: AsPlainObject): DocsIndex {
+    return new DocsIndex(sections, glossary, MiniSearch.loadJS<DocSection>(saved, MINISEARCH_OPTIONS));
+  }
+
+  /** True when some section contains the exact index term. */
+  knows(term: string): boolean {
+    return this.documentFrequency.has(term);
+  }
+
+  /** The MiniSearch index as plain data, for the on-disk cache. */
+  toJSON(): AsPlainObject {
+    return this.search.toJSON();
+  }
+
+  /** Turns a customer question into weighted index terms. */
+  analyze(query: string): AnalyzedQuery {
+    return this.analyzer.analyze(query);
+  }
+
+  /** Inverse document frequency of a term (BM25's form): rare terms count more toward coverage. */
+  idf(term: string): number {
+    const n = this.sections.length;
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** Pages best first for an analyzed query, one entry per page. */
+  rankPages(query: AnalyzedQuery, limit: number): RankedPage[] {
+    if (query.terms.size === 0) return [];
+    const terms = [...query.terms.keys()];
+    const own = new Set(query.ownTerms);
+    const searchOptions: SearchOptions = {
+      boostTerm: (term) => query.terms.get(term) ?? 1,
+      // Typos and truncations make words the docs do not have; known words need no widening.
+      fuzzy: (term) => (own.has(term) && term.length >= 4 && !this.knows(term) ? 0.25 : false),
+      prefix: (term) => own.has(term) && term.length >= 3 && !this.knows(term),
+      weights: { fuzzy: 0.5, prefix: 0.4 },
+    };
+    const results = this.search.search(terms.join(' '), { ...searchOptions, boost: FIELD_BOOSTS });
+    const byPage = new Map<string, { best: SearchResult; second: number; matched: Set<string> }>();
+    for (const result of results) {
+      const section = this.sections[result.id as number];
+      if (!section) continue;
+      const page = byPage.get(section.pagePath);
+      if (!page) {
+        byPage.set(section.pagePath, { best: result, second: 0, matched: new Set(result.queryTerms) });
+        continue;
+      }
+      if (page.second === 0) page.second = result.score;
+      for (const term of result.queryTerms) page.matched.add(term);
+    }
+    const ownWeight = query.ownTerms.reduce((sum, term) => sum + this.idf(term), 0);
+    return [...byPage.values()]
+      .map(({ best, second, matched }) => {
+        const covered = query.ownTerms.filter(
+          (term) =>
+            matched.has(term) || [...(query.alternatives.get(term) ?? [])].some((alt) => matched.has(alt)),
+        );
+        const coverage =
+          ownWeight === 0 ? 0 : covered.reduce((sum, term) => sum + this.idf(term), 0) / ownWeight;
+        const section = this.sections[best.id as number] as DocSection;
+        return { section, score: best.score + SECOND_SECTION_SHARE * second, coverage };
+      })
+      .sort((a, b) => b.score - a.score)
+      .slice(0, limit);
+  }
+}
+
+/** Counts, for every index term, the sections whose title, headings or text contain it. */
+function countSectionsPerTerm(sections: readonly DocSection[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const section of sections) {
+    const text = [section.pageTitle, ...section.aliases, ...section.headingPath, section.text].join(' ');
+    for (const term of new Set(indexTerms(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return counts;
+}

@@ -1,0 +1,152 @@
+import fs from 'node:fs';
+import type { KnowledgeAnswer } from './knowledge-base';
+
+/** One line of the questions file (`dev-questions.jsonl` format). */
+export interface EvalQuestion {
+  id: string;
+  question: string;
+  kind: 'in-scope' | 'out-of-scope';
+  /** Page paths that answer the question; empty for out-of-scope ones. */
+  gold: string[];
+  channel?: string;
+}
+
+/** Retrieval figures shared by our system and the baseline. */
+export interface RetrievalFigures {
+  hit1: number;
+  hit3: number;
+  mrr: number;
+  p50_ms: number;
+  p99_ms: number;
+  build_ms: number;
+}
+
+/** One bin of the calibration table: how often answers at this confidence had the right page first. */
+export interface CalibrationBin {
+  from: number;
+  to: number;
+  count: number;
+  meanConfidence: number;
+  /** Share of the bin whose first hit is a gold page (out-of-scope questions count as wrong). */
+  correct: number;
+}
+
+/** Everything the eval CLI prints. */
+export interface EvalReport extends RetrievalFigures {
+  answered_in_scope: number;
+  declined_out_of_scope: number;
+  in_scope: number;
+  out_of_scope: number;
+  calibration: CalibrationBin[];
+  /** In-scope questions whose first hit was not a gold page, for people tuning the index. */
+  misses: { id: string; question: string; got: string | undefined; gold: string[] }[];
+}
+
+/** Reads a JSON-lines questions file. */
+export function readQuestions(file: string): EvalQuestion[] {
+  return fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as EvalQuestion);
+}
+
+/** The `q` quantile of sorted numbers (nearest rank). */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return 0;
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1));
+  return sorted[index] ?? 0;
+}
+
+const round = (value: number, digits = 3): number => Number(value.toFixed(digits));
+
+/** Rank (1-based) of the first page in `gold`, or 0 when none is listed. */
+export function goldRank(pagePaths: readonly string[], gold: readonly string[]): number {
+  const index = pagePaths.findIndex((pagePath) => gold.includes(pagePath));
+  return index < 0 ? 0 : index + 1;
+}
+
+/** Times `run` over every question after one warm-up pass, so JIT compilation is not measured. */
+export async function timeQuestions<T>(
+  questions: readonly EvalQuestion[],
+  run: (question: string) => Promise<T>,
+): Promise<{ results: T[]; sortedMs: number[] }> {
+  for (const question of questions) await run(question.question);
+  const results: T[] = [];
+  const times: number[] = [];
+  for (const question of questions) {
+    const started = performance.now();
+    results.push(await run(question.question));
+    times.push(performance.now() - started);
+  }
+  return { results, sortedMs: times.sort((a, b) => a - b) };
+}
+
+/** Scores a knowledge base's answers against the questions. */
+export async function evaluateAnswers(
+  answer: (question: string) => Promise<KnowledgeAnswer>,
+  questions: readonly EvalQuestion[],
+  buildMs: number,
+): Promise<EvalReport> {
+  const { results, sortedMs } = await timeQuestions(questions, answer);
+  let hit1 = 0;
+  let hit3 = 0;
+  let reciprocal = 0;
+  let answered = 0;
+  let declined = 0;
+  let inScope = 0;
+  const misses: EvalReport['misses'] = [];
+  const scored: { confidence: number; correct: boolean }[] = [];
+  questions.forEach((question, i) => {
+    const result = results[i] as KnowledgeAnswer;
+    const pages = result.hits.map((hit) => hit.pagePath);
+    if (question.kind === 'out-of-scope') {
+      if (result.kind === 'decline') declined += 1;
+      scored.push({ confidence: result.confidence, correct: false });
+      return;
+    }
+    inScope += 1;
+    const rank = goldRank(pages, question.gold);
+    if (rank === 1) hit1 += 1;
+    else misses.push({ id: question.id, question: question.question, got: pages[0], gold: question.gold });
+    if (rank >= 1 && rank <= 3) hit3 += 1;
+    if (rank >= 1) reciprocal += 1 / rank;
+    if (result.kind === 'answer') answered += 1;
+    scored.push({ confidence: result.confidence, correct: rank === 1 });
+  });
+  const outOfScope = questions.length - inScope;
+  return {
+    hit1: round(hit1 / Math.max(inScope, 1)),
+    hit3: round(hit3 / Math.max(inScope, 1)),
+    mrr: round(reciprocal / Math.max(inScope, 1)),
+    answered_in_scope: round(answered / Math.max(inScope, 1)),
+    declined_out_of_scope: round(declined / Math.max(outOfScope, 1)),
+    p50_ms: round(quantile(sortedMs, 0.5), 2),
+    p99_ms: round(quantile(sortedMs, 0.99), 2),
+    build_ms: Math.round(buildMs),
+    in_scope: inScope,
+    out_of_scope: outOfScope,
+    calibration: calibrationTable(scored),
+    misses,
+  };
+}
+
+/** Groups answers into confidence bins of 0.2 and compares mean confidence with accuracy. */
+function calibrationTable(scored: readonly { confidence: number; correct: boolean }[]): CalibrationBin[] {
+  const bins: CalibrationBin[] = [];
+  for (let from = 0; from < 1; from += 0.2) {
+    const to = from + 0.2;
+    const inBin = scored.filter(
+      (s) => s.confidence >= from && (s.confidence < to || (to >= 1 && s.confidence <= 1)),
+    );
+    if (inBin.length === 0) continue;
+    bins.push({
+      from: round(from, 1),
+      to: round(to, 1),
+      count: inBin.length,
+      meanConfidence: round(inBin.reduce((sum, s) => sum + s.confidence, 0) / inBin.length),
+      correct: round(inBin.filter((s) => s.correct).length / inBin.length),
+    });
+  }
+  return bins;
+}

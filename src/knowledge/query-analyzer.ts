@@ -1,0 +1,113 @@
+import type { Glossary } from './corpus-glossary';
+import { CUSTOMER_SHORTHAND } from './customer-shorthand';
+import { BILLING_INCREMENT, DOMAIN_SYNONYMS } from './domain-synonyms';
+import { stem } from './porter-stemmer';
+import { STOP_WORDS, indexTerm, tokenize } from './text-terms';
+
+/** A query turned into weighted index terms. */
+export interface AnalyzedQuery {
+  /** Index terms with their weight: 1 for the customer's own words, less for added ones. */
+  terms: Map<string, number>;
+  /** The customer's own content terms (stop words and fillers removed), in index form. */
+  ownTerms: string[];
+  /** For an own term, the added terms that stand for the same idea (synonyms, acronyms). */
+  alternatives: Map<string, Set<string>>;
+}
+
+/** Weight of a word the synonym map adds. */
+const SYNONYM_WEIGHT = 0.6;
+/** Weight of a word a corpus acronym adds. */
+const GLOSSARY_WEIGHT = 0.45;
+
+interface PhraseRule {
+  phrase: string;
+  expansion: string[];
+}
+
+/** Stems every token of a phrase and joins them with single spaces, the form rules match on. */
+const stemmedSequence = (text: string): string =>
+  tokenize(text)
+    .map((token) => stem(token))
+    .join(' ');
+
+/**
+ * Turns a question as customers type it ("hey, cant get 2fa on pls") into weighted index terms:
+ * shorthand expanded, fillers dropped, domain synonyms and corpus acronyms added at lower weight.
+ */
+export class QueryAnalyzer {
+  private readonly rules: PhraseRule[];
+  private readonly acronymOf = new Map<string, string>();
+
+  /**
+   * @param isRareAcronym tells whether the docs seldom use an acronym bare: only then does spelling
+   *   it out help, common ones ("SIP", "IP") are matched as they are.
+   */
+  constructor(
+    private readonly glossary: Glossary,
+    private readonly isRareAcronym: (term: string) => boolean,
+  ) {
+    this.rules = DOMAIN_SYNONYMS.flatMap(([phrases, expansion]) =>
+      phrases.map((phrase) => ({ phrase: stemmedSequence(phrase), expansion: expandTerms(expansion) })),
+    );
+    for (const [acronym, expansions] of glossary) {
+      for (const expansion of expansions) {
+        // One-word "expansions" ("create" for CRUD) would fire on ordinary questions.
+        if (expansion.includes(' ')) this.acronymOf.set(stemmedSequence(expansion), acronym);
+      }
+    }
+  }
+
+  /** Analyzes one customer question. */
+  analyze(query: string): AnalyzedQuery {
+    const tokens = tokenize(query).flatMap((token) => tokenize(CUSTOMER_SHORTHAND[token] ?? token));
+    const terms = new Map<string, number>();
+    const ownTerms: string[] = [];
+    const put = (term: string, weight: number): void => {
+      terms.set(term, Math.max(terms.get(term) ?? 0, weight));
+    };
+    for (const token of tokens) {
+      const term = indexTerm(token);
+      if (term === null) continue;
+      if (!ownTerms.includes(term)) ownTerms.push(term);
+      put(term, 1);
+    }
+    const alternatives = new Map<string, Set<string>>();
+    const relate = (phrase: string, added: readonly string[]): void => {
+      for (const word of phrase.split(' ')) {
+        if (!ownTerms.includes(word)) continue;
+        const set = alternatives.get(word) ?? new Set<string>();
+        for (const term of added) set.add(term);
+        alternatives.set(word, set);
+      }
+    };
+    const sequence = ` ${tokens.map((token) => stem(token)).join(' ')} `;
+    for (const rule of this.rules) {
+      if (!sequence.includes(` ${rule.phrase} `)) continue;
+      for (const term of rule.expansion) put(term, SYNONYM_WEIGHT);
+      relate(rule.phrase, rule.expansion);
+    }
+    if (BILLING_INCREMENT.test(query))
+      for (const term of expandTerms('billing increment interval')) put(term, SYNONYM_WEIGHT);
+    for (const token of tokens) {
+      if (STOP_WORDS.has(token) || !this.isRareAcronym(stem(token))) continue;
+      for (const expansion of this.glossary.get(token) ?? []) {
+        const added = expandTerms(expansion);
+        for (const term of added) put(term, GLOSSARY_WEIGHT);
+        relate(stem(token), added);
+      }
+    }
+    for (const [phrase, acronym] of this.acronymOf) {
+      if (!sequence.includes(` ${phrase} `)) continue;
+      put(stem(acronym), SYNONYM_WEIGHT);
+      relate(phrase, [stem(acronym)]);
+    }
+    return { terms, ownTerms, alternatives };
+  }
+}
+
+/** Index terms of an expansion string, stop words removed. */
+function expandTerms(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => !STOP_WORDS.has(token))
+    .map((token) => stem(token));
+}
