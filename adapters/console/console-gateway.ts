@@ -50,7 +50,9 @@ export interface ConsoleGatewayOptions {
  * The agent side over socket.io: authenticates each connection with the session cookie, keeps
  * every agent's queue live, and turns console actions (claim, reply, resolve) into engine calls.
  */
-export function attachConsoleGateway(options: ConsoleGatewayOptions): { agentsOnline(): Promise<number> } {
+export function attachConsoleGateway(options: ConsoleGatewayOptions): {
+  agentsOnline: () => Promise<number>;
+} {
   const { engine, directory, log } = options;
   const namespace = options.namespace as ConsoleNamespace;
 
@@ -68,9 +70,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): { agentsOn
     }
     const token =
       readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
-      (typeof socket.handshake.auth?.token === 'string'
-        ? (socket.handshake.auth.token as string)
-        : undefined);
+      (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
     directory
       .authenticate(token)
       .then((agent) => {
