@@ -1,0 +1,323 @@
+import { applyTransition } from '../../src/handoff/handoff-machine';
+import type { Agent, AgentSession } from '../../src/model/agent';
+import type { Conversation } from '../../src/model/conversation';
+import type { Ticket } from '../../src/model/ticket';
+import type { NewMessage, Store } from '../../src/store/store';
+
+/** A store under test, plus a second handle on the same data (another instance's view). */
+export interface OpenedStore {
+  store: Store;
+  peer: Store;
+  cleanup(): Promise<void>;
+}
+
+/** Opens a fresh, empty store whose clock is `now`. */
+export type OpenStore = (now: () => number) => Promise<OpenedStore>;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const agentOf = (id: string, username: string): Agent => ({
+  id,
+  username,
+  displayName: username.toUpperCase(),
+  passwordHash: 'scrypt$x',
+  role: 'agent',
+  createdAt: 1,
+});
+
+const customerSays = (text: string, at = 1): NewMessage => ({ author: 'customer', text, createdAt: at });
+
+/**
+ * The behaviour every Store must have, run against each implementation (SQLite and Redis), so the
+ * engine behaves the same on one machine and on several instances.
+ */
+export function storeContract(name: string, open: OpenStore): void {
+  describe(`${name} store contract`, () => {
+    let clock = 1_700_000_000_000;
+    let opened: OpenedStore;
+    let store: Store;
+    beforeEach(async () => {
+      clock = 1_700_000_000_000;
+      opened = await open(() => clock);
+      store = opened.store;
+    });
+    afterEach(async () => {
+      await opened.cleanup();
+    });
+
+    const create = (id: string, key = id, channel: 'web' | 'telegram' | 'sms' = 'web') =>
+      store.createConversation({ id, ref: { channel, conversationKey: key, customerId: key }, profile: {} });
+
+    describe('conversations', () => {
+      it('creates a conversation once per channel and key, and finds it by either', async () => {
+        const first = await create('c1', 'k1');
+        expect(first).toMatchObject({ id: 'c1', mode: 'bot', lastSeq: 0, history: [], createdAt: clock });
+        const again = await store.createConversation({
+          id: 'c2',
+          ref: { channel: 'web', conversationKey: 'k1', customerId: 'k1' },
+          profile: { displayName: 'Someone else' },
+        });
+        expect(again.id).toBe('c1');
+        expect(await store.getConversation('c2')).toBeUndefined();
+        expect((await store.findConversation('web', 'k1'))?.id).toBe('c1');
+        expect(await store.findConversation('telegram', 'k1')).toBeUndefined();
+        expect(await store.getConversation('nope')).toBeUndefined();
+      });
+
+      it('keeps every field of a conversation through a write and a read', async () => {
+        await create('c1');
+        clock += 10;
+        const written = await store.updateConversation('c1', (c) => ({
+          ...c,
+          profile: { displayName: 'Ana', timeZone: 'Europe/Lisbon' },
+          brief: { severity: 'P2', callIds: ['a@b'] },
+          priority: 2,
+          flow: { flowId: 'report', step: 'ask-call-id', data: { n: 1 }, at: 5 },
+          memory: { warned: true },
+          tags: ['vip'],
+        }));
+        expect(written?.updatedAt).toBe(clock);
+        const read = await store.getConversation('c1');
+        expect(read).toEqual(written);
+        expect(read?.flow?.data).toEqual({ n: 1 });
+      });
+
+      it('leaves the conversation untouched when the change returns undefined, and misses unknown ids', async () => {
+        await create('c1');
+        clock += 10;
+        expect(await store.updateConversation('c1', () => undefined)).toBeUndefined();
+        expect((await store.getConversation('c1'))?.updatedAt).toBe(1_700_000_000_000);
+        expect(await store.updateConversation('missing', (c) => c)).toBeUndefined();
+      });
+
+      it('lists by mode, agent and channel, newest first, with a limit', async () => {
+        await create('a');
+        clock += 1;
+        await create('b', 'b', 'telegram');
+        clock += 1;
+        await create('c', 'c', 'sms');
+        clock += 1;
+        await store.updateConversation('a', (c) => ({ ...c, mode: 'queued' }));
+        clock += 1;
+        await store.updateConversation('b', (c) => ({ ...c, mode: 'assigned', assignedAgentId: 'ag1' }));
+        expect((await store.listConversations()).map((c) => c.id)).toEqual(['b', 'a', 'c']);
+        expect((await store.listConversations({ limit: 2 })).map((c) => c.id)).toEqual(['b', 'a']);
+        expect((await store.listConversations({ modes: ['queued'] })).map((c) => c.id)).toEqual(['a']);
+        expect((await store.listConversations({ modes: ['queued', 'bot'] })).map((c) => c.id)).toEqual([
+          'a',
+          'c',
+        ]);
+        expect((await store.listConversations({ agentId: 'ag1' })).map((c) => c.id)).toEqual(['b']);
+        expect((await store.listConversations({ channel: 'sms' })).map((c) => c.id)).toEqual(['c']);
+        // Moving out of a mode or away from an agent takes it off those lists.
+        clock += 1;
+        await store.updateConversation('b', (c) => ({ ...c, mode: 'queued', assignedAgentId: undefined }));
+        expect(await store.listConversations({ agentId: 'ag1' })).toEqual([]);
+        expect((await store.listConversations({ modes: ['queued'] })).map((c) => c.id)).toEqual(['b', 'a']);
+        expect(await store.listConversations({ modes: ['assigned'] })).toEqual([]);
+      });
+
+      it('gives exactly one winner to 100 concurrent claims made through two handles', async () => {
+        await create('c1');
+        await store.updateConversation('c1', (c) => ({ ...c, mode: 'queued' }));
+        const claims = Array.from({ length: 100 }, (_, i) =>
+          (i % 2 ? opened.peer : store).updateConversation(
+            'c1',
+            (current) =>
+              applyTransition(current, { event: 'claim', at: clock, agentId: `ag${i}`, agentName: `A${i}` })
+                ?.conversation,
+          ),
+        );
+        const results = await Promise.all(claims);
+        const winners = results.filter((r): r is Conversation => r !== undefined);
+        expect(winners).toHaveLength(1);
+        const stored = await store.getConversation('c1');
+        expect(stored?.assignedAgentId).toBe(winners[0]!.assignedAgentId);
+        expect(stored?.history.filter((t) => t.event === 'claim')).toHaveLength(1);
+      });
+
+      it('loses no write when appends and updates of one conversation run at once', async () => {
+        await create('c1');
+        await Promise.all([
+          ...Array.from({ length: 20 }, (_, i) => store.appendMessage('c1', customerSays(`m${i}`))),
+          ...Array.from({ length: 20 }, (_, i) =>
+            opened.peer.updateConversation('c1', (c) => ({ ...c, tags: [...(c.tags ?? []), `t${i}`] })),
+          ),
+        ]);
+        const stored = await store.getConversation('c1');
+        expect(stored?.lastSeq).toBe(20);
+        expect(stored?.tags).toHaveLength(20);
+      });
+    });
+
+    describe('transcripts', () => {
+      it('numbers messages 1, 2, 3 and bumps the conversation bookkeeping', async () => {
+        await create('c1');
+        clock += 5;
+        const first = await store.appendMessage('c1', customerSays('hello', 111));
+        const second = await store.appendMessage('c1', {
+          author: 'bot',
+          text: 'hi',
+          createdAt: 222,
+          citations: [{ title: 'Logging', url: 'https://docs.example.com/logging/' }],
+        });
+        expect([first.seq, second.seq]).toEqual([1, 2]);
+        expect(first).toMatchObject({ conversationId: 'c1', text: 'hello', author: 'customer' });
+        const conversation = await store.getConversation('c1');
+        expect(conversation).toMatchObject({
+          lastSeq: 2,
+          lastMessageAt: 222,
+          lastCustomerText: 'hello',
+          updatedAt: clock,
+        });
+        const all = await store.getMessages('c1');
+        expect(all).toEqual([first, second]);
+        expect(await store.getMessages('c1', 1)).toEqual([second]);
+        expect(await store.getMessages('c1', 0, 1)).toEqual([first]);
+        expect(await store.getMessages('c1', 2)).toEqual([]);
+        await expect(store.appendMessage('missing', customerSays('x'))).rejects.toThrow();
+      });
+
+      it('assigns gap-free sequence numbers to 100 concurrent appends through two handles', async () => {
+        await create('c1');
+        const sent = await Promise.all(
+          Array.from({ length: 100 }, (_, i) =>
+            (i % 2 ? opened.peer : store).appendMessage('c1', customerSays(`m${i}`)),
+          ),
+        );
+        expect(sent.map((m) => m.seq).sort((a, b) => a - b)).toEqual(
+          Array.from({ length: 100 }, (_, i) => i + 1),
+        );
+        const stored = await store.getMessages('c1');
+        expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 100 }, (_, i) => i + 1));
+        expect(new Set(stored.map((m) => m.text)).size).toBe(100);
+        expect((await store.getConversation('c1'))?.lastSeq).toBe(100);
+      });
+
+      it('updates delivery and feedback, and finds a message by its provider id', async () => {
+        await create('c1');
+        const sent = await store.appendMessage('c1', {
+          author: 'agent',
+          text: 'on it',
+          createdAt: 1,
+          delivery: { status: 'pending', at: 1 },
+        });
+        const updated = await store.updateMessage('c1', sent.seq, {
+          delivery: { status: 'sent', providerId: 'SM123', at: 2 },
+        });
+        expect(updated?.delivery).toEqual({ status: 'sent', providerId: 'SM123', at: 2 });
+        expect((await store.findMessageByProviderId('SM123'))?.text).toBe('on it');
+        await store.updateMessage('c1', sent.seq, { feedback: 'helpful' });
+        expect((await store.getMessages('c1'))[0]).toMatchObject({
+          feedback: 'helpful',
+          delivery: { status: 'sent', providerId: 'SM123' },
+        });
+        expect(await store.updateMessage('c1', 99, { feedback: 'helpful' })).toBeUndefined();
+        expect(await store.findMessageByProviderId('unknown')).toBeUndefined();
+      });
+    });
+
+    describe('dedup keys', () => {
+      it('remembers a key once until it expires or is forgotten', async () => {
+        expect(await store.remember('in:telegram:1', 60_000)).toBe(true);
+        expect(await opened.peer.remember('in:telegram:1', 60_000)).toBe(false);
+        await store.forget('in:telegram:1');
+        expect(await opened.peer.remember('in:telegram:1', 60_000)).toBe(true);
+
+        expect(await store.remember('short', 50)).toBe(true);
+        expect(await store.remember('short', 50)).toBe(false);
+        clock += 200; // the embedded store reads its clock; Redis expires on its own
+        await sleep(200);
+        expect(await store.remember('short', 50)).toBe(true);
+      });
+
+      it('lets exactly one of many concurrent callers through', async () => {
+        const results = await Promise.all(
+          Array.from({ length: 50 }, (_, i) => (i % 2 ? opened.peer : store).remember('race', 60_000)),
+        );
+        expect(results.filter(Boolean)).toHaveLength(1);
+      });
+    });
+
+    describe('agents and sessions', () => {
+      it('creates, finds, lists, renames and deletes agents; usernames stay unique', async () => {
+        await store.createAgent(agentOf('a2', 'zoe'));
+        await store.createAgent(agentOf('a1', 'ann'));
+        await expect(store.createAgent(agentOf('a3', 'ann'))).rejects.toThrow();
+        expect((await store.getAgentByUsername('ann'))?.id).toBe('a1');
+        expect((await store.listAgents()).map((a) => a.username)).toEqual(['ann', 'zoe']);
+        await store.updateAgent({ ...agentOf('a1', 'anna'), role: 'admin' });
+        expect(await store.getAgentByUsername('ann')).toBeUndefined();
+        expect(await store.getAgentByUsername('anna')).toMatchObject({ id: 'a1', role: 'admin' });
+        await expect(store.updateAgent(agentOf('a1', 'zoe'))).rejects.toThrow();
+        await store.createAgent(agentOf('a3', 'ann'));
+        expect(await store.deleteAgent('a1')).toBe(true);
+        expect(await store.deleteAgent('a1')).toBe(false);
+        expect(await store.getAgent('a1')).toBeUndefined();
+        expect(await store.getAgentByUsername('anna')).toBeUndefined();
+      });
+
+      it('keeps sessions until they expire or are deleted, one by one or per agent', async () => {
+        const session = (tokenHash: string, agentId: string, ttl = 60_000): AgentSession => ({
+          tokenHash,
+          agentId,
+          createdAt: clock,
+          expiresAt: clock + ttl,
+        });
+        await store.createAgent(agentOf('a1', 'ann'));
+        await store.createSession(session('h1', 'a1'));
+        await store.createSession(session('h2', 'a1'));
+        await store.createSession(session('h3', 'a2'));
+        await store.createSession(session('h4', 'a2', 1_000));
+        expect(await opened.peer.getSession('h1')).toEqual(session('h1', 'a1'));
+        await store.deleteSession('h1');
+        expect(await store.getSession('h1')).toBeUndefined();
+        await store.deleteSessionsOf('a2');
+        expect(await store.getSession('h3')).toBeUndefined();
+        expect(await store.getSession('h2')).toBeDefined();
+        await store.deleteAgent('a1');
+        expect(await store.getSession('h2')).toBeUndefined();
+        await store.createSession(session('h5', 'a9', 1_000));
+        clock += 2_000;
+        expect(await store.getSession('h5')).toBeUndefined();
+      });
+    });
+
+    describe('tickets and records', () => {
+      const ticket = (id: string, updatedAt: number, patch: Partial<Ticket> = {}): Ticket => ({
+        id,
+        conversationId: 'c1',
+        channel: 'web',
+        customerId: 'cust1',
+        status: 'open',
+        title: `Calls drop ${id}`,
+        brief: { description: 'one-way audio' },
+        createdAt: 1,
+        updatedAt,
+        reopenedCount: 0,
+        ...patch,
+      });
+
+      it('saves, replaces, gets and filters tickets, newest first', async () => {
+        await store.saveTicket(ticket('T-1', 10));
+        await store.saveTicket(ticket('T-2', 20, { customerId: 'cust2', channel: 'sms' }));
+        await store.saveTicket(ticket('T-1', 30, { status: 'resolved' }));
+        expect((await store.getTicket('T-1'))?.status).toBe('resolved');
+        expect(await store.getTicket('T-9')).toBeUndefined();
+        expect((await store.listTickets()).map((t) => t.id)).toEqual(['T-1', 'T-2']);
+        expect((await store.listTickets({ customerId: 'cust2' })).map((t) => t.id)).toEqual(['T-2']);
+        expect((await store.listTickets({ status: 'open' })).map((t) => t.id)).toEqual(['T-2']);
+        expect((await store.listTickets({ text: 'ONE-WAY', limit: 1 })).map((t) => t.id)).toEqual(['T-1']);
+      });
+
+      it('appends records to named logs and lists the newest, oldest first', async () => {
+        for (let i = 1; i <= 5; i++) await store.appendRecord('feedback', { i });
+        await store.appendRecord('leads', { email: 'x@example.com' });
+        expect(await store.listRecords('feedback')).toEqual([1, 2, 3, 4, 5].map((i) => ({ i })));
+        expect(await store.listRecords('feedback', 2)).toEqual([{ i: 4 }, { i: 5 }]);
+        expect(await store.listRecords('leads')).toEqual([{ email: 'x@example.com' }]);
+        expect(await store.listRecords('none')).toEqual([]);
+      });
+    });
+  });
+}
