@@ -11,12 +11,16 @@ import { EngineEvents } from '../src/events/engine-events';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import type { Logger } from '../src/logger';
 import { SqliteStore } from '../src/store/sqlite-store';
+import { connectRedisCluster } from '../src/cluster/redis-cluster';
 import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
 import { attachChatGateway } from '../adapters/web/chat-gateway';
 import { WebChannel } from '../adapters/web/web-channel';
+import { webStaticRoutes } from '../adapters/web/static-routes';
+import { uploadRoutes } from '../adapters/web/upload-routes';
+import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { defaultFlows } from '../flows';
 import { projectRoot } from './project-root';
 
@@ -54,12 +58,19 @@ export const WEB_GREETING =
  * the configuration, and mounts them on one HTTP server.
  */
 export async function createApp(config: Config, log: Logger, overrides: AppOverrides = {}): Promise<App> {
-  const store = overrides.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
+  // --- Several instances: with REDIS_URL, the store, socket.io rooms and leases are shared in Redis. ---
+  const cluster = config.REDIS_URL
+    ? await connectRedisCluster({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log })
+    : undefined;
+  const store =
+    overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
   const events = new EngineEvents();
   events.setMaxListeners(50);
   const knowledge = overrides.knowledge;
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
   const edge = createHttpEdge({ log, trustProxy: config.TRUST_PROXY });
+  if (cluster) edge.io.adapter(cluster.socketAdapter);
+  // --- end of several instances ---
 
   let presence: () => Promise<number> = async () => 0;
   const engine = new Engine({
@@ -90,10 +101,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     res.json({ ok: true });
   });
   let draining = false;
-  app.get('/readyz', (_req, res) => {
-    res.status(draining ? 503 : 200).json({ ready: !draining });
+  app.get('/readyz', async (_req, res) => {
+    // Not ready while draining, or while the shared Redis does not answer (the balancer skips us).
+    const redis = cluster ? await cluster.ready() : undefined;
+    const ready = !draining && redis !== false;
+    res.status(ready ? 200 : 503).json({ ready, ...(redis !== undefined && { redis }) });
   });
   app.use('/console/api', consoleAuthRoutes(directory));
+  app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory }));
+  app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
 
   attachChatGateway({
@@ -111,6 +127,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   };
   const consoleGateway = attachConsoleGateway(consoleOptions);
   presence = consoleGateway.agentsOnline;
+
+  // --- Telegram and SMS channels: each attaches only when its settings are present. ---
+  const channelEdges = [
+    await attachTelegram({ config, engine, app, log: log.child({ component: 'telegram' }) }),
+  ].filter((edge) => edge !== undefined);
+  // --- end of Telegram and SMS channels ---
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'No such page' } });
@@ -134,11 +156,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       }),
     close: async () => {
       draining = true;
+      await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
       await engine.idle();
       await store.close();
+      await cluster?.close();
     },
   };
 }

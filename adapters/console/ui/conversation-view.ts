@@ -1,0 +1,293 @@
+import type { ProblemBrief } from '../../../src/model/conversation';
+import type { ConversationDetail, WireMessage } from '../../../src/realtime/socket-events';
+import { el } from '../../web/widget/dom';
+import { linkify } from '../../web/widget/linkify';
+import { channelBadge } from './queue-view';
+import { renderLine } from './transcript-line';
+
+const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
+type Severity = (typeof SEVERITIES)[number];
+const TYPING_IDLE_MS = 2500;
+
+/** What the conversation pane asks the console to do. */
+export interface ConversationActions {
+  /** Resolves with an error message to show, or undefined once the server accepted the reply. */
+  reply(text: string): Promise<string | undefined>;
+  resolve(): void;
+  release(): void;
+  reclassify(severity: Severity): void;
+  typing(on: boolean): void;
+}
+
+/**
+ * The open conversation: who and where the customer is, the brief, the whole transcript (bot part
+ * included) and the reply box. Enter sends, Shift+Enter adds a line.
+ */
+export class ConversationView {
+  readonly element = el('section', 'pane');
+  private readonly head = el('div', 'conv-head');
+  private readonly scroller = el('div', 'scroller');
+  private readonly context = el('div', 'context');
+  private readonly transcript = el('div', 'transcript');
+  private readonly typingLine = el('div', 'typing');
+  private readonly composer = el('div', 'composer');
+  private readonly input = el('textarea');
+  private readonly lines = new Map<number, HTMLElement>();
+  private typingOn = false;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private detail: ConversationDetail,
+    private readonly agentId: string,
+    private readonly actions: ConversationActions,
+  ) {
+    this.element.setAttribute('aria-label', `Conversation with ${detail.customer}`);
+    this.transcript.setAttribute('role', 'log');
+    this.transcript.setAttribute('aria-label', 'Transcript');
+    this.transcript.setAttribute('aria-live', 'polite');
+    this.typingLine.setAttribute('aria-live', 'polite');
+    this.scroller.append(this.context, this.transcript);
+    this.element.append(this.head, this.scroller, this.typingLine, this.composer);
+    this.buildComposer();
+    this.update(detail);
+    this.addMessages(detail.messages);
+  }
+
+  /** The conversation this pane shows. */
+  get id(): string {
+    return this.detail.id;
+  }
+
+  /** The highest sequence number shown (a reconnect asks only for what came after it). */
+  get lastSeq(): number {
+    return Math.max(0, ...this.lines.keys());
+  }
+
+  /** Facts changed (mode, assignment, brief, severity); messages are merged separately. */
+  update(detail: Partial<ConversationDetail>): void {
+    const facts = { ...detail };
+    delete facts.messages;
+    this.detail = { ...this.detail, ...facts };
+    this.renderHead();
+    this.renderContext();
+    this.renderComposerState();
+  }
+
+  /** Adds messages not shown yet, in sequence order (a message is never shown twice). */
+  addMessages(messages: WireMessage[]): void {
+    const nearEnd = this.scroller.scrollHeight - this.scroller.scrollTop - this.scroller.clientHeight < 120;
+    for (const message of [...messages].sort((a, b) => a.seq - b.seq)) {
+      if (this.lines.has(message.seq)) continue;
+      const line = renderLine(message, this.detail.customer);
+      const after = [...this.lines.keys()].filter((seq) => seq > message.seq).sort((a, b) => a - b)[0];
+      this.transcript.insertBefore(line, after === undefined ? null : (this.lines.get(after) ?? null));
+      this.lines.set(message.seq, line);
+      if (message.author === 'customer') this.showTyping(false);
+    }
+    if (nearEnd || messages.length > 3) this.scrollToEnd();
+  }
+
+  /** A message changed (delivery failed, feedback given). */
+  updateMessage(message: WireMessage): void {
+    const line = this.lines.get(message.seq);
+    if (!line) return;
+    const fresh = renderLine(message, this.detail.customer);
+    line.replaceWith(fresh);
+    this.lines.set(message.seq, fresh);
+  }
+
+  /** Shows or hides "customer is typing". */
+  showTyping(on: boolean): void {
+    this.typingLine.textContent = on ? `${this.detail.customer} is typing…` : '';
+  }
+
+  /** Puts the cursor in the reply box. */
+  focus(): void {
+    if (!this.input.disabled) this.input.focus();
+  }
+
+  private get mineToAnswer(): boolean {
+    return this.detail.mode === 'assigned' && this.detail.assignedAgentId === this.agentId;
+  }
+
+  private renderHead(): void {
+    const d = this.detail;
+    const title = el('div', 'title');
+    const h2 = el('h2');
+    h2.append(
+      channelBadge(d.channel),
+      el('span', '', d.customer),
+      el('span', `state ${d.mode}`, stateLabel(d)),
+    );
+    const facts = [
+      d.profile.email,
+      d.profile.phone,
+      d.profile.handle,
+      d.profile.timeZone && `time zone ${d.profile.timeZone}`,
+      d.profile.locale,
+      d.profile.pageUrl && `on ${d.profile.pageUrl}`,
+      `id ${d.customerId}`,
+    ].filter((fact): fact is string => Boolean(fact));
+    title.append(h2, el('div', 'facts', facts.join(' · ')));
+
+    const severity = el('select');
+    severity.append(new Option('Severity…', '', true, !d.brief?.severity));
+    for (const level of SEVERITIES)
+      severity.append(new Option(level, level, false, d.brief?.severity === level));
+    severity.addEventListener('change', () => {
+      const chosen = SEVERITIES.find((level) => level === severity.value);
+      if (chosen) this.actions.reclassify(chosen);
+    });
+    const severityLabel = el('label');
+    severityLabel.append('Severity', severity);
+
+    const release = actionButton('Release', 'btn', () => this.actions.release());
+    release.title = 'Put the conversation back in the queue';
+    const resolve = actionButton('Resolve', 'btn good', () => this.actions.resolve());
+    resolve.title = 'Done: the bot answers again and the customer is told';
+    release.disabled = resolve.disabled = !this.mineToAnswer;
+    this.head.replaceChildren(title, severityLabel, release, resolve);
+  }
+
+  private renderContext(): void {
+    const parts: HTMLElement[] = [];
+    if (this.detail.brief && Object.keys(this.detail.brief).length > 0)
+      parts.push(renderBrief(this.detail.brief));
+    if (this.detail.notes?.length) {
+      const notes = el('ul', 'notes');
+      for (const note of this.detail.notes) notes.append(el('li', '', note));
+      parts.push(notes);
+    }
+    if (this.detail.unreachable) {
+      parts.push(el('p', 'notes', `The customer can no longer be reached: ${this.detail.unreachable}`));
+    }
+    this.context.replaceChildren(...parts);
+  }
+
+  private buildComposer(): void {
+    this.input.setAttribute('aria-label', 'Reply');
+    this.input.placeholder = 'Write a reply…';
+    this.input.rows = 2;
+    this.input.maxLength = 4000;
+    this.input.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        void this.send();
+      }
+    });
+    this.input.addEventListener('input', () => this.noteTyping());
+  }
+
+  private renderComposerState(): void {
+    const open = this.mineToAnswer;
+    this.input.disabled = !open;
+    const send = actionButton('Send', 'btn primary', () => void this.send());
+    send.disabled = !open;
+    const box = el('div', 'box');
+    box.append(this.input, send);
+    const hint = open
+      ? el('div', 'hint', 'Enter sends · Shift+Enter adds a line')
+      : el('div', 'hint closed', closedHint(this.detail));
+    this.composer.replaceChildren(box, hint);
+  }
+
+  private async send(): Promise<void> {
+    const text = this.input.value.trim();
+    if (!text || !this.mineToAnswer) return;
+    this.input.value = '';
+    this.stopTyping();
+    const error = await this.actions.reply(text);
+    if (error && !this.input.value) this.input.value = text;
+    this.input.focus();
+  }
+
+  private noteTyping(): void {
+    if (!this.typingOn) {
+      this.typingOn = true;
+      this.actions.typing(true);
+    }
+    clearTimeout(this.typingTimer);
+    this.typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
+  }
+
+  private stopTyping(): void {
+    clearTimeout(this.typingTimer);
+    if (this.typingOn) this.actions.typing(false);
+    this.typingOn = false;
+  }
+
+  private scrollToEnd(): void {
+    requestAnimationFrame(() => (this.scroller.scrollTop = this.scroller.scrollHeight));
+  }
+}
+
+function actionButton(label: string, className: string, onClick: () => void): HTMLButtonElement {
+  const button = el('button', className, label);
+  button.type = 'button';
+  button.addEventListener('click', onClick);
+  return button;
+}
+
+function stateLabel(d: ConversationDetail): string {
+  switch (d.mode) {
+    case 'assigned':
+      return `with ${d.assignedAgentName ?? 'an agent'}`;
+    case 'queued':
+      return 'waiting';
+    case 'resolved':
+      return 'resolved';
+    case 'abandoned':
+      return 'customer left';
+    case 'bot':
+      return 'with the bot';
+  }
+}
+
+function closedHint(d: ConversationDetail): string {
+  if (d.mode === 'assigned') return `${d.assignedAgentName ?? 'Another agent'} has this conversation.`;
+  if (d.mode === 'queued') return 'Claim the conversation from the queue to reply.';
+  if (d.mode === 'resolved') return 'Resolved: the bot is answering this customer again.';
+  if (d.mode === 'abandoned') return 'The customer left before anyone replied.';
+  return 'The bot is answering this customer.';
+}
+
+/** The problem report the bot collected, at the top of the conversation. */
+function renderBrief(brief: ProblemBrief): HTMLElement {
+  const card = el('section', 'brief');
+  card.setAttribute('aria-label', 'Problem brief');
+  const h3 = el('h3', '', 'Problem brief');
+  if (brief.severity) h3.append(el('span', `sev ${brief.severity}`, brief.severity));
+  const list = el('dl');
+  const row = (term: string, value: string | Node[] | undefined) => {
+    if (value === undefined || value.length === 0) return;
+    const dd = el('dd');
+    if (typeof value === 'string') dd.textContent = value;
+    else dd.append(...value);
+    list.append(el('dt', '', term), dd);
+  };
+  row('Category', brief.category);
+  row('Call-IDs', brief.callIds?.join(', '));
+  row('Started', brief.startedAt);
+  row('Description', brief.description);
+  row('Tried', brief.tried);
+  row('Ticket', brief.ticketId);
+  row(
+    'Attachments',
+    brief.attachments?.flatMap((url, i) => [...(i ? [document.createTextNode(', ')] : []), ...linkify(url)]),
+  );
+  row(
+    'Suggested docs',
+    brief.suggestedDocs?.flatMap((doc, i) => {
+      const nodes: Node[] = i ? [document.createTextNode(' · ')] : [];
+      const link = linkify(doc.url)[0];
+      if (link instanceof HTMLAnchorElement) {
+        link.textContent = doc.title;
+        nodes.push(link);
+      } else nodes.push(document.createTextNode(doc.title));
+      return nodes;
+    }),
+  );
+  if (brief.paidEscalationConsent) row('Paid escalation', `agreed: ${brief.paidEscalationConsent.text}`);
+  card.append(h3, list);
+  return card;
+}

@@ -1,0 +1,197 @@
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { AgentDirectory } from '../../src/agents/agent-directory';
+import { AuthError, HandoffError, NotFoundError, ValidationError } from '../../src/errors';
+import type { Attachment } from '../../src/model/message';
+import { SESSION_COOKIE } from '../console/session-cookie';
+import { readCookie } from '../http/cookies';
+import { RateLimiter } from '../http/rate-limiter';
+import { sniffUploadType, UPLOAD_TYPES, type UploadType } from './file-sniffer';
+import { conversationKeyOf, isSessionToken } from './web-session';
+
+/** Largest upload accepted: a screenshot or a log, not a video. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** The header the widget sends its session token in (uploads and downloads). */
+export const CHAT_TOKEN_HEADER = 'x-chat-token';
+
+const ID = /^[A-Za-z0-9_-]{22}$/;
+
+/** What is kept next to each uploaded file. */
+interface UploadRecord {
+  mimeType: UploadType;
+  name: string;
+  size: number;
+  /** The conversation key of the widget session that uploaded it: only it (and agents) may read it. */
+  ownerKey: string;
+  createdAt: number;
+}
+
+/** Options of the upload routes. */
+export interface UploadRoutesOptions {
+  dataDir: string;
+  directory: AgentDirectory;
+  now?: () => number;
+}
+
+/**
+ * Screenshots and files from the chat widget: `POST /api/chat/uploads` (authorised by the widget's
+ * session token, type sniffed from the bytes, at most 5 MB, stored under DATA_DIR/uploads with a
+ * random id) and `GET /uploads/:id`, readable only by signed-in agents and the uploading session.
+ */
+export function uploadRoutes(options: UploadRoutesOptions): Router {
+  const router = express.Router();
+  const folder = path.join(options.dataDir, 'uploads');
+  const limiter = new RateLimiter(10, 0.2);
+  const now = options.now ?? Date.now;
+  const readBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
+
+  router.options(['/api/chat/uploads', '/uploads/:id'], (_req, res) => {
+    allowCrossOrigin(res);
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST');
+    res.setHeader('Access-Control-Allow-Headers', 'Content-Type, X-Chat-Token, X-File-Name');
+    res.setHeader('Access-Control-Max-Age', '600');
+    res.status(204).end();
+  });
+
+  router.post('/api/chat/uploads', async (req: Request, res: Response) => {
+    allowCrossOrigin(res);
+    const token = req.get(CHAT_TOKEN_HEADER);
+    if (!isSessionToken(token)) {
+      throw new AuthError('A chat session token is required in the X-Chat-Token header');
+    }
+    const ownerKey = conversationKeyOf(token);
+    if (!limiter.take(ownerKey))
+      throw new HandoffError('rate_limited', 'Too many uploads; wait a minute and try again');
+    const declared = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+    if (declared && declared !== 'application/octet-stream' && !isUploadType(declared)) {
+      throw new ValidationError(
+        'Only PNG, JPEG, GIF or WebP images, PDF and plain text files can be uploaded',
+        'unsupported_type',
+      );
+    }
+    if (Number(req.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
+    const bytes = await readRaw(readBody, req, res);
+    if (bytes.length === 0) throw new ValidationError('The file is empty', 'empty_file');
+    const mimeType = sniffUploadType(bytes);
+    if (!mimeType || (declared.startsWith('image/') && !mimeType.startsWith('image/'))) {
+      throw new ValidationError(
+        "The file's content is not a PNG, JPEG, GIF or WebP image, a PDF or plain text",
+        'unsupported_type',
+      );
+    }
+    const id = randomBytes(16).toString('base64url');
+    const record: UploadRecord = {
+      mimeType,
+      name: fileName(req.get('x-file-name'), mimeType),
+      size: bytes.length,
+      ownerKey,
+      createdAt: now(),
+    };
+    await fs.mkdir(folder, { recursive: true });
+    await fs.writeFile(path.join(folder, id), bytes, { mode: 0o600 });
+    await fs.writeFile(path.join(folder, `${id}.json`), JSON.stringify(record), { mode: 0o600 });
+    const attachment: Attachment = {
+      kind: mimeType.startsWith('image/') ? 'image' : 'file',
+      url: `/uploads/${id}`,
+      name: record.name,
+      mimeType,
+      size: record.size,
+    };
+    res.status(201).json({ attachment });
+  });
+
+  router.get('/uploads/:id', async (req: Request, res: Response) => {
+    allowCrossOrigin(res);
+    const id = String(req.params.id);
+    if (!ID.test(id)) throw new NotFoundError('File');
+    const record = await readRecord(folder, id);
+    const token = req.get(CHAT_TOKEN_HEADER);
+    const agentToken = readCookie(req.headers.cookie, SESSION_COOKIE);
+    if (isSessionToken(token)) {
+      // Another session's file answers as missing: ids are not confirmed to strangers.
+      if (!record || conversationKeyOf(token) !== record.ownerKey) throw new NotFoundError('File');
+    } else if (agentToken) {
+      await options.directory.authenticate(agentToken);
+      if (!record) throw new NotFoundError('File');
+    } else {
+      throw new AuthError('Sign in to the console to see uploaded files');
+    }
+    const inline = record.mimeType.startsWith('image/');
+    res.setHeader('Content-Type', record.mimeType);
+    res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox");
+    res.setHeader('Cache-Control', 'private, max-age=3600');
+    res.setHeader(
+      'Content-Disposition',
+      `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(record.name)}`,
+    );
+    res.sendFile(path.join(folder, id));
+  });
+
+  // The shared error handler answers 400 for codes it does not know; these two have their own status.
+  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const status = error instanceof HandoffError ? STATUS_OF[error.code] : undefined;
+    if (!status || !(error instanceof HandoffError) || res.headersSent) {
+      next(error);
+      return;
+    }
+    res.status(status).json({ error: { code: error.code, message: error.message } });
+  });
+
+  return router;
+}
+
+const STATUS_OF: Record<string, number> = { too_large: 413, unsupported_type: 415 };
+
+function allowCrossOrigin(res: Response): void {
+  // The widget runs on customers' own sites; access is by token header, never by cookie.
+  res.setHeader('Access-Control-Allow-Origin', '*');
+}
+
+function isUploadType(type: string): type is UploadType {
+  return (UPLOAD_TYPES as readonly string[]).includes(type);
+}
+
+function tooLarge(): HandoffError {
+  return new HandoffError('too_large', 'The file is larger than 5 MB');
+}
+
+/** Runs express.raw and turns its size error into our clear one. */
+function readRaw(
+  middleware: (req: Request, res: Response, next: NextFunction) => void,
+  req: Request,
+  res: Response,
+): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    middleware(req, res, (error?: unknown) => {
+      if ((error as { type?: unknown } | undefined)?.type === 'entity.too.large') reject(tooLarge());
+      else if (error) reject(error instanceof Error ? error : new Error('Could not read the upload'));
+      else resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
+    });
+  });
+}
+
+async function readRecord(folder: string, id: string): Promise<UploadRecord | undefined> {
+  try {
+    return JSON.parse(await fs.readFile(path.join(folder, `${id}.json`), 'utf8')) as UploadRecord;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A display name from the widget's header, trimmed to something safe to show and to send back. */
+function fileName(header: string | undefined, mimeType: UploadType): string {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(header ?? '');
+  } catch {
+    decoded = '';
+  }
+  const name = Array.from(decoded)
+    .filter((char) => char >= ' ' && char !== '\u007f' && char !== '/' && char !== '\\')
+    .join('')
+    .trim()
+    .slice(0, 120);
+  return name || `upload.${mimeType.split('/')[1] ?? 'bin'}`;
+}

@@ -1,0 +1,99 @@
+import type { Attachment } from '../../../src/model/message';
+import type { WireMessage } from '../../../src/realtime/socket-events';
+import { button, clock, el } from './dom';
+import { linkify } from './linkify';
+
+/** What a rendered message needs from the widget. */
+export interface MessageActions {
+  feedback(seq: number, helpful: boolean): Promise<string | undefined>;
+  /** A local URL for an uploaded file (fetched with the session token). */
+  openAttachment(url: string): Promise<string>;
+}
+
+/** One transcript line as the customer sees it; text only ever goes in via textContent. */
+export function renderMessage(message: WireMessage, actions: MessageActions): HTMLElement {
+  if (message.author === 'system') {
+    const line = el('div', 'system', message.text);
+    line.dataset.seq = String(message.seq);
+    return line;
+  }
+  const row = el('div', `msg msg--${message.author}`);
+  row.dataset.seq = String(message.seq);
+  const label =
+    message.author === 'customer'
+      ? 'You'
+      : message.author === 'bot'
+        ? 'Support bot'
+        : (message.authorName ?? 'Agent');
+  row.append(el('div', 'author', label));
+  const bubble = el('div', 'bubble');
+  if (message.author === 'customer') bubble.textContent = message.text;
+  else bubble.append(...linkify(message.text));
+  row.append(bubble);
+  if (message.attachments?.length) row.append(renderAttachments(message.attachments, actions));
+  if (message.author === 'bot' && message.answerId) row.append(renderFeedback(message, actions));
+  const time = el('time', 'time', clock(message.createdAt));
+  time.dateTime = new Date(message.createdAt).toISOString();
+  row.append(time);
+  return row;
+}
+
+/** A customer message still on its way (or refused, with the reason). */
+export function renderPending(text: string, error: string | undefined, dismiss: () => void): HTMLElement {
+  const row = el('div', 'msg msg--customer pending');
+  row.append(el('div', 'bubble', text));
+  if (error) {
+    const note = el('div', 'error');
+    note.setAttribute('role', 'alert');
+    note.append(el('span', '', `Not sent: ${error} `), button('Dismiss', 'link', dismiss));
+    row.append(note);
+  } else {
+    row.append(el('div', 'time', 'Sending…'));
+  }
+  return row;
+}
+
+function renderAttachments(attachments: Attachment[], actions: MessageActions): HTMLElement {
+  const list = el('div', 'attachments');
+  for (const file of attachments) {
+    const name = file.name ?? 'attachment';
+    if (file.kind === 'image') {
+      const image = el('img', 'thumb');
+      image.alt = name;
+      void actions.openAttachment(file.url).then(
+        (local) => (image.src = local),
+        () => image.replaceWith(el('span', 'file', `${name} (not available)`)),
+      );
+      list.append(image);
+    } else {
+      list.append(
+        button(`📄 ${name}`, 'file', () => {
+          void actions.openAttachment(file.url).then((local) => window.open(local, '_blank', 'noopener'));
+        }),
+      );
+    }
+  }
+  return list;
+}
+
+function renderFeedback(message: WireMessage, actions: MessageActions): HTMLElement {
+  const box = el('div', 'feedback');
+  if (message.feedback) {
+    box.textContent = 'Thanks for the feedback.';
+    return box;
+  }
+  box.setAttribute('role', 'group');
+  box.setAttribute('aria-label', 'Did this help?');
+  const answer = (helpful: boolean) => {
+    for (const b of box.querySelectorAll('button')) b.disabled = true;
+    void actions.feedback(message.seq, helpful).then((error) => {
+      box.replaceChildren(error ? `Could not record that: ${error}` : 'Thanks for the feedback.');
+    });
+  };
+  box.append(
+    el('span', '', 'Did this help?'),
+    button('Yes', 'chip', () => answer(true)),
+    button('No', 'chip', () => answer(false)),
+  );
+  return box;
+}
