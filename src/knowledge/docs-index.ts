@@ -22,6 +22,9 @@ export interface RankedPage {
 const FIELD_BOOSTS = { title: 3, headings: 2, text: 1 } as const;
 /** An acronym found in fewer sections than this is spelled out in queries. */
 const RARE_ACRONYM_SECTIONS = 8;
+/** Score bonus per pair of the customer's words found side by side ("business hours"). */
+const PHRASE_BONUS = 0.2;
+const MAX_PHRASES = 3;
 /** How much the second-best section of a page adds to the page's score. */
 const SECOND_SECTION_SHARE = 0.3;
 
@@ -44,13 +47,17 @@ const MINISEARCH_OPTIONS: Options<DocSection> = {
 export class DocsIndex {
   private readonly analyzer: QueryAnalyzer;
   private readonly documentFrequency: Map<string, number>;
+  /** Adjacent term pairs of each section, for the phrase bonus. */
+  private readonly bigrams: Set<string>[];
 
   private constructor(
     readonly sections: readonly DocSection[],
     readonly glossary: Glossary,
     private readonly search: MiniSearch<DocSection>,
   ) {
-    this.documentFrequency = countSectionsPerTerm(sections);
+    const counted = countTerms(sections);
+    this.documentFrequency = counted.documentFrequency;
+    this.bigrams = counted.bigrams;
     this.analyzer = new QueryAnalyzer(
       glossary,
       (term) => (this.documentFrequency.get(term) ?? 0) < RARE_ACRONYM_SECTIONS,
@@ -103,7 +110,18 @@ export class DocsIndex {
       prefix: (term) => own.has(term) && term.length >= 3 && !this.knows(term),
       weights: { fuzzy: 0.5, prefix: 0.4 },
     };
+    const pairs = query.ownTerms.slice(1).map((term, i) => `${query.ownTerms[i] ?? ''} ${term}`);
     const results = this.search.search(terms.join(' '), { ...searchOptions, boost: FIELD_BOOSTS });
+    if (pairs.length > 0) {
+      for (const result of results) {
+        const sectionPairs = this.bigrams[result.id as number];
+        let together = 0;
+        for (const pair of pairs) if (sectionPairs?.has(pair)) together += 1;
+        // MiniSearch results are fresh objects per search: adjusting the score in place is safe.
+        if (together > 0) result.score *= 1 + PHRASE_BONUS * Math.min(together, MAX_PHRASES);
+      }
+      results.sort((a, b) => b.score - a.score);
+    }
     const byPage = new Map<string, { best: SearchResult; second: number; matched: Set<string> }>();
     for (const result of results) {
       const section = this.sections[result.id as number];
@@ -133,12 +151,20 @@ export class DocsIndex {
   }
 }
 
-/** Counts, for every index term, the sections whose title, headings or text contain it. */
-function countSectionsPerTerm(sections: readonly DocSection[]): Map<string, number> {
-  const counts = new Map<string, number>();
+/** Counts the sections containing each term, and collects each section's adjacent term pairs. */
+function countTerms(sections: readonly DocSection[]): {
+  documentFrequency: Map<string, number>;
+  bigrams: Set<string>[];
+} {
+  const documentFrequency = new Map<string, number>();
+  const bigrams: Set<string>[] = [];
   for (const section of sections) {
     const text = [section.pageTitle, ...section.aliases, ...section.headingPath, section.text].join(' ');
-    for (const term of new Set(indexTerms(text))) counts.set(term, (counts.get(term) ?? 0) + 1);
+    const terms = indexTerms(text);
+    for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
+    const pairs = new Set<string>();
+    for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1] ?? ''} ${terms[i] ?? ''}`);
+    bigrams[section.id] = pairs;
   }
-  return counts;
+  return { documentFrequency, bigrams };
 }

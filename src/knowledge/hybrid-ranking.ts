@@ -43,10 +43,12 @@ export class HybridRanking {
   /** Re-orders keyword-ranked pages with the embedding neighbours of the query. */
   async rerank(query: string, keywordPages: readonly RankedPage[], limit: number): Promise<RankedPage[]> {
     const queryVector = await this.embeddings.embedQuery(query);
-    const nearest = this.vectors
-      .map((vector, i) => ({ i, similarity: cosine(queryVector, vector) }))
-      .sort((a, b) => b.similarity - a.similarity)
-      .slice(0, VECTOR_CANDIDATES);
+    const similarities = this.vectors.map((vector, i) => ({ i, similarity: cosine(queryVector, vector) }));
+    const spread =
+      Math.max(...similarities.map((s) => s.similarity)) - Math.min(...similarities.map((s) => s.similarity));
+    // Embeddings that rate every section alike carry no signal; fusing them would only shuffle.
+    if (!(spread > 1e-9)) return keywordPages.slice(0, limit);
+    const nearest = similarities.sort((a, b) => b.similarity - a.similarity).slice(0, VECTOR_CANDIDATES);
     const vectorPages: DocSection[] = [];
     for (const { i } of nearest) {
       const section = this.sections[i];

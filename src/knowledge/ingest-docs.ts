@@ -49,9 +49,9 @@ function skipReason(pagePath: string, page: ParsedPage, files: Set<string>): str
   if (page.externalIncludes > 0 && page.wordCount < STUB_WORDS * 2)
     return 'only an external include, fetched by MkDocs at build time and absent here';
   if (page.wordCount === 0) return page.h1 || page.sections.length > 0 ? 'headings only, no text' : 'empty';
-  if (page.wordCount < STUB_WORDS) return `stub (${page.wordCount} words)`;
   if (page.markedUnfinished && page.wordCount < UNFINISHED_WORDS)
     return 'stub marked as unfinished ("coming soon")';
+  if (page.wordCount < STUB_WORDS) return `stub (${page.wordCount} words)`;
   return undefined;
 }
 

@@ -15,35 +15,31 @@ export function sentences(text: string): string[] {
 }
 
 /**
- * The few sentences of a section that best answer the query: the sentence sharing the most
- * (weighted) query terms, then the ones after it while they fit. A sentence ending in ":" is a
- * label, so the passage always continues past it.
+ * The few consecutive sentences of a section that best answer the query: the window (up to three
+ * sentences, within `maxChars`) holding the most query weight, earlier windows winning ties.
+ * Breadcrumb lines ("Management → Customer") count for little: they locate, they do not answer.
  */
 export function extractPassage(text: string, query: AnalyzedQuery, maxChars = PASSAGE_CHARS): string {
   const all = sentences(text);
   if (all.length === 0) return '';
-  let bestIndex = 0;
-  let bestScore = -1;
-  all.forEach((sentence, i) => {
-    const terms = new Set(indexTerms(sentence));
-    let score = 0;
-    for (const [term, weight] of query.terms) if (terms.has(term)) score += weight;
-    // Breadcrumbs ("Management → Customer") and labels carry no answer on their own.
-    if (sentence.includes('→') && sentence.split(' ').length < 12) score -= 0.5;
-    if (score > bestScore) {
-      bestScore = score;
-      bestIndex = i;
+  const termsOf = all.map((sentence) => new Set(indexTerms(sentence)));
+  let best = { start: 0, end: 1, score: -1 };
+  for (let start = 0; start < all.length; start++) {
+    const seen = new Set<string>();
+    let length = 0;
+    for (let end = start; end < all.length && end < start + PASSAGE_SENTENCES; end++) {
+      const sentence = all[end] ?? '';
+      length += sentence.length + 1;
+      if (end > start && length > maxChars) break;
+      const breadcrumb = sentence.includes('→') && sentence.split(' ').length < 12;
+      for (const term of termsOf[end] ?? []) if (!breadcrumb && query.terms.has(term)) seen.add(term);
+      let score = 0;
+      for (const term of seen) score += query.terms.get(term) ?? 0;
+      // A longer window must add query words to win; a label ending in ":" needs what follows it.
+      const needsMore = sentence.endsWith(':') && end + 1 < all.length;
+      if (!needsMore && score > best.score + 1e-9) best = { start, end: end + 1, score };
     }
-  });
-  const picked: string[] = [];
-  let length = 0;
-  for (let i = bestIndex; i < all.length && picked.length < PASSAGE_SENTENCES; i++) {
-    const sentence = all[i] ?? '';
-    if (picked.length > 0 && length + sentence.length + 1 > maxChars) break;
-    picked.push(sentence);
-    length += sentence.length + 1;
-    if (!sentence.endsWith(':') && length > maxChars / 2) break;
   }
-  const passage = picked.join(' ');
+  const passage = all.slice(best.start, best.end).join(' ');
   return passage.length <= maxChars ? passage : `${passage.slice(0, maxChars - 3).replace(/\s+\S*$/, '')}...`;
 }
