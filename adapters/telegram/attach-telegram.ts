@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Express } from 'express';
+import { Telegraf } from 'telegraf';
+import type { Config } from '../../src/config';
+import type { Engine } from '../../src/engine/engine';
+import type { Logger } from '../../src/logger';
+import { TelegramChannel, type TelegramRetryPolicy } from './telegram-channel';
+import { TelegramInbound } from './telegram-inbound';
+import { telegramWebhook } from './telegram-webhook';
+
+/** Where Telegram posts updates in webhook mode. */
+export const TELEGRAM_WEBHOOK_PATH = '/webhooks/telegram';
+
+/** A running Telegram bot. */
+export interface TelegramAttachment {
+  mode: 'polling' | 'webhook';
+  /** Stops polling (webhook mode keeps the webhook registered, so a restart loses nothing). */
+  close(): Promise<void>;
+}
+
+/** What the Telegram adapter is built from. */
+export interface AttachTelegramOptions {
+  config: Config;
+  engine: Engine;
+  app: Express;
+  log: Logger;
+  retry?: TelegramRetryPolicy;
+}
+
+/**
+ * Starts the Telegram channel when `TELEGRAM_BOT_TOKEN` is set: registers the channel with the
+ * engine and receives updates by long polling, or by webhook when `TELEGRAM_WEBHOOK_URL` is set.
+ */
+export async function attachTelegram(
+  options: AttachTelegramOptions,
+): Promise<TelegramAttachment | undefined> {
+  const { config, engine, app, log } = options;
+  const token = config.TELEGRAM_BOT_TOKEN;
+  if (!token) return undefined;
+  const bot = new Telegraf(token, {
+    telegram: { webhookReply: false, ...(config.TELEGRAM_API_ROOT && { apiRoot: config.TELEGRAM_API_ROOT }) },
+  });
+  engine.registerChannel(
+    new TelegramChannel({
+      telegram: bot.telegram,
+      log,
+      onBlocked: (conversationId, reason) => engine.markUnreachable(conversationId, reason),
+      ...(options.retry && { retry: options.retry }),
+    }),
+  );
+  const inbound = new TelegramInbound({ telegram: bot.telegram, engine, log, dataDir: config.DATA_DIR });
+
+  if (config.TELEGRAM_WEBHOOK_URL) {
+    const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url');
+    app.post(
+      TELEGRAM_WEBHOOK_PATH,
+      ...telegramWebhook({ secret, log, handle: (update) => inbound.handle(update) }),
+    );
+    const url = new URL(config.TELEGRAM_WEBHOOK_URL);
+    if (url.pathname === '/') url.pathname = TELEGRAM_WEBHOOK_PATH;
+    else if (url.pathname !== TELEGRAM_WEBHOOK_PATH) {
+      log.warn(
+        { path: url.pathname },
+        `TELEGRAM_WEBHOOK_URL must reach ${TELEGRAM_WEBHOOK_PATH} on this server`,
+      );
+    }
+    try {
+      await bot.telegram.setWebhook(url.href, {
+        secret_token: secret,
+        allowed_updates: ['message', 'callback_query'],
+      });
+      log.info({ url: url.href }, 'telegram webhook registered');
+    } catch (error) {
+      log.error(
+        { reason: (error as Error).message },
+        'telegram setWebhook failed; check the bot token and URL',
+      );
+    }
+    return { mode: 'webhook', close: async () => undefined };
+  }
+
+  bot.use((ctx) => inbound.handle(ctx.update));
+  bot.catch((error, ctx) => {
+    log.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed');
+  });
+  let settled = false;
+  const running = bot
+    .launch({ allowedUpdates: ['message', 'callback_query'] })
+    .catch((error: unknown) => {
+      log.error({ reason: (error as Error).message }, 'telegram polling stopped; check the bot token');
+    })
+    .finally(() => {
+      settled = true;
+    });
+  log.info('telegram long polling started');
+  return {
+    mode: 'polling',
+    close: async () => {
+      // Polling begins only after getMe and deleteWebhook answer; stop it as soon as it exists.
+      while (!settled) {
+        try {
+          bot.stop('shutdown');
+          break;
+        } catch {
+          await sleep(50);
+        }
+      }
+      await running;
+    },
+  };
+}

@@ -1,0 +1,93 @@
+import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import type { TranscriptMessage } from '../../src/model/message';
+import { splitText } from './split-text';
+
+/** Telegram's limit for one message, counted after entity parsing. */
+export const TELEGRAM_MAX_TEXT = 4096;
+
+/** One `sendMessage` call: HTML text (everything escaped) and optional buttons. */
+export interface TelegramOutgoing {
+  html: string;
+  keyboard?: InlineKeyboardMarkup;
+}
+
+/** Escapes the three characters Telegram's HTML parse mode reads, so any text sends as written. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Escapes a value for a double-quoted HTML attribute. */
+function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
+}
+
+/** Button data: `qr:<seq>:<index>` picks a quick reply, `fb:<seq>:<1|0>` answers "Did this help?". */
+export type ButtonData =
+  { kind: 'quickReply'; seq: number; index: number } | { kind: 'feedback'; seq: number; helpful: boolean };
+
+/** Reads button data back; `undefined` for anything this adapter did not create. */
+export function parseButtonData(data: string): ButtonData | undefined {
+  const match = /^(qr|fb):(\d{1,9}):(\d{1,2})$/.exec(data);
+  if (!match) return undefined;
+  const seq = Number(match[2]);
+  const value = Number(match[3]);
+  if (match[1] === 'qr') return { kind: 'quickReply', seq, index: value };
+  return value === 0 || value === 1 ? { kind: 'feedback', seq, helpful: value === 1 } : undefined;
+}
+
+/**
+ * Turns a transcript message into the Telegram messages that carry it: text split at 4096
+ * characters on sensible boundaries and HTML-escaped, the cited page as a link, quick replies and
+ * "Did this help?" as inline buttons on the last piece.
+ */
+export function renderForTelegram(message: TranscriptMessage): TelegramOutgoing[] {
+  const { body, link } = separateCitation(message);
+  const feedbackLine = message.answerId ? 'Did this help?' : undefined;
+  const tail = [link?.visible, feedbackLine].filter(Boolean).join('\n\n');
+  const tailHtml = [link?.html, feedbackLine && `<i>${feedbackLine}</i>`].filter(Boolean).join('\n\n');
+  const pieces = body ? splitText(body, TELEGRAM_MAX_TEXT) : [];
+  const html = pieces.map(escapeHtml);
+  if (tail) {
+    const last = pieces.at(-1);
+    if (last !== undefined && last.length + 2 + tail.length <= TELEGRAM_MAX_TEXT) {
+      html[html.length - 1] = `${html.at(-1)}\n\n${tailHtml}`;
+    } else {
+      html.push(tailHtml);
+    }
+  }
+  if (html.length === 0) html.push(escapeHtml('(empty message)'));
+  const keyboard = keyboardFor(message);
+  return html.map((text, i) => ({ html: text, ...(keyboard && i === html.length - 1 && { keyboard }) }));
+}
+
+/** Takes the "From the docs: title / URL" block off the text and renders it as one link. */
+function separateCitation(message: TranscriptMessage): {
+  body: string;
+  link?: { html: string; visible: string };
+} {
+  const text = message.text.trim();
+  const citation = message.citations?.[0];
+  if (!citation) return { body: text };
+  const anchor = `<a href="${escapeAttribute(citation.url)}">${escapeHtml(citation.title)}</a>`;
+  const block = `From the docs: ${citation.title}\n${citation.url}`;
+  if (text.endsWith(block)) {
+    return {
+      body: text.slice(0, -block.length).trim(),
+      link: { html: `From the docs: ${anchor}`, visible: `From the docs: ${citation.title}` },
+    };
+  }
+  return { body: text, link: { html: `Source: ${anchor}`, visible: `Source: ${citation.title}` } };
+}
+
+function keyboardFor(message: TranscriptMessage): InlineKeyboardMarkup | undefined {
+  const rows: InlineKeyboardButton[][] = (message.quickReplies ?? [])
+    .slice(0, 10)
+    .map((reply, index) => [{ text: reply.label.slice(0, 64), callback_data: `qr:${message.seq}:${index}` }]);
+  if (message.answerId) {
+    rows.push([
+      { text: '👍 Yes', callback_data: `fb:${message.seq}:1` },
+      { text: '👎 No', callback_data: `fb:${message.seq}:0` },
+    ]);
+  }
+  return rows.length ? { inline_keyboard: rows } : undefined;
+}

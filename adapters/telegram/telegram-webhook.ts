@@ -1,0 +1,54 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import express, { type RequestHandler } from 'express';
+import type { Update } from 'telegraf/types';
+import type { Logger } from '../../src/logger';
+
+/** The header Telegram sends with the `secret_token` given to setWebhook. */
+const SECRET_HEADER = 'x-telegram-bot-api-secret-token';
+
+/** Compares two secrets in constant time (hashing first makes the lengths equal). */
+export function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/**
+ * The handlers for `POST /webhooks/telegram`: the secret token is checked before the body is even
+ * parsed (missing: 401, wrong: 403, nothing stored), then the update is handled and answered 200.
+ * A failure to store answers 500 so Telegram delivers the update again; the engine dedups it.
+ */
+export function telegramWebhook(options: {
+  secret: string;
+  log: Logger;
+  handle: (update: Update) => Promise<void>;
+}): RequestHandler[] {
+  const { secret, log } = options;
+  const checkSecret: RequestHandler = (req, res, next) => {
+    const given = req.get(SECRET_HEADER);
+    if (given === undefined || !sameSecret(given, secret)) {
+      log.warn(
+        { cause: given === undefined ? 'missing secret token header' : 'wrong secret token', ip: req.ip },
+        'telegram webhook refused',
+      );
+      res.status(given === undefined ? 401 : 403).end();
+      return;
+    }
+    next();
+  };
+  const handleUpdate: RequestHandler = (req, res) => {
+    const update = req.body as Update | undefined;
+    if (typeof update !== 'object' || update === null || typeof update.update_id !== 'number') {
+      res.status(400).end();
+      return;
+    }
+    options.handle(update).then(
+      () => res.status(200).end(),
+      (error: unknown) => {
+        log.error({ err: error, updateId: update.update_id }, 'telegram update failed');
+        res.status(500).end();
+      },
+    );
+  };
+  return [checkSecret, express.json({ limit: '1mb' }), handleUpdate];
+}
