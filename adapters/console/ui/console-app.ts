@@ -32,7 +32,7 @@ export class ConsoleApp {
   private readonly queueCount = el('span', 'count', '0');
   private readonly mineCount = el('span', 'count', '0');
   private readonly online = el('span', 'online');
-  private readonly pane = el('div', 'pane');
+  private readonly pane = el('div', 'content');
   private readonly toast = el('div', 'toast');
   private mine: ConversationSummary[] = [];
   private view: ConversationView | undefined;

@@ -131,7 +131,7 @@ export class ConversationView {
     title.append(h2, el('div', 'facts', facts.join(' · ')));
 
     const severity = el('select');
-    severity.append(new Option('Severity…', '', true, !d.brief?.severity));
+    severity.append(new Option('not set', '', true, !d.brief?.severity));
     for (const level of SEVERITIES)
       severity.append(new Option(level, level, false, d.brief?.severity === level));
     severity.addEventListener('change', () => {
