@@ -20,9 +20,27 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   yeah yes yep sure able`.split(/\s+/),
 );
 
+/**
+ * Domain words that collide with a stop word or with another word's stem, and the token that
+ * stands for them: "DID" (a phone number) is not the verb "did", and an audio "recording" is not
+ * the "record" of a Call Detail Record.
+ */
+const DOMAIN_TOKENS: readonly (readonly [RegExp, string])[] = [
+  [/\bDIDs?\b/g, ' didnumber '],
+  [/\bdids\b/gi, ' didnumber '], // the verb has no plural
+  [
+    /\b(a|an|the|my|our|your|their|each|per|new|bulk|inbound|of|on|to|for|those|these|some|many|few)\s+dids?\b/gi,
+    ' $1 didnumber ',
+  ],
+  [/\brecordings?\b/gi, ' callrecording '],
+  [/\brecord(s|ed)?\s+((all|the|every|my|our|their|its|his|her)\s+)?calls?\b/gi, ' callrecording $2 calls '],
+];
+
 /** Splits text into lowercase word tokens; apostrophes vanish so "can't" is one token. */
 export function tokenize(text: string): string[] {
-  return text
+  let marked = text;
+  for (const [pattern, token] of DOMAIN_TOKENS) marked = marked.replace(pattern, token);
+  return marked
     .toLowerCase()
     .replace(/['’`]/g, '')
     .split(/[^a-z0-9]+/)
