@@ -1,7 +1,7 @@
 import zlib from 'node:zlib';
 
-/** A valid 24x16 PNG (a blue rectangle) made in memory, for upload tests. */
-export function tinyPng(width = 24, height = 16): Buffer {
+/** A valid 160x90 PNG (a blue rectangle) made in memory, for upload tests. */
+export function tinyPng(width = 160, height = 90): Buffer {
   const chunk = (type: string, data: Buffer) => {
     const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
     const length = Buffer.alloc(4);

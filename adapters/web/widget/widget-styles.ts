@@ -28,7 +28,7 @@ header .dot.off { background: #ffa94d; }
 .banner { background: #fff9db; color: #5c4400; border-bottom: 1px solid #ffe066; padding: 8px 16px; font-size: 13px; }
 .banner.assigned { background: #ebfbee; color: #1f5130; border-color: #b2f2bb; }
 .log { flex: 1; overflow-y: auto; padding: 16px 14px 8px; background: #f7f8fa; display: flex; flex-direction: column; gap: 10px; }
-.msg { display: flex; flex-direction: column; max-width: 84%; align-self: flex-start; }
+.msg { display: flex; flex-direction: column; align-items: flex-start; max-width: 84%; align-self: flex-start; }
 .msg .author { font-size: 11.5px; color: var(--muted); margin: 0 4px 2px; }
 .bubble { background: #fff; border: 1px solid var(--line); border-radius: 14px 14px 14px 4px; padding: 8px 12px;
   white-space: pre-wrap; overflow-wrap: anywhere; }
