@@ -1,3 +1,4 @@
+import { ConflictError } from '../errors';
 import type { Agent, AgentSession } from '../model/agent';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
@@ -204,7 +205,15 @@ export class RedisStore implements Store {
   }
 
   async createAgent(agent: Agent): Promise<void> {
-    await SAVE_AGENT.run(this.client, [this.p, agent.id, agent.username, JSON.stringify(agent), 'create']);
+    try {
+      await SAVE_AGENT.run(this.client, [this.p, agent.id, agent.username, JSON.stringify(agent), 'create']);
+    } catch (error) {
+      // Two instances adding the same agent at once (first start): the loser sees a conflict.
+      if (error instanceof Error && /already/.test(error.message)) {
+        throw new ConflictError(`Agent ${agent.username} already exists`);
+      }
+      throw error;
+    }
   }
 
   async getAgent(id: string): Promise<Agent | undefined> {
