@@ -20,8 +20,14 @@ import { attachChatGateway } from '../adapters/web/chat-gateway';
 import { WebChannel } from '../adapters/web/web-channel';
 import { webStaticRoutes } from '../adapters/web/static-routes';
 import { uploadRoutes } from '../adapters/web/upload-routes';
+import { attachSms } from '../adapters/sms/attach-sms';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { defaultFlows } from '../flows';
+import { ticketRoutes } from '../adapters/console/ticket-routes';
+import { agentNoteHooks } from '../src/policy/agent-notes';
+import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
+import { createSupportServices } from '../src/policy/support-services';
+import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { projectRoot } from './project-root';
 
 /** Pieces a caller (tests, the benchmark) may supply instead of the defaults built from config. */
@@ -72,6 +78,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   if (cluster) edge.io.adapter(cluster.socketAdapter);
   // --- end of several instances ---
 
+  // The support policy, tickets and status page the flows use (POLICY_FILE, SMTP_URL, STATUS_PAGE_URL).
+  const support = createSupportServices(config, {
+    store,
+    log,
+    ...(overrides.clock && { clock: overrides.clock }),
+  });
+  const services = { ...support, ...overrides.services };
+  followHandoffs(events, services.tickets ?? support.tickets, log);
+
   let presence: () => Promise<number> = async () => 0;
   const engine = new Engine({
     store,
@@ -79,8 +94,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log,
     flows: overrides.flows ?? defaultFlows(),
     ...(knowledge && { knowledge }),
-    ...(overrides.services && { services: overrides.services }),
-    ...(overrides.handoffNotice && { handoffNotice: overrides.handoffNotice }),
+    services,
+    handoffNotice: overrides.handoffNotice ?? policyHandoffNotice(services.policy ?? support.policy),
     ...(overrides.clock && { clock: overrides.clock }),
     presence: () => presence(),
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
@@ -108,6 +123,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     res.status(ready ? 200 : 503).json({ ready, ...(redis !== undefined && { redis }) });
   });
   app.use('/console/api', consoleAuthRoutes(directory));
+  app.use(
+    '/console/api',
+    ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
+  );
   app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory }));
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
@@ -124,6 +143,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     engine,
     directory,
     log: log.child({ component: 'console' }),
+    ...agentNoteHooks({
+      store,
+      policy: services.policy ?? support.policy,
+      tickets: services.tickets ?? support.tickets,
+      ...(overrides.clock && { clock: overrides.clock }),
+    }),
   };
   const consoleGateway = attachConsoleGateway(consoleOptions);
   presence = consoleGateway.agentsOnline;
@@ -131,6 +156,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   // --- Telegram and SMS channels: each attaches only when its settings are present. ---
   const channelEdges = [
     await attachTelegram({ config, engine, app, log: log.child({ component: 'telegram' }) }),
+    attachSms({ config, engine, app, log: log.child({ component: 'sms' }) }),
   ].filter((edge) => edge !== undefined);
   // --- end of Telegram and SMS channels ---
 

@@ -1,7 +1,17 @@
+import type { SupportPolicy } from '../policy/policy-schema';
+import type { StatusPageClient } from '../status-page/status-page-client';
+import type { TicketService } from '../tickets/ticket-service';
+
 /**
  * Services the composition root hands to flows (policy, status page, mailer, ...). Declared open
  * so that each service adds its own optional member here without the engine knowing it.
  */
 export interface FlowServices {
+  /** The validated support policy (hours, severities, contacts, prices). */
+  policy?: SupportPolicy;
+  /** The public status page, when one is configured. */
+  statusPage?: StatusPageClient;
+  /** Files problem reports as tickets. */
+  tickets?: TicketService;
   [name: string]: unknown;
 }

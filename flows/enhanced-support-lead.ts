@@ -1,0 +1,64 @@
+import { normalizeText } from '../src/engine/intents';
+import { done, waitAt, type Flow } from '../src/engine/flow';
+import { customerKey } from '../src/policy/severity-downgrades';
+import { policyOf, wantsToStop } from './support-context';
+
+/** The record log the team reads enquiries from (GET /console/api/leads). */
+export const LEADS_LOG = 'leads';
+
+const ASKS_ABOUT_NOC =
+  /\b(noc|noc[- ]on[- ]demand|network operations? cent(er|re)|enhanced support|dedicated support|premium support|managed support|support (plan|contract|package)|24\/7 (support|coverage|monitoring)|round the clock support)\b/;
+const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
+const PHONE = /\+?\d[\d\s().-]{6,}\d/;
+
+/**
+ * NOC-on-Demand and enhanced support enquiries: explain the offer, take the enquiry and a way to
+ * reach the customer, and record them as a lead the team sees.
+ */
+export const enhancedSupportLead: Flow = {
+  id: 'enhanced-support-lead',
+  matches: (text) => ASKS_ABOUT_NOC.test(normalizeText(text)),
+  async run(context, position) {
+    const policy = policyOf(context);
+    if (!position) {
+      await context.say(
+        `${policy.nocOnDemand.description} It is arranged directly with our team. What would you need: which hours or time zone, and which services should be covered?`,
+      );
+      return waitAt('enquiry', { first: context.text });
+    }
+    if (wantsToStop(context.text)) {
+      await context.say('All right. Ask again any time.');
+      return done;
+    }
+    if (position.step === 'enquiry') {
+      await context.say(
+        'Thank you. How can the team reach you? Please give your name and an email address or phone number.',
+      );
+      return waitAt('contact', { ...position.data, enquiry: context.text });
+    }
+    const email = context.text.match(EMAIL)?.[0];
+    const phone = context.text.match(PHONE)?.[0]?.trim();
+    if (!email && !phone && !position.data.asked) {
+      await context.say(
+        'I could not find an email address or phone number in that. Where should the team contact you?',
+      );
+      return waitAt('contact', { ...position.data, asked: true });
+    }
+    await context.store.appendRecord(LEADS_LOG, {
+      kind: 'noc-on-demand',
+      conversationId: context.conversation.id,
+      customer: customerKey(context.conversation),
+      firstMessage: position.data.first,
+      enquiry: position.data.enquiry,
+      contact: context.text,
+      ...(email && { email }),
+      ...(phone && { phone }),
+      at: context.now(),
+    });
+    await context.update((c) => ({ ...c, tags: [...new Set([...(c.tags ?? []), 'lead'])] }));
+    await context.say(
+      `Thank you, I have passed your enquiry to the team and they will contact you${email ? ` at ${email}` : phone ? ` on ${phone}` : ''}. You can also write to ${policy.contacts.email}.`,
+    );
+    return done;
+  },
+};

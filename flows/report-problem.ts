@@ -1,0 +1,400 @@
+import { done, waitAt, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import type { MessageContent } from '../src/model/message';
+import { describeEscalationPrice, isCritical, nonCriticalSituation } from '../src/policy/classification';
+import { describeHours, isOpen } from '../src/policy/opening-hours';
+import { SEVERITIES, type SeverityName } from '../src/policy/policy-schema';
+import { matchIncident } from '../src/status-page/match-incident';
+import { hasNoCallId, parseCallIds } from './report-problem/call-ids';
+import {
+  isCallProblem,
+  isInterfaceProblem,
+  isProblemReport,
+  saysNothingYet,
+} from './report-problem/problem-intent';
+import { briefOf, newDraft, type ReportDraft } from './report-problem/report-draft';
+import {
+  callIdQuestion,
+  categoryQuestion,
+  docsSuggestion,
+  knownIncident,
+  severityQuestion,
+} from './report-problem/report-texts';
+import { splitProblems } from './report-problem/split-problems';
+import { submitReport } from './report-problem/submit-report';
+import { isNo, isYes, policyOf, ticketsOf, wantsToStop } from './support-context';
+
+type Step = (context: FlowContext, draft: ReportDraft) => Promise<FlowOutcome>;
+
+/**
+ * Report a problem, the way the support policy asks: check for known outages, check the docs,
+ * gather category, severity, Call-IDs, timing, what was tried, observations apart from guesses and
+ * a screenshot for interface problems, then file a ticket and hand the brief to the queue.
+ */
+export const reportProblem: Flow = {
+  id: 'report-problem',
+  matches: (text) => isProblemReport(text),
+  async run(context, position) {
+    if (!position) return start(context);
+    const draft = position.data as unknown as ReportDraft;
+    if (wantsToStop(context.text)) {
+      await context.say(
+        'All right, I have stopped the report; nothing was filed. Tell me any time if you need help.',
+      );
+      return done;
+    }
+    const step = STEPS[position.step];
+    return step ? step(context, draft) : start(context);
+  },
+};
+
+async function start(context: FlowContext): Promise<FlowOutcome> {
+  const parts = splitProblems(context.text);
+  if (parts.length > 1) {
+    await context.say(
+      `You described ${parts.length} separate problems. Each gets its own ticket, so it reaches the right person; let's take them one at a time, starting with: "${parts[0]}"`,
+    );
+    return afterDescription(context, newDraft(parts[0]!, parts.slice(1)));
+  }
+  if (saysNothingYet(context.text)) {
+    return ask(context, 'describe', newDraft(''), {
+      text: 'I will help you report it. What is going wrong? Please describe one problem; if you have several, we file them one at a time.',
+    });
+  }
+  return afterDescription(context, newDraft(context.text));
+}
+
+/** Asks a question and waits at `step`, keeping what was gathered on the conversation for agents. */
+async function ask(
+  context: FlowContext,
+  step: string,
+  draft: ReportDraft,
+  question: MessageContent | string,
+): Promise<FlowOutcome> {
+  return waitWith(context, step, { ...draft, retries: 0 }, question);
+}
+
+async function waitWith(
+  context: FlowContext,
+  step: string,
+  draft: ReportDraft,
+  question: MessageContent | string,
+): Promise<FlowOutcome> {
+  await context.update((c) => ({ ...c, brief: briefOf(draft) }));
+  await context.say(question);
+  return waitAt(step, { ...draft });
+}
+
+/** Asks the same question again, at most twice; then goes on without an answer. */
+async function askAgain(
+  context: FlowContext,
+  step: string,
+  draft: ReportDraft,
+  question: MessageContent | string,
+  giveUp: () => Promise<FlowOutcome>,
+): Promise<FlowOutcome> {
+  const retries = (draft.retries ?? 0) + 1;
+  if (retries > 2) return giveUp();
+  return waitWith(context, step, { ...draft, retries }, question);
+}
+
+async function afterDescription(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const earlier = await ticketsOf(context).findEarlier(context.conversation, draft.description);
+  if (earlier) {
+    return ask(
+      context,
+      'same-as-earlier',
+      { ...draft, earlierTicketId: earlier.id },
+      {
+        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, I will reopen that ticket instead of starting a new one.`,
+        quickReplies: [
+          { label: 'Yes, the same', value: 'Yes' },
+          { label: 'No, a new problem', value: 'No' },
+        ],
+      },
+    );
+  }
+  return checkOutages(context, draft);
+}
+
+async function checkOutages(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const summary = await context.services.statusPage?.summary();
+  if (summary) {
+    const incident = matchIncident(summary, draft.description);
+    if (incident)
+      return ask(
+        context,
+        'known-incident',
+        { ...draft, incident: incident.name },
+        knownIncident(policyOf(context), incident),
+      );
+    const others = [
+      ...summary.incidents.map((i) => `"${i.name}" (${i.status})`),
+      ...summary.degraded.map((c) => `${c.name} is ${c.status.replace(/_/g, ' ')}`),
+    ];
+    if (others.length > 0) {
+      await context.say(
+        `For your information, the status page currently shows: ${others.join('; ')}. If that is what you see, follow ${policyOf(context).statusPage.url} for updates; otherwise let's go on.`,
+      );
+    }
+  }
+  return checkDocs(context, draft);
+}
+
+async function checkDocs(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const seen = new Set<string>();
+  const hits = (context.knowledge?.search(draft.description, 6) ?? [])
+    .filter((hit) => !seen.has(hit.url) && seen.add(hit.url))
+    .slice(0, 3);
+  if (hits.length === 0) return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+  const message = docsSuggestion(hits);
+  return ask(context, 'docs-solved', { ...draft, suggestedDocs: message.citations ?? [] }, message);
+}
+
+async function askSeverity(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  return ask(context, 'severity', draft, severityQuestion(policyOf(context)));
+}
+
+/** After the severity: the questions that fit this kind of problem. */
+async function askDetails(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const fresh = draft;
+  if (draft.callIds === undefined && isCallProblem(draft.description)) {
+    return ask(context, 'call-ids', fresh, callIdQuestion(policyOf(context)));
+  }
+  return askScreenshotOrTiming(context, fresh);
+}
+
+async function askScreenshotOrTiming(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  if (draft.attachments === undefined && isInterfaceProblem(draft.description)) {
+    return ask(
+      context,
+      'screenshot',
+      { ...draft, retries: 0 },
+      {
+        text: 'A screenshot of what you see helps a lot with interface problems. Please attach one (the paperclip in the web chat, a photo on Telegram, a picture message by SMS), or type "skip".',
+        quickReplies: [{ label: 'Skip', value: 'skip' }],
+      },
+    );
+  }
+  return ask(
+    context,
+    'started',
+    { ...draft, retries: 0 },
+    {
+      text: draft.earlierTicketId
+        ? 'When did it come back? (for example "today around 14:00 UTC")'
+        : 'When did it start? (for example "today around 14:00 UTC" or "since yesterday\'s change")',
+    },
+  );
+}
+
+async function afterTiming(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  if (draft.earlierTicketId) return maybeOfferEscalation(context, draft);
+  return ask(context, 'tried', draft, 'What have you tried so far to isolate or fix it?');
+}
+
+/** Out of hours, a P3/P4 the customer considers critical may be escalated for a fee, with consent. */
+async function maybeOfferEscalation(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const policy = policyOf(context);
+  const eligible = draft.severity !== undefined && policy.paidEscalation.severities.includes(draft.severity);
+  if (!eligible || isOpen(policy.businessHours, context.now())) return submit(context, draft);
+  return ask(
+    context,
+    'escalation',
+    { ...draft, retries: 0 },
+    {
+      text:
+        `It is outside our support hours (${describeHours(policy.businessHours)}) and this is a ${draft.severity}, so it will be handled when support opens. ` +
+        `If it is critical for your business right now, you can escalate it to the on-call engineer as paid support: ${describeEscalationPrice(policy)}. ` +
+        'To escalate, reply "I agree to pay for escalation". Otherwise reply "No".',
+      quickReplies: [
+        { label: 'Escalate, I agree to pay', value: 'I agree to pay for escalation' },
+        { label: 'No, wait for support hours', value: 'No' },
+      ],
+    },
+  );
+}
+
+async function submit(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const result = await submitReport(context, draft);
+  if ('outcome' in result) return result.outcome;
+  return afterDescription(context, result.next);
+}
+
+function parseSeverity(text: string): SeverityName | undefined {
+  const match = text.toUpperCase().match(/\bP\s?([0-5])\b|^\s*([0-5])\s*$/);
+  const digit = match?.[1] ?? match?.[2];
+  return digit === undefined ? undefined : SEVERITIES[Number(digit)];
+}
+
+const STEPS: Record<string, Step> = {
+  async describe(context, draft) {
+    const parts = splitProblems(context.text);
+    if (parts.length > 1) {
+      await context.say(
+        `Thanks. Those are ${parts.length} problems; we will file them one at a time, starting with: "${parts[0]}"`,
+      );
+    }
+    return afterDescription(context, {
+      ...draft,
+      description: parts[0] ?? context.text,
+      queue: parts.slice(1),
+    });
+  },
+  async 'same-as-earlier'(context, draft) {
+    if (isYes(context.text)) return askDetails(context, draft);
+    const rest = { ...draft };
+    delete rest.earlierTicketId;
+    return checkOutages(context, rest);
+  },
+  async 'known-incident'(context, draft) {
+    if (isNo(context.text) || /different|not (it|the same|related)|something else/i.test(context.text)) {
+      return checkDocs(context, draft);
+    }
+    await context.say(
+      `Thank you for checking. Please follow ${policyOf(context).statusPage.url} for updates; if the problem stays after the incident is resolved, tell me and I will file a report.`,
+    );
+    return done;
+  },
+  async 'docs-solved'(context, draft) {
+    if (isYes(context.text)) {
+      await context.store.appendRecord('report-deflections', {
+        conversationId: context.conversation.id,
+        docs: draft.suggestedDocs?.map((d) => d.url),
+        at: context.now(),
+      });
+      await context.update((c) => ({ ...c, brief: undefined }));
+      await context.say('Great, glad the docs sorted it out. Anything else, just ask.');
+      return done;
+    }
+    return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+  },
+  async category(context, draft) {
+    const said = context.text.toLowerCase();
+    if (/platform/.test(said)) return askSeverity(context, { ...draft, category: 'platform' });
+    if (/operational|config/.test(said)) return askSeverity(context, { ...draft, category: 'operational' });
+    if (/not sure|unsure|don'?t know|no idea|\?/.test(said)) {
+      await context.say('No problem: I will leave the category open and the team will set it.');
+      return askSeverity(context, draft);
+    }
+    return askAgain(context, 'category', draft, categoryQuestion(policyOf(context)), () =>
+      askSeverity(context, draft),
+    );
+  },
+  async severity(context, draft) {
+    const policy = policyOf(context);
+    const chosen = parseSeverity(context.text);
+    if (!chosen) {
+      return askAgain(context, 'severity', draft, severityQuestion(policy), () => askDetails(context, draft));
+    }
+    let next: ReportDraft = { ...draft, severity: chosen };
+    const situation = nonCriticalSituation(policy, `${draft.description} ${context.text}`);
+    if (situation && isCritical(policy, chosen)) {
+      next = {
+        ...next,
+        severity: policy.nonCritical.severity,
+        requestedSeverity: chosen,
+        nonCriticalReason: situation,
+      };
+      await context.say(
+        `Under our support policy, problems that come up while ${situation} are not critical, so I am filing this as ${policy.nonCritical.severity} (${policy.severities[policy.nonCritical.severity].label}) rather than ${chosen}. It will still be looked at.`,
+      );
+    } else if (chosen === policy.outageSeverity) {
+      next = { ...next, category: next.category ?? 'platform' };
+      await context.say(
+        `${chosen} means the whole platform is down for everyone. Our monitoring alerts the team to that, and updates and ETAs are posted at ${policy.statusPage.url}, so I only need a few details.`,
+      );
+      return submit(context, next);
+    } else if (chosen === policy.featureRequestSeverity) {
+      await context.say(
+        `I will file this as a feature request (${chosen}). If you need it urgently, the team can discuss it with you; a project cost may be involved.`,
+      );
+    }
+    return askDetails(context, next);
+  },
+  async 'call-ids'(context, draft) {
+    const { maxPerReport } = policyOf(context).callIds;
+    if (hasNoCallId(context.text)) return askScreenshotOrTiming(context, { ...draft, callIds: [] });
+    const { plausible, rejected } = parseCallIds(context.text);
+    if (plausible.length > maxPerReport) {
+      return askAgain(
+        context,
+        'call-ids',
+        draft,
+        `That is ${plausible.length} Call-IDs. A few good examples help more than many: please send up to ${maxPerReport} calls that show the problem.`,
+        () => askScreenshotOrTiming(context, { ...draft, callIds: plausible.slice(0, maxPerReport) }),
+      );
+    }
+    if (plausible.length === 0) {
+      return askAgain(
+        context,
+        'call-ids',
+        draft,
+        `That does not look like a Call-ID: they are long generated strings such as 3c2a7f9e0b1d4e5f@10.0.0.1. ${policyOf(context).callIds.whereToFind} Or type "skip".`,
+        () => askScreenshotOrTiming(context, { ...draft, callIds: [] }),
+      );
+    }
+    const ignored = rejected.length
+      ? ` I left out ${rejected.join(', ')}, which do not look like Call-IDs.`
+      : '';
+    await context.say(`Got ${plausible.length} Call-ID${plausible.length > 1 ? 's' : ''}.${ignored}`);
+    return askScreenshotOrTiming(context, { ...draft, callIds: plausible });
+  },
+  async screenshot(context, draft) {
+    const files = context.attachments.map((a) => a.url);
+    if (files.length > 0) return askScreenshotOrTiming(context, { ...draft, attachments: files });
+    if (/^(skip|no|none|n\/a|no screenshot)/i.test(context.text.trim())) {
+      return askScreenshotOrTiming(context, { ...draft, attachments: [] });
+    }
+    return askAgain(
+      context,
+      'screenshot',
+      draft,
+      'I did not receive an image. Please attach the screenshot, or type "skip".',
+      () => askScreenshotOrTiming(context, { ...draft, attachments: [] }),
+    );
+  },
+  async started(context, draft) {
+    return afterTiming(context, { ...draft, startedAt: context.text });
+  },
+  async tried(context, draft) {
+    return ask(
+      context,
+      'observed',
+      { ...draft, tried: context.text },
+      {
+        text: 'Now please describe exactly what you observe: error codes or SIP responses, what callers hear, which numbers, routes or pages are affected and which are not. Facts only here; I will ask what you suspect next.',
+      },
+    );
+  },
+  async observed(context, draft) {
+    return ask(
+      context,
+      'assumed',
+      { ...draft, observed: context.text },
+      {
+        text: 'Do you suspect a cause you have not confirmed yet? Tell me, and the team will treat it as a lead rather than a fact. Reply "no idea" if not.',
+        quickReplies: [{ label: 'No idea', value: 'no idea' }],
+      },
+    );
+  },
+  async assumed(context, draft) {
+    const none = /^(no idea|none|no|not sure|don'?t know|idk|nothing|n\/a)[.!]*$/i.test(context.text.trim());
+    return maybeOfferEscalation(context, { ...draft, ...(!none && { assumed: context.text }) });
+  },
+  async escalation(context, draft) {
+    const said = context.text.trim();
+    if (/\b(agree|accept)\b/i.test(said) && !/\b(not|don'?t|do not|no)\b/i.test(said)) {
+      return submit(context, { ...draft, escalation: { at: context.now(), text: said } });
+    }
+    if (isYes(said) || /^escalate/i.test(said)) {
+      return askAgain(
+        context,
+        'escalation',
+        draft,
+        `Escalation is charged at ${describeEscalationPrice(policyOf(context))}, so I need your explicit agreement: reply "I agree to pay for escalation", or "No".`,
+        () => submit(context, draft),
+      );
+    }
+    return submit(context, draft);
+  },
+};

@@ -1,0 +1,73 @@
+import type { ProblemBrief } from '../../src/model/conversation';
+import type { SeverityName } from '../../src/policy/policy-schema';
+
+/** What the report-problem flow has collected so far; kept in the flow position, so a restart resumes. */
+export interface ReportDraft {
+  /** The customer's own words about the problem. */
+  description: string;
+  /** Further problems from the same message, each filed as its own ticket after this one. */
+  queue: string[];
+  /** Tickets already filed in this run (several problems in one message). */
+  filed: { ticketId: string; severity?: SeverityName }[];
+  category?: 'platform' | 'operational';
+  severity?: SeverityName;
+  /** What the customer picked when the policy made it non-critical. */
+  requestedSeverity?: SeverityName;
+  nonCriticalReason?: string;
+  callIds?: string[];
+  attachments?: string[];
+  startedAt?: string;
+  tried?: string;
+  observed?: string;
+  assumed?: string;
+  suggestedDocs?: { title: string; url: string }[];
+  /** The customer's earlier ticket this report reopens. */
+  earlierTicketId?: string;
+  /** The incident on the status page the customer was told about. */
+  incident?: string;
+  escalation?: { at: number; text: string };
+  /** How many times the current question was asked again. */
+  retries?: number;
+}
+
+/** A fresh draft for one problem description. */
+export function newDraft(
+  description: string,
+  queue: string[] = [],
+  filed: ReportDraft['filed'] = [],
+): ReportDraft {
+  return { description, queue, filed };
+}
+
+/** The brief an agent reads: the customer's words, then what they observed, then what they only suspect. */
+export function briefOf(draft: ReportDraft): ProblemBrief {
+  const parts = [
+    draft.description,
+    draft.observed && `Observed: ${draft.observed}`,
+    draft.assumed && `Suspected cause (not confirmed): ${draft.assumed}`,
+  ].filter(Boolean);
+  const brief: ProblemBrief = {
+    description: parts.join('\n'),
+    ...(draft.category && { category: draft.category }),
+    ...(draft.severity && { severity: draft.severity }),
+    ...(draft.callIds && { callIds: draft.callIds }),
+    ...(draft.startedAt && { startedAt: draft.startedAt }),
+    ...(draft.tried && { tried: draft.tried }),
+    ...(draft.attachments && { attachments: draft.attachments }),
+    ...(draft.suggestedDocs && { suggestedDocs: draft.suggestedDocs }),
+    ...(draft.observed && { observations: draft.observed }),
+    ...(draft.assumed && { assumptions: draft.assumed }),
+    ...(draft.requestedSeverity && { requestedSeverity: draft.requestedSeverity }),
+    ...(draft.nonCriticalReason && { nonCriticalReason: draft.nonCriticalReason }),
+    ...(draft.incident && { statusPageIncident: draft.incident }),
+    ...(draft.escalation && { paidEscalationConsent: draft.escalation }),
+  };
+  return brief;
+}
+
+/** A ticket title from the description: its first sentence, short. */
+export function titleOf(description: string): string {
+  const flat = description.replace(/\s+/g, ' ').trim();
+  const sentence = flat.match(/^.+?[.!?](\s|$)/)?.[0]?.trim() ?? flat;
+  return sentence.length <= 80 ? sentence : `${sentence.slice(0, 79).replace(/\s+\S*$/, '')}…`;
+}

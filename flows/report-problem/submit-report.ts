@@ -1,0 +1,88 @@
+import { done, type FlowContext, type FlowOutcome } from '../../src/engine/flow';
+import { priorityOf } from '../../src/policy/classification';
+import { policyOf, ticketsOf } from '../support-context';
+import { briefOf, titleOf, type ReportDraft } from './report-draft';
+import { filedSummary } from './report-texts';
+
+/**
+ * Files the report: an outage report joins the open outage ticket instead of queueing another
+ * conversation; a recurrence reopens the customer's earlier ticket; anything else gets a new
+ * ticket. The brief goes on the conversation, which is handed to the queue at its severity.
+ * Returns the draft of the next problem when the message listed several.
+ */
+export async function submitReport(
+  context: FlowContext,
+  draft: ReportDraft,
+): Promise<{ outcome: FlowOutcome } | { next: ReportDraft }> {
+  const policy = policyOf(context);
+  const tickets = ticketsOf(context);
+  const brief = briefOf(draft);
+  const outage = draft.severity === policy.outageSeverity;
+
+  if (outage) {
+    const open = await tickets.openOutage(policy.outageSeverity, policy.outageDedupeHours * 3600_000);
+    if (open && open.conversationId !== context.conversation.id) {
+      await tickets.linkReport(open.id, context.conversation, brief);
+      await context.update((c) => ({
+        ...c,
+        brief: { ...brief, ticketId: open.id },
+        priority: priorityOf(draft.severity),
+        tags: unique([...(c.tags ?? []), 'outage-report']),
+      }));
+      await context.say(
+        `Thank you. The team is already working on a platform-wide outage, filed as ticket ${open.id}, and I have added your report to it. ` +
+          `To keep the engineers on the fix, I have not opened a separate conversation: updates and ETAs are posted at ${policy.statusPage.url}. ` +
+          'If your calls still fail after the outage is over, tell me and I will file it on its own.',
+      );
+      return { outcome: done };
+    }
+  }
+
+  const earlier = draft.earlierTicketId
+    ? await tickets.reopen(draft.earlierTicketId, context.conversation, brief)
+    : undefined;
+  const ticket = earlier ?? (await tickets.create(context.conversation, brief, titleOf(draft.description)));
+  const filed = [
+    ...draft.filed,
+    { ticketId: ticket.id, ...(ticket.brief.severity && { severity: ticket.brief.severity }) },
+  ];
+  const escalated = Boolean(draft.escalation);
+  const priority = Math.min(
+    ...filed.map((f) => priorityOf(f.severity)),
+    escalated ? policy.paidEscalation.priority : 5,
+  );
+  await context.say(filedSummary(ticket.id, ticket.brief, Boolean(earlier)));
+
+  const [following, ...rest] = draft.queue;
+  if (following) {
+    await context.update((c) => ({ ...c, brief: { ...ticket.brief }, priority }));
+    await context.say(`Now your next problem: "${following}"`);
+    return { next: { description: following, queue: rest, filed } };
+  }
+
+  await context.update((c) => ({
+    ...c,
+    brief: {
+      ...ticket.brief,
+      ...(filed.length > 1 && { relatedTickets: filed.map((f) => f.ticketId) }),
+    },
+    priority,
+    tags: unique([
+      ...(c.tags ?? []),
+      'problem-report',
+      ...(escalated ? ['paid-escalation', 'page-on-call'] : []),
+      ...(ticket.brief.severity === policy.featureRequestSeverity ? ['feature-request'] : []),
+      ...(outage ? ['outage-report'] : []),
+    ]),
+  }));
+  const what = [ticket.brief.category, ticket.brief.severity].filter(Boolean).join(' ');
+  const ticketList = filed.map((f) => f.ticketId).join(', ');
+  await context.handoff(
+    `${earlier ? 'Reopened' : 'Problem report'} ${ticketList}${what ? ` (${what})` : ''}${escalated ? ', paid escalation accepted: page the on-call engineer' : ''}`,
+  );
+  return { outcome: done };
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,42 @@
+import nodemailer, { type Transporter } from 'nodemailer';
+import type { Ticket } from '../model/ticket';
+
+/** Sends a ticket to the support mailbox. */
+export interface TicketMailer {
+  send(ticket: Ticket, event: 'created' | 'reopened'): Promise<void>;
+}
+
+/** The plain-text body of a ticket email: every fact of the brief, one per line. */
+export function ticketEmailText(ticket: Ticket): string {
+  const b = ticket.brief;
+  const lines = [
+    `Ticket ${ticket.id} (${ticket.status}) from ${ticket.channel} customer ${ticket.customerId}`,
+    `Category: ${b.category ?? 'not given'}`,
+    `Severity: ${b.severity ?? 'not given'}`,
+    b.callIds?.length ? `Call-IDs: ${b.callIds.join(', ')}` : 'Call-IDs: none given',
+    `Started: ${b.startedAt ?? 'not given'}`,
+    `Tried: ${b.tried ?? 'not given'}`,
+    b.paidEscalationConsent ? `Paid escalation accepted: "${b.paidEscalationConsent.text}"` : '',
+    b.attachments?.length ? `Attachments: ${b.attachments.join(', ')}` : '',
+    b.suggestedDocs?.length ? `Docs already suggested: ${b.suggestedDocs.map((d) => d.url).join(', ')}` : '',
+    '',
+    b.description ?? '',
+  ];
+  return lines.filter((line, i) => line !== '' || i === lines.length - 2).join('\n');
+}
+
+/** A mailer over SMTP (nodemailer), sending from and to the support address. */
+export function smtpTicketMailer(smtpUrl: string, supportEmail: string): TicketMailer {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  return {
+    async send(ticket, event) {
+      const severity = [ticket.brief.category, ticket.brief.severity].filter(Boolean).join(' ');
+      await transport.sendMail({
+        from: supportEmail,
+        to: supportEmail,
+        subject: `[${ticket.id}] ${event === 'reopened' ? 'Reopened: ' : ''}${ticket.title}${severity ? ` (${severity})` : ''}`,
+        text: ticketEmailText(ticket),
+      });
+    },
+  };
+}
