@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startChildServer, type ChildServer } from './child-server';
+import type { BenchOptions } from './options';
+
+/** Benchmark-wide settings every section gets. */
+export interface BenchContext {
+  options: BenchOptions;
+  questions: readonly string[];
+  /** One progress line on stderr (stdout is kept for the table or the JSON). */
+  progress(line: string): void;
+  /** Starts the real app in a child process with a fresh data folder. */
+  startApp(env?: Record<string, string>): Promise<ChildServer>;
+  /** Starts the bare socket.io echo server in a child process. */
+  startEcho(): Promise<ChildServer>;
+}
+
+/** The agent password the benchmark's app servers are started with. */
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+
+/** Builds the context; data folders go under the OS temp folder and are removed when each server stops. */
+export function createContext(options: BenchOptions, questions: readonly string[]): BenchContext {
+  // Shared by every app child of this run: the docs index is built once, then restored.
+  const kbCache = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-bench-kb-'));
+  process.once('exit', () => fs.rmSync(kbCache, { recursive: true, force: true }));
+  const profile = (name: string) =>
+    options.cpuProfileDir ? path.join(options.cpuProfileDir, name) : undefined;
+  let started = 0;
+  return {
+    options,
+    questions,
+    progress: (line) => process.stderr.write(`[bench] ${line}\n`),
+    startApp: async (env = {}) => {
+      started += 1;
+      const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-bench-data-'));
+      const cpuProfileDir = profile(`app-${started}`);
+      const server = await startChildServer({
+        entry: 'app-server.ts',
+        env: {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          KB_DIR: options.kbDir,
+          ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+          LOG_LEVEL: 'error',
+          BENCH_KB_CACHE_DIR: kbCache,
+          ...env,
+        },
+        ...(cpuProfileDir && { cpuProfileDir }),
+      });
+      return {
+        ...server,
+        stop: async () => {
+          await server.stop();
+          fs.rmSync(dataDir, { recursive: true, force: true });
+        },
+      };
+    },
+    startEcho: () => {
+      const cpuProfileDir = profile('echo');
+      return startChildServer({ entry: 'echo-server.ts', ...(cpuProfileDir && { cpuProfileDir }) });
+    },
+  };
+}
+
+/** Runs `body` against a server and always stops the server afterwards. */
+export async function withServer<T>(
+  server: Promise<ChildServer>,
+  body: (server: ChildServer) => Promise<T>,
+): Promise<T> {
+  const running = await server;
+  try {
+    return await body(running);
+  } finally {
+    await running.stop();
+  }
+}

@@ -1,0 +1,150 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** The parts of one benchmark run, in the order they run. */
+export const SECTIONS = [
+  'limit',
+  'bot',
+  'botpress',
+  'handoff',
+  'channels',
+  'memory',
+  'retrieval',
+  'growth',
+] as const;
+/** One part of the benchmark (`--only` takes these names, comma separated). */
+export type Section = (typeof SECTIONS)[number];
+
+/** How much load each section applies; `--quick` swaps in a tiny plan for the smoke test. */
+export interface LoadPlan {
+  /** Concurrent customers of the throughput pair (limit and bot path). */
+  throughputCustomers: number;
+  throughputMs: number;
+  botpressCustomers: number;
+  botpressMessages: number;
+  handoffs: number;
+  repliesPerHandoff: number;
+  /** Webhooks in flight at once, and for how long each channel is driven. */
+  webhookConcurrency: number;
+  webhookMs: number;
+  idleCustomers: number;
+  retrievalRounds: number;
+  growthLevels: number[];
+  /** A message with no answer after this long counts as missing. */
+  answerTimeoutMs: number;
+  /** Longest any one load may run before it stops asking. */
+  loadDeadlineMs: number;
+}
+
+const FULL: LoadPlan = {
+  throughputCustomers: 200,
+  throughputMs: 10_000,
+  botpressCustomers: 1000,
+  botpressMessages: 5,
+  handoffs: 200,
+  repliesPerHandoff: 5,
+  webhookConcurrency: 50,
+  webhookMs: 5_000,
+  idleCustomers: 10_000,
+  retrievalRounds: 20,
+  growthLevels: [100, 1000, 5000],
+  answerTimeoutMs: 30_000,
+  loadDeadlineMs: 60_000,
+};
+
+const QUICK: LoadPlan = {
+  throughputCustomers: 5,
+  throughputMs: 1_000,
+  botpressCustomers: 10,
+  botpressMessages: 2,
+  handoffs: 3,
+  repliesPerHandoff: 2,
+  webhookConcurrency: 4,
+  webhookMs: 500,
+  idleCustomers: 50,
+  retrievalRounds: 1,
+  growthLevels: [2, 5, 10],
+  answerTimeoutMs: 15_000,
+  loadDeadlineMs: 20_000,
+};
+
+/** Everything a run is told on the command line, with defaults resolved. */
+export interface BenchOptions {
+  quick: boolean;
+  json: boolean;
+  sections: Section[];
+  plan: LoadPlan;
+  kbDir: string;
+  questionsFile: string | undefined;
+  /** Where the JSON, the table and the SVG plot are written. */
+  outDir: string;
+  /** Rewrite the results block of BENCHMARKS.md (full runs of every section only). */
+  updateDocs: boolean;
+  /** Write CPU profiles of the servers under test here (`--cpu-prof`). */
+  cpuProfileDir: string | undefined;
+  /** The command line, as printed next to the results. */
+  command: string;
+}
+
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--out DIR] [--profile DIR] [--no-docs]`;
+
+/** Parses the command line; throws with the usage text on a bad flag. */
+export function parseOptions(argv: readonly string[], projectDir: string): BenchOptions {
+  let quick = false;
+  let json = false;
+  let only: Section[] | undefined;
+  let outDir = path.join(projectDir, 'bench', 'results');
+  let cpuProfileDir: string | undefined;
+  let noDocs = false;
+  for (let i = 0; i < argv.length; i += 1) {
+    const flag = argv[i];
+    const value = () => {
+      const next = argv[i + 1];
+      if (next === undefined || next.startsWith('--')) throw new Error(`${flag} needs a value\n${USAGE}`);
+      i += 1;
+      return next;
+    };
+    if (flag === '--quick') quick = true;
+    else if (flag === '--json') json = true;
+    else if (flag === '--only') only = parseSections(value());
+    else if (flag === '--out') outDir = path.resolve(value());
+    else if (flag === '--profile') cpuProfileDir = path.resolve(value());
+    else if (flag === '--no-docs') noDocs = true;
+    else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
+    else throw new Error(`unknown flag ${flag}\n${USAGE}`);
+  }
+  const shared = path.resolve(projectDir, '..', 'shared');
+  const sharedKb = path.join(shared, 'kb', 'connexcs-docs');
+  const sharedQuestions = path.join(shared, 'eval', 'dev-questions.jsonl');
+  const kbDir = process.env.KB_DIR
+    ? path.resolve(process.env.KB_DIR)
+    : fs.existsSync(sharedKb)
+      ? sharedKb
+      : path.join(projectDir, 'kb');
+  const questionsFile = process.env.BENCH_QUESTIONS
+    ? path.resolve(process.env.BENCH_QUESTIONS)
+    : fs.existsSync(sharedQuestions)
+      ? sharedQuestions
+      : undefined;
+  return {
+    quick,
+    json,
+    sections: only ?? [...SECTIONS],
+    plan: quick ? QUICK : FULL,
+    kbDir,
+    questionsFile,
+    outDir,
+    updateDocs: !quick && !noDocs && only === undefined,
+    cpuProfileDir,
+    command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
+  };
+}
+
+function parseSections(list: string): Section[] {
+  const names = list.split(',').map((name) => name.trim());
+  for (const name of names) {
+    if (!(SECTIONS as readonly string[]).includes(name))
+      throw new Error(`unknown section "${name}"; sections: ${SECTIONS.join(', ')}`);
+  }
+  return names as Section[];
+}

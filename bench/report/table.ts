@@ -1,0 +1,111 @@
+import type { ChatLoadResult } from '../load/chat-load';
+import type { LatencySummary } from '../stats';
+import type { BenchResults } from '../results';
+import type { WebhookResult } from '../sections/channels';
+
+/** The results as a markdown table (readable as plain text too), with the machine and the targets. */
+export function renderTable(results: BenchResults): string {
+  const rows: string[][] = [];
+  const chat = (name: string, r: ChatLoadResult) =>
+    rows.push([
+      name,
+      `${r.messagesPerSecond} msg/s`,
+      lat(r.latency),
+      `${r.answered}/${r.sent + missingUnsent(r)} answered, ${r.missing} missing, ${r.overSla} > 1.5 s` +
+        (r.handedOff ? `, ${r.handedOff} handed to a person by a flow` : ''),
+    ]);
+  const { throughput, botpress, handoff, channels, memory, retrieval, growth } = results;
+  if (throughput?.limit)
+    chat(`1. limit: bare socket.io echo, ${throughput.limit.customers} customers`, throughput.limit);
+  if (throughput?.bot) chat(`2. bot path, ${throughput.bot.customers} customers`, throughput.bot);
+  if (botpress)
+    chat(`2. Botpress shape: ${botpress.customers} customers x ${botpressEach(botpress)}`, botpress);
+  if (throughput?.ratio !== undefined)
+    rows.push([
+      '3. ratio bot path / limit',
+      `${(throughput.ratio * 100).toFixed(1)}%`,
+      '',
+      'same run, same load',
+    ]);
+  if (handoff) {
+    rows.push([
+      `4. handoff: "Human" -> agent console`,
+      '',
+      lat(handoff.notify),
+      `${handoff.handoffs} handoffs, ${handoff.concurrency} at a time`,
+    ]);
+    rows.push(['4. agent reply -> customer', '', lat(handoff.agentToCustomer), `${handoff.missing} missing`]);
+  }
+  if (channels) {
+    rows.push(webhookRow('5. Telegram webhook', channels.telegram));
+    rows.push(webhookRow('5. Twilio SMS webhook (signed)', channels.sms));
+  }
+  if (memory) {
+    rows.push([
+      `6. memory: ${memory.connected} idle web customers`,
+      `${memory.rssAfterMiB} MiB RSS`,
+      '',
+      `${memory.perConnectionKiB} KiB per connection (server alone, from ${memory.rssBeforeMiB} MiB)`,
+    ]);
+  }
+  if (retrieval) {
+    rows.push([
+      '7. retrieval: answer()',
+      '',
+      lat(retrieval.answer),
+      `${retrieval.pages} pages, ${retrieval.sections} sections`,
+    ]);
+    rows.push([
+      '7. retrieval: search()',
+      '',
+      lat(retrieval.search),
+      `index build ${retrieval.buildMs} ms, restore ${retrieval.restoreMs} ms`,
+    ]);
+  }
+  for (const level of growth ?? [])
+    chat(`8. cost growth: ${level.customers} customers x ${botpressEach(level)}`, level);
+
+  const machine = results.machine;
+  const lines = [
+    `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}` +
+      `; load average at start ${machine.loadAverageAtStart}`,
+    `Setup: ${results.setup}`,
+    `Docs: ${results.kbDir}; questions: ${results.questions.source} (${results.questions.count})`,
+    `Command: ${results.command}   (${results.startedAt}, ${results.durationS} s)`,
+    '',
+    '| measurement | throughput | latency p50 / p95 / p99 (ms) | notes |',
+    '|---|---|---|---|',
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ];
+  if (results.targets.length) {
+    lines.push('', '| target | measured | met |', '|---|---|---|');
+    for (const t of results.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'NO'} |`);
+  }
+  return lines.join('\n');
+}
+
+function lat(summary: LatencySummary): string {
+  return summary.count ? `${summary.p50} / ${summary.p95} / ${summary.p99}` : 'n/a';
+}
+
+function botpressEach(r: ChatLoadResult): string {
+  return `${Math.round((r.sent + missingUnsent(r)) / Math.max(1, r.customers))} messages`;
+}
+
+/** Messages never sent (deadline, no connection) are missing but not in `sent`. */
+function missingUnsent(r: ChatLoadResult): number {
+  return (
+    (r.missingReasons['not sent before the deadline'] ?? 0) +
+    (r.missingReasons['customer could not connect'] ?? 0)
+  );
+}
+
+function webhookRow(name: string, r: WebhookResult): string[] {
+  if (!r.available) return [name, 'n/a', 'n/a', 'this build has no such webhook route'];
+  return [
+    name,
+    `${r.acceptedPerSecond} webhooks/s`,
+    `${lat(r.webhook)} (answer); ${lat(r.endToEnd)} (to fake)`,
+    `${r.accepted}/${r.sent} accepted, ${r.missingReplies} replies missing`,
+  ];
+}

@@ -1,0 +1,79 @@
+import type { ChatLoadResult } from './load/chat-load';
+import type { MachineInfo } from './machine';
+import type { ChannelsResult } from './sections/channels';
+import type { HandoffResult } from './sections/handoff';
+import type { IdleMemoryResult } from './sections/idle-memory';
+import type { RetrievalResult } from './sections/retrieval';
+import type { ThroughputPair } from './sections/throughput';
+
+/** One target of issue 7, checked against this run's figures. */
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+/** Everything one run measured: the `--json` object. */
+export interface BenchResults {
+  startedAt: string;
+  durationS: number;
+  command: string;
+  quick: boolean;
+  machine: MachineInfo;
+  /** How the load was placed: where the servers and the clients ran. */
+  setup: string;
+  kbDir: string;
+  questions: { source: string; count: number };
+  throughput?: ThroughputPair;
+  botpress?: ChatLoadResult;
+  handoff?: HandoffResult;
+  channels?: ChannelsResult;
+  memory?: IdleMemoryResult;
+  retrieval?: RetrievalResult;
+  growth?: ChatLoadResult[];
+  targets: TargetCheck[];
+}
+
+/** Checks the issue's targets against whatever sections ran. */
+export function checkTargets(results: Omit<BenchResults, 'targets' | 'durationS'>): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  const { throughput, botpress, handoff, memory, retrieval } = results;
+  if (throughput?.ratio !== undefined) {
+    checks.push({
+      target: 'bot path at 200 customers >= 50% of bare socket.io echo',
+      measured: `${(throughput.ratio * 100).toFixed(1)}% (${throughput.bot?.messagesPerSecond} vs ${throughput.limit?.messagesPerSecond} msg/s)`,
+      met: throughput.ratio >= 0.5,
+    });
+  }
+  if (botpress) {
+    checks.push({
+      target: '1,000 customers x 5 messages: p99 < 100 ms, none missing',
+      measured: `p99 ${botpress.latency.p99} ms, ${botpress.missing} missing`,
+      met: botpress.latency.p99 < 100 && botpress.missing === 0,
+    });
+  }
+  if (handoff) {
+    const worst = Math.max(handoff.notify.p99, handoff.agentToCustomer.p99);
+    checks.push({
+      target: 'handoff notification and agent -> customer p99 < 50 ms',
+      measured: `p99 ${handoff.notify.p99} ms / ${handoff.agentToCustomer.p99} ms`,
+      met: worst < 50 && handoff.missing === 0 && handoff.handoffs > 0,
+    });
+  }
+  if (memory) {
+    const projected = memory.rssBeforeMiB + (memory.perConnectionKiB * 10_000) / 1024;
+    checks.push({
+      target: '10,000 idle customers < 1 GB RSS',
+      measured: `${memory.rssAfterMiB} MiB with ${memory.connected} (${memory.perConnectionKiB} KiB each)`,
+      met: memory.connected >= 10_000 ? memory.rssAfterMiB < 1024 : projected < 1024,
+    });
+  }
+  if (retrieval) {
+    checks.push({
+      target: 'retrieval p99 < 5 ms',
+      measured: `answer p99 ${retrieval.answer.p99} ms, search p99 ${retrieval.search.p99} ms`,
+      met: retrieval.answer.p99 < 5,
+    });
+  }
+  return checks;
+}

@@ -1,0 +1,91 @@
+import { withServer, type BenchContext } from '../context';
+import { fixedLoad, sustainedLoad, type ChatLoadResult, type ClientRateLimit } from '../load/chat-load';
+import { round } from '../stats';
+
+type SustainedResult = ChatLoadResult & { newCustomers: number };
+
+/**
+ * Just under the chat gateway's per-customer limit (20 messages burst, 2 per second): a customer
+ * who would be refused hands its slot to a new customer instead.
+ */
+const WIDGET_RATE_LIMIT: ClientRateLimit = { capacity: 19, perSecond: 1.9 };
+
+/** Sections 1 to 3: the bare socket.io limit, the bot path at the same load, and their ratio. */
+export interface ThroughputPair {
+  limit?: SustainedResult;
+  bot?: SustainedResult;
+  /** Bot-path messages/s divided by echo messages/s, from this same run. */
+  ratio?: number;
+}
+
+/** Runs the echo server and then the real app under the same closed-loop load. */
+export async function measureThroughputPair(
+  context: BenchContext,
+  which: { limit: boolean; bot: boolean },
+): Promise<ThroughputPair> {
+  const { plan } = context.options;
+  const load = (url: string, rateLimit?: ClientRateLimit) =>
+    sustainedLoad({
+      url,
+      customers: plan.throughputCustomers,
+      durationMs: plan.throughputMs,
+      questions: context.questions,
+      answerTimeoutMs: plan.answerTimeoutMs,
+      ...(rateLimit && { rateLimit }),
+    });
+  const pair: ThroughputPair = {};
+  if (which.limit) {
+    context.progress(
+      `limit: bare socket.io echo, ${plan.throughputCustomers} customers, ${plan.throughputMs} ms`,
+    );
+    pair.limit = await withServer(context.startEcho(), (server) => load(server.url));
+  }
+  if (which.bot) {
+    context.progress(`bot path: real app, ${plan.throughputCustomers} customers, ${plan.throughputMs} ms`);
+    pair.bot = await withServer(context.startApp(), (server) => load(server.url, WIDGET_RATE_LIMIT));
+  }
+  if (pair.limit && pair.bot && pair.limit.messagesPerSecond > 0) {
+    pair.ratio = round(pair.bot.messagesPerSecond / pair.limit.messagesPerSecond, 3);
+  }
+  return pair;
+}
+
+/** The Botpress benchmark's shape: 1,000 customers x 5 messages against the real app. */
+export async function measureBotpressShape(context: BenchContext): Promise<ChatLoadResult> {
+  const { plan } = context.options;
+  context.progress(`botpress shape: ${plan.botpressCustomers} customers x ${plan.botpressMessages} messages`);
+  return withServer(context.startApp(), (server) =>
+    fixedLoad({
+      url: server.url,
+      customers: plan.botpressCustomers,
+      messagesEach: plan.botpressMessages,
+      questions: context.questions,
+      answerTimeoutMs: plan.answerTimeoutMs,
+      deadlineMs: plan.loadDeadlineMs,
+    }),
+  );
+}
+
+/** Section 8: the bot path at growing concurrency, each level on a fresh server. */
+export async function measureCostGrowth(context: BenchContext): Promise<ChatLoadResult[]> {
+  const { plan } = context.options;
+  const levels: ChatLoadResult[] = [];
+  for (const customers of plan.growthLevels) {
+    // Enough messages per level for stable percentiles, within the 20-message burst limit.
+    const messagesEach = Math.min(15, Math.max(3, Math.ceil(3000 / customers)));
+    context.progress(`cost growth: ${customers} customers x ${messagesEach} messages`);
+    levels.push(
+      await withServer(context.startApp(), (server) =>
+        fixedLoad({
+          url: server.url,
+          customers,
+          messagesEach,
+          questions: context.questions,
+          answerTimeoutMs: plan.answerTimeoutMs,
+          deadlineMs: plan.loadDeadlineMs,
+        }),
+      ),
+    );
+  }
+  return levels;
+}
