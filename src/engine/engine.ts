@@ -84,9 +84,10 @@ export class Engine {
   /**
    * Handles one message from a customer: deduplicates it, stores it, then lets the handoff state,
    * the "Human" interrupt and the flows decide what happens. Stored before anything else, so a
-   * crash later loses no customer text.
+   * crash later loses no customer text. With `route: false` the message is only stored (and
+   * deduplicated): a channel keyword the adapter answers itself, such as SMS STOP or HELP.
    */
-  async handleInbound(inbound: InboundMessage): Promise<InboundResult> {
+  async handleInbound(inbound: InboundMessage, options: { route?: boolean } = {}): Promise<InboundResult> {
     const text = this.validateText(inbound.text, inbound.attachments);
     const lockKey = `${inbound.ref.channel}:${inbound.ref.conversationKey}`;
     return this.mutex.run(lockKey, async () => {
@@ -105,7 +106,7 @@ export class Engine {
           ...(inbound.externalId !== undefined && { externalId: inbound.externalId }),
         });
         conversation = (await this.store.getConversation(conversation.id)) ?? conversation;
-        await this.route(conversation, message);
+        if (options.route !== false) await this.route(conversation, message);
         const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
         return { conversation: latest, message, duplicate: false };
       } catch (error) {

@@ -1,0 +1,112 @@
+import express, { type Express, type RequestHandler } from 'express';
+import twilio from 'twilio';
+import type { Config } from '../../src/config';
+import type { Engine } from '../../src/engine/engine';
+import type { Logger } from '../../src/logger';
+import { loadPolicy } from '../../src/policy/load-policy';
+import { SmsChannel, type SmsSender } from './sms-channel';
+import { SmsInbound } from './sms-inbound';
+import { helpText, OPTED_OUT_REASON } from './sms-keywords';
+import { RebasedRequestClient } from './twilio-http-client';
+import { verifyTwilioSignature } from './twilio-signature';
+
+/** Where Twilio posts inbound messages (set as the number's messaging webhook). */
+export const SMS_WEBHOOK_PATH = '/webhooks/twilio/sms';
+/** Where Twilio posts delivery states (sent as `statusCallback` with every message). */
+export const SMS_STATUS_PATH = '/webhooks/twilio/status';
+
+/** An empty TwiML answer: the reply goes out through the REST API, not in the webhook response. */
+const EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';
+
+/** A running SMS channel. */
+export interface SmsAttachment {
+  /** Waits for the webhooks still being processed. */
+  close(): Promise<void>;
+}
+
+/** What the SMS adapter is built from. */
+export interface AttachSmsOptions {
+  config: Config;
+  engine: Engine;
+  app: Express;
+  log: Logger;
+}
+
+/**
+ * Starts the SMS channel when the Twilio account, token and a sender (number or messaging service)
+ * are configured: registers the channel and mounts the two signed webhooks, which answer at once
+ * and do the work afterwards, so slow work never meets Twilio's 15-second timeout.
+ */
+export function attachSms(options: AttachSmsOptions): SmsAttachment | undefined {
+  const { config, engine, app, log } = options;
+  const accountSid = config.TWILIO_ACCOUNT_SID;
+  const authToken = config.TWILIO_AUTH_TOKEN;
+  const sender: SmsSender | undefined = config.TWILIO_MESSAGING_SERVICE_SID
+    ? { messagingServiceSid: config.TWILIO_MESSAGING_SERVICE_SID }
+    : config.TWILIO_PHONE_NUMBER
+      ? { from: config.TWILIO_PHONE_NUMBER }
+      : undefined;
+  if (!accountSid || !authToken || !sender) return undefined;
+
+  const apiBase = config.TWILIO_API_BASE_URL;
+  const client = twilio(
+    accountSid,
+    authToken,
+    apiBase ? { httpClient: new RebasedRequestClient(apiBase) } : {},
+  );
+  const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
+  if (!publicUrl) log.warn('PUBLIC_URL is not set: SMS delivery states will not be reported');
+  engine.registerChannel(
+    new SmsChannel({
+      client,
+      sender,
+      ...(publicUrl && { statusCallback: `${publicUrl}${SMS_STATUS_PATH}` }),
+      onOptedOut: (conversationId) => engine.markUnreachable(conversationId, OPTED_OUT_REASON),
+    }),
+  );
+  const inbound = new SmsInbound({
+    engine,
+    log,
+    helpText: helpText(loadPolicy(config.POLICY_FILE)),
+    media: {
+      accountSid,
+      authToken,
+      apiOrigin: new URL(apiBase ?? 'https://api.twilio.com').origin,
+      dataDir: config.DATA_DIR,
+      log,
+    },
+  });
+
+  const inFlight = new Set<Promise<void>>();
+  const later = (work: () => Promise<void>, what: string) => {
+    const running = work()
+      .catch((error: unknown) => log.error({ err: error }, `${what} failed`))
+      .finally(() => inFlight.delete(running));
+    inFlight.add(running);
+  };
+  const parse = express.urlencoded({ extended: false, limit: '100kb' });
+  const verify = verifyTwilioSignature(authToken, {
+    log,
+    trustProxy: config.TRUST_PROXY,
+    ...(publicUrl && { publicUrl }),
+  });
+  const onMessage: RequestHandler = (req, res) => {
+    res.type('text/xml').send(EMPTY_TWIML);
+    const params = req.body as Record<string, string>;
+    later(() => inbound.message(params), 'inbound sms');
+  };
+  const onStatus: RequestHandler = (req, res) => {
+    res.status(204).end();
+    const params = req.body as Record<string, string>;
+    later(() => inbound.status(params), 'sms status callback');
+  };
+  app.post(SMS_WEBHOOK_PATH, parse, verify, onMessage);
+  app.post(SMS_STATUS_PATH, parse, verify, onStatus);
+  log.info({ sender: 'from' in sender ? sender.from : 'messaging service' }, 'sms channel ready');
+
+  return {
+    close: async () => {
+      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
+    },
+  };
+}

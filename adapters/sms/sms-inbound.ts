@@ -1,0 +1,143 @@
+import type { Engine } from '../../src/engine/engine';
+import { ValidationError } from '../../src/errors';
+import type { Logger } from '../../src/logger';
+import type { ConversationRef, CustomerProfile } from '../../src/model/conversation';
+import type { Delivery } from '../../src/model/message';
+import { timeZoneForPhone } from '../../src/policy/phone-time-zone';
+import { keepMmsMedia, type MmsMediaOptions } from './mms-media';
+import { TWILIO_UNSUBSCRIBED } from './sms-channel';
+import { OPTED_IN_TEXT, OPTED_OUT_REASON, smsKeyword } from './sms-keywords';
+
+/** How long a MessageSid is remembered (Twilio retries a failed webhook within hours). */
+const REPLAY_WINDOW_MS = 7 * 24 * 3600 * 1000;
+
+/** Options of the SMS inbound side. */
+export interface SmsInboundOptions {
+  engine: Engine;
+  log: Logger;
+  media: MmsMediaOptions;
+  /** The answer to HELP (support contacts). */
+  helpText: string;
+  now?: () => number;
+}
+
+/** Twilio's delivery states mapped onto ours, with their order (a late "sent" never undoes "delivered"). */
+const STATUS: Record<string, { status: Delivery['status']; rank: number }> = {
+  accepted: { status: 'pending', rank: 0 },
+  scheduled: { status: 'pending', rank: 0 },
+  queued: { status: 'pending', rank: 0 },
+  sending: { status: 'pending', rank: 1 },
+  sent: { status: 'sent', rank: 2 },
+  delivered: { status: 'delivered', rank: 3 },
+  read: { status: 'delivered', rank: 3 },
+  undelivered: { status: 'undelivered', rank: 3 },
+  failed: { status: 'failed', rank: 3 },
+};
+const RANK_OF: Record<Delivery['status'], number> = {
+  pending: 0,
+  sent: 2,
+  delivered: 3,
+  undelivered: 3,
+  failed: 3,
+  skipped: 3,
+};
+
+/** What the agent reads for the error codes a support desk meets most. */
+const ERROR_TEXT: Record<string, string> = {
+  '21610': 'the number opted out (STOP)',
+  '30003': 'handset unreachable',
+  '30004': 'message blocked by the recipient',
+  '30005': 'unknown or inactive number',
+  '30006': 'landline or unreachable carrier',
+  '30007': 'filtered by the carrier',
+  '30008': 'unknown delivery error',
+};
+
+/**
+ * Handles verified Twilio webhooks after they were answered: an inbound SMS (processed once per
+ * MessageSid; STOP, START and HELP answered here; MMS media kept) and a delivery status callback.
+ */
+export class SmsInbound {
+  private readonly now: () => number;
+
+  constructor(private readonly options: SmsInboundOptions) {
+    this.now = options.now ?? Date.now;
+  }
+
+  /** One inbound SMS or MMS. */
+  async message(params: Record<string, string>): Promise<void> {
+    const { engine } = this.options;
+    const sid = params.MessageSid ?? params.SmsSid;
+    const from = params.From;
+    if (!sid || !from) return;
+    const replayKey = `twilio:in:${sid}`;
+    if (!(await engine.store.remember(replayKey, REPLAY_WINDOW_MS))) return;
+    try {
+      await this.process(sid, from, params);
+    } catch (error) {
+      // Not handled: let Twilio's retry through.
+      await engine.store.forget(replayKey);
+      throw error;
+    }
+  }
+
+  private async process(sid: string, from: string, params: Record<string, string>): Promise<void> {
+    const { engine } = this.options;
+    const ref: ConversationRef = { channel: 'sms', conversationKey: from, customerId: from };
+    const zone = timeZoneForPhone(from);
+    const profile: CustomerProfile = { phone: from, ...(zone && { timeZone: zone }) };
+    const text = (params.Body ?? '').trim();
+    const keyword = smsKeyword(text);
+    const base = { ref, text, externalId: sid, profile, receivedAt: this.now(), raw: params };
+
+    if (keyword) {
+      // Stored for the agent to see, answered here rather than by the flows.
+      const { conversation, duplicate } = await engine.handleInbound(base, { route: false });
+      if (duplicate) return;
+      if (keyword === 'stop') await engine.markUnreachable(conversation.id, OPTED_OUT_REASON);
+      else if (keyword === 'start') {
+        const back = conversation.unreachable
+          ? await engine.markUnreachable(conversation.id, undefined)
+          : conversation;
+        await engine.say(back, OPTED_IN_TEXT);
+      } else await engine.say(conversation, this.options.helpText);
+      return;
+    }
+
+    const existing = await engine.store.findConversation('sms', from);
+    const attachments = await keepMmsMedia(params, from, this.options.media);
+    try {
+      // An opted-out customer's texts still reach the transcript, but nothing answers them.
+      await engine.handleInbound(
+        { ...base, ...(attachments.length > 0 && { attachments }) },
+        { route: !existing?.unreachable },
+      );
+    } catch (error) {
+      if (error instanceof ValidationError) {
+        this.options.log.info({ reason: error.message }, 'sms not taken');
+        return;
+      }
+      throw error;
+    }
+  }
+
+  /** One delivery status callback: the message's state as the console shows it. */
+  async status(params: Record<string, string>): Promise<void> {
+    const { engine } = this.options;
+    const sid = params.MessageSid ?? params.SmsSid;
+    const next = STATUS[(params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase()];
+    if (!sid || !next) return;
+    const message = await engine.store.findMessageByProviderId(sid);
+    const conversation = message && (await engine.store.getConversation(message.conversationId));
+    if (!message || !conversation) return;
+    if (message.delivery && RANK_OF[message.delivery.status] > next.rank) return;
+    const code = params.ErrorCode;
+    await engine.setDelivery(conversation, message, {
+      status: next.status,
+      providerId: sid,
+      at: this.now(),
+      ...(code && { error: `Twilio error ${code}${ERROR_TEXT[code] ? `: ${ERROR_TEXT[code]}` : ''}` }),
+    });
+    if (code === String(TWILIO_UNSUBSCRIBED)) await engine.markUnreachable(conversation.id, OPTED_OUT_REASON);
+  }
+}

@@ -1,0 +1,115 @@
+import twilio from 'twilio';
+import { FakeTwilio } from '../support/fake-twilio';
+import { smallKnowledge } from '../support/small-knowledge';
+import { startTestApp, type TestApp } from '../support/start-app';
+import { inboundSms, postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN } from '../support/twilio-webhooks';
+import { waitFor } from '../support/wait-for';
+
+const CUSTOMER = '+447700900123';
+
+describe('Twilio SMS webhooks: signatures and replays', () => {
+  let fake: FakeTwilio;
+  let server: TestApp;
+
+  async function start(env: Record<string, string> = { PUBLIC_URL }): Promise<void> {
+    fake = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
+    server = await startTestApp({
+      env: {
+        TWILIO_ACCOUNT_SID: TWILIO_SID,
+        TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+        TWILIO_PHONE_NUMBER: '+15005550006',
+        TWILIO_API_BASE_URL: fake.url,
+        ...env,
+      },
+      overrides: { knowledge: smallKnowledge() },
+    });
+  }
+  afterEach(async () => {
+    await server.cleanup();
+    await fake.stop();
+  });
+
+  it('answers a validly signed SMS at once with empty TwiML and replies through the REST API', async () => {
+    await start();
+    const response = await postSigned(
+      server.url,
+      '/webhooks/twilio/sms',
+      inboundSms(CUSTOMER, 'where do I find a call id?'),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/xml/);
+    expect(await response.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+
+    const [answer] = await waitFor(() => (fake.sentTo(CUSTOMER).length ? fake.sentTo(CUSTOMER) : undefined));
+    expect(answer).toMatchObject({
+      from: '+15005550006',
+      statusCallback: `${PUBLIC_URL}/webhooks/twilio/status`,
+      body: 'Open Logging, click the call and copy the Call-ID shown on the right of the panel. https://docs.example.com/guides/callid/#find-a-call-id',
+    });
+    const conversation = await server.app.store.findConversation('sms', CUSTOMER);
+    expect(conversation?.profile).toEqual({ phone: CUSTOMER, timeZone: 'Europe/London' });
+  });
+
+  it('refuses forged, unsigned and wrong-URL requests with 403 and stores nothing', async () => {
+    await start();
+    const path = '/webhooks/twilio/sms';
+    const forged = await postSigned(server.url, path, inboundSms(CUSTOMER, 'hi'), {
+      token: 'not-the-auth-token',
+    });
+    const unsigned = await postSigned(server.url, path, inboundSms(CUSTOMER, 'hi'), { signature: null });
+    const wrongUrl = await postSigned(server.url, path, inboundSms(CUSTOMER, 'hi'), {
+      signedUrl: `${server.url}${path}`,
+    });
+    const params = inboundSms(CUSTOMER, 'hi');
+    const signature = twilio.getExpectedTwilioSignature(TWILIO_TOKEN, `${PUBLIC_URL}${path}`, params);
+    const tampered = await postSigned(server.url, path, { ...params, Body: 'Human' }, { signature });
+    const forgedStatus = await postSigned(
+      server.url,
+      '/webhooks/twilio/status',
+      { MessageSid: 'SM1', MessageStatus: 'delivered' },
+      { token: 'not-the-auth-token' },
+    );
+    expect([forged.status, unsigned.status, wrongUrl.status, tampered.status, forgedStatus.status]).toEqual([
+      403, 403, 403, 403, 403,
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await server.app.store.findConversation('sms', CUSTOMER)).toBeUndefined();
+    expect(fake.sent).toHaveLength(0);
+  });
+
+  it('processes a replayed MessageSid once', async () => {
+    await start();
+    const params = inboundSms(CUSTOMER, 'where do I find a call id?');
+    expect((await postSigned(server.url, '/webhooks/twilio/sms', params)).status).toBe(200);
+    expect((await postSigned(server.url, '/webhooks/twilio/sms', params)).status).toBe(200);
+    await waitFor(() => fake.sentTo(CUSTOMER)[0]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const conversation = await server.app.store.findConversation('sms', CUSTOMER);
+    const messages = await server.app.store.getMessages(conversation!.id);
+    expect(messages.filter((m) => m.author === 'customer')).toHaveLength(1);
+    expect(fake.sentTo(CUSTOMER)).toHaveLength(1);
+  });
+
+  it('without PUBLIC_URL, trusts X-Forwarded-Proto and X-Forwarded-Host only when TRUST_PROXY is set', async () => {
+    await start({ TRUST_PROXY: 'true' });
+    const proxied = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'sms.example.org' };
+    const viaProxy = await postSigned(server.url, '/webhooks/twilio/sms', inboundSms(CUSTOMER, 'hello'), {
+      signedUrl: 'https://sms.example.org/webhooks/twilio/sms',
+      headers: proxied,
+    });
+    expect(viaProxy.status).toBe(200);
+    await server.cleanup();
+    await fake.stop();
+
+    await start({});
+    const untrusted = await postSigned(server.url, '/webhooks/twilio/sms', inboundSms(CUSTOMER, 'hello'), {
+      signedUrl: 'https://sms.example.org/webhooks/twilio/sms',
+      headers: proxied,
+    });
+    expect(untrusted.status).toBe(403);
+    const direct = await postSigned(server.url, '/webhooks/twilio/sms', inboundSms(CUSTOMER, 'hello'), {
+      signedUrl: `${server.url}/webhooks/twilio/sms`,
+    });
+    expect(direct.status).toBe(200);
+  });
+});

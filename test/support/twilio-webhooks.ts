@@ -1,0 +1,63 @@
+import twilio from 'twilio';
+
+/** Test credentials of the fake Twilio account. */
+export const TWILIO_SID = `AC${'0123456789abcdef'.repeat(2)}`;
+export const TWILIO_TOKEN = 'fake-twilio-auth-token-0123456789';
+/** The public address the app believes it has (Twilio signs this, not the loopback URL). */
+export const PUBLIC_URL = 'https://support.example.com';
+
+let counter = 0;
+
+/** The parameters Twilio posts for an inbound SMS. */
+export function inboundSms(
+  from: string,
+  body: string,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  counter += 1;
+  return {
+    MessageSid: `SM${String(counter).padStart(32, '0')}`,
+    SmsSid: `SM${String(counter).padStart(32, '0')}`,
+    AccountSid: TWILIO_SID,
+    From: from,
+    To: '+15005550006',
+    Body: body,
+    NumMedia: '0',
+    NumSegments: '1',
+    ...extra,
+  };
+}
+
+/**
+ * Posts a webhook to the app the way Twilio does: urlencoded, signed with twilio's own helper over
+ * `signedUrl` (defaults to PUBLIC_URL + path). `signature: null` sends none; a string sends that one.
+ */
+export async function postSigned(
+  appUrl: string,
+  path: string,
+  params: Record<string, string>,
+  options: {
+    signedUrl?: string;
+    signature?: string | null;
+    token?: string;
+    headers?: Record<string, string>;
+  } = {},
+): Promise<Response> {
+  const signature =
+    options.signature === undefined
+      ? twilio.getExpectedTwilioSignature(
+          options.token ?? TWILIO_TOKEN,
+          options.signedUrl ?? `${PUBLIC_URL}${path}`,
+          params,
+        )
+      : options.signature;
+  return fetch(`${appUrl}${path}`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...(signature !== null && { 'x-twilio-signature': signature }),
+      ...options.headers,
+    },
+    body: new URLSearchParams(params).toString(),
+  });
+}
