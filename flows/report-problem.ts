@@ -105,10 +105,10 @@ async function afterDescription(context: FlowContext, draft: ReportDraft): Promi
       'same-as-earlier',
       { ...draft, earlierTicketId: earlier.id },
       {
-        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, I will reopen that ticket instead of starting a new one.`,
+        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, I will reopen that ticket instead of starting a new one. Reply "same" or "new".`,
         quickReplies: [
-          { label: 'Yes, the same', value: 'Yes' },
-          { label: 'No, a new problem', value: 'No' },
+          { label: 'Same problem', value: 'Same problem' },
+          { label: 'New problem', value: 'New problem' },
         ],
       },
     );
@@ -241,7 +241,10 @@ const STEPS: Record<string, Step> = {
     });
   },
   async 'same-as-earlier'(context, draft) {
-    if (isYes(context.text)) return askDetails(context, draft);
+    const same =
+      (isYes(context.text) || /\bsame\b/i.test(context.text)) &&
+      !/\b(new|different|not)\b/i.test(context.text);
+    if (same) return askDetails(context, draft);
     const rest = { ...draft };
     delete rest.earlierTicketId;
     return checkOutages(context, rest);

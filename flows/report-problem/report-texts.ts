@@ -36,12 +36,12 @@ export function severityQuestion(policy: SupportPolicy): MessageContent {
 export function docsSuggestion(hits: KnowledgeHit[]): MessageContent {
   const lines = hits.map((hit) => `• ${sectionTitle(hit)}: ${hit.url}`);
   return {
-    text: `Before I file it, these parts of the documentation may already solve it:\n${lines.join('\n')}\nDid one of them solve your problem?`,
-    summary: `These docs may solve it: ${hits.map((h) => h.url).join(' ')} Did they? Reply yes or no.`,
+    text: `Before I file it, these parts of the documentation may already solve it:\n${lines.join('\n')}\nDid one of them solve your problem? Reply "solved" or "not solved".`,
+    summary: `These docs may solve it: ${hits.map((h) => h.url).join(' ')} Did they? Reply solved or not solved.`,
     citations: hits.map((hit) => ({ title: sectionTitle(hit), url: hit.url })),
     quickReplies: [
-      { label: 'Yes, solved', value: 'Yes, solved' },
-      { label: 'No, still broken', value: 'No, still broken' },
+      { label: 'Solved', value: 'Solved' },
+      { label: 'Not solved', value: 'Not solved' },
     ],
   };
 }

@@ -6,9 +6,14 @@ import type { SupportPolicy } from './policy-schema';
 export function policyHandoffNotice(policy: SupportPolicy): HandoffNotice {
   return (conversation, { agentsOnline, now }) => {
     const ticket = conversation.brief?.ticketId ? `Your ticket is ${conversation.brief.ticketId}. ` : '';
+    // On SMS "cancel" is a carrier opt-out keyword, so the way back to the bot is worded differently.
+    const back =
+      conversation.ref.channel === 'sms'
+        ? 'Reply "never mind" to go back to the bot.'
+        : 'Type "cancel" to go back to the bot.';
     const expectation = replyExpectation(policy, conversation, { now, agentsOnline });
     return {
-      text: `${ticket}I am alerting our support team now. ${expectation} You can keep adding details here meanwhile. Type "cancel" to go back to the bot.`,
+      text: `${ticket}I am alerting our support team now. ${expectation} You can keep adding details here meanwhile. ${back}`,
       summary: `${ticket}Alerting our support team. ${expectation}`,
     };
   };

@@ -193,7 +193,5 @@ function unique(values: string[]): string[] {
 }
 
 function withoutEmpty(brief: ProblemBrief): ProblemBrief {
-  return Object.fromEntries(
-    Object.entries(brief).filter(([, v]) => v !== undefined && v !== ''),
-  );
+  return Object.fromEntries(Object.entries(brief).filter(([, v]) => v !== undefined && v !== ''));
 }
