@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/start-app';
 import { smallKnowledge } from '../support/small-knowledge';
@@ -169,5 +171,30 @@ describe('a customer on the demo page and an agent in the console, in real Chrom
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     await screenshot(agent, '07-agent-literal-markup');
     await visitor.close();
+  });
+
+  it('works embedded on another site: finds its server from its own script tag', async () => {
+    const shop = await browser.newContext();
+    const page = await shop.newPage();
+    // A second server is the other site (Chromium lets only loopback pages load from loopback).
+    const shopServer = http.createServer((_req, res) => {
+      res.setHeader('content-type', 'text/html');
+      res.end(
+        `<!doctype html><title>Shop</title><h1>Shop</h1><script src="${server.url}/widget.js"></script>`,
+      );
+    });
+    await new Promise<void>((resolve) => shopServer.listen(0, '127.0.0.1', resolve));
+    const shopPage = `http://127.0.0.1:${(shopServer.address() as AddressInfo).port}/`;
+    await page.goto(shopPage);
+    expect(new URL(page.url()).origin).not.toBe(server.url);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    const message = page.getByRole('textbox', { name: 'Message' });
+    await message.fill('where do I find a call id?');
+    await message.press('Enter');
+    await visible(page.getByRole('log').getByRole('link', { name: DOCS_LINK }));
+    await message.press('Escape');
+    await eventually(async () => expect(await page.getByRole('dialog').count()).toBe(0));
+    await shop.close();
+    await new Promise((resolve) => shopServer.close(resolve));
   });
 });
