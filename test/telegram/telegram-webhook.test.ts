@@ -50,9 +50,11 @@ describe('Telegram channel, webhook mode', () => {
     expect((await deliver(textUpdate(601, '/start'))).status).toBe(200);
     await greeting;
 
-    const answer = emulator.nextSent(601, (t) => t.includes('08:00'));
-    expect((await deliver(textUpdate(601, 'what are your business hours?'))).status).toBe(200);
-    expect((await answer).text).toContain('<a href="https://docs.example.com/support/#hours">');
+    const answer = emulator.nextSent(601, (t) => t.includes('Logging'));
+    expect((await deliver(textUpdate(601, 'where do I find a call id?'))).status).toBe(200);
+    expect((await answer).text).toContain(
+      '<a href="https://docs.example.com/guides/callid/#find-a-call-id">',
+    );
 
     const agent = connectAgent(server.url, await signIn(server.url));
     await nextEvent(agent, 'hello');
