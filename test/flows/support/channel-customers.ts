@@ -1,4 +1,3 @@
-import type { InlineKeyboardMarkup } from 'telegraf/types';
 import { conversationKeyOf } from '../../../adapters/web/web-session';
 import type { ChannelName } from '../../../src/model/conversation';
 import type { WireMessage } from '../../../src/realtime/socket-events';
@@ -75,7 +74,7 @@ export function telegramChannelCustomer(emulator: TelegramEmulator): ChannelCust
     press: (label, _value, expect) => {
       const withButton = [...emulator.sentTo(id)]
         .reverse()
-        .map((m) => (m.reply_markup as InlineKeyboardMarkup | undefined)?.inline_keyboard.flat() ?? [])
+        .map((m) => m.reply_markup?.inline_keyboard.flat() ?? [])
         .find((buttons) => buttons.some((b) => b.text === label));
       const button = withButton?.find((b) => b.text === label);
       if (!button || !('callback_data' in button)) throw new Error(`no button "${label}" in the chat`);
