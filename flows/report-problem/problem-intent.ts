@@ -43,7 +43,7 @@ export function isProblemReport(text: string): boolean {
 export function saysNothingYet(text: string): boolean {
   const said = normalizeText(text)
     .replace(
-      /\b(i|we|would|like|want|wanna|need|to|please|pls|can|could|you|help|me|us|with|hi|hello|hey|a|an|the|new|just|have|got|there|is|yes)\b/g,
+      /\b(i|we|would|like|want|wanna|need|to|please|pls|can|could|you|help|me|us|with|hi|hello|hey|a|an|the|new|just|have|got|there|is|yes|how|do|does|should|where|what|my|our)\b/g,
       ' ',
     )
     .replace(/\b(report|raise|open|file|submit|log|create|make)\b/g, ' ')

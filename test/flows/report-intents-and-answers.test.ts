@@ -1,0 +1,83 @@
+import { startTestApp, type TestApp } from '../support/start-app';
+import { textOf, webCustomer } from './support/chat-driver';
+import { problemKnowledge } from './support/problem-knowledge';
+
+describe('which flow answers, and how the report checks what it is given', () => {
+  let server: TestApp;
+  beforeAll(async () => {
+    server = await startTestApp({
+      overrides: { knowledge: problemKnowledge(), clock: () => Date.UTC(2026, 5, 1, 12) },
+    });
+  });
+  afterAll(async () => {
+    await server.cleanup();
+  });
+
+  it.each([
+    ['calls are failing', /^Which category/],
+    ['report a problem', /What is going wrong\?/],
+    ['something is broken', /What is going wrong\?/],
+    ['I want to report a problem', /What is going wrong\?/],
+    ['How do I report a problem?', /What is going wrong\?/],
+    ['no audio on outbound calls', /Did one of them solve your problem/],
+    ["I can't log in to the portal", /^Which category/],
+    ['is the platform down?', /^Which category/],
+    ['why are my calls dropping after 30 seconds', /^Which category/],
+    ['where do I find a call id?', /Open Logging/],
+    ['how do I configure a trunk?', /couldn't find an answer/],
+    ['what does SIP 503 mean?', /couldn't find an answer/],
+    ['hello', /I am the support bot/],
+    ['Do you offer enhanced support?', /NOC-on-Demand/],
+    ['I have several questions about billing and routing', /one specific problem at a time/],
+    ['What are your support hours?', /08:00-20:00 UTC/],
+  ])('"%s"', async (text, expected) => {
+    const customer = await webCustomer(server.url);
+    const reply = textOf(await customer.say(text));
+    customer.close();
+    expect(reply).toMatch(expected);
+  });
+
+  it.each([
+    ['skip', /When did it start/],
+    ['yesterday afternoon', /does not look like a Call-ID[\s\S]*Logging section/],
+    [
+      Array.from({ length: 12 }, (_, i) => `a84b4c76e667${String(i).padStart(2, '0')}@10.0.0.1`).join('\n'),
+      /That is 12 Call-IDs[\s\S]*up to 10/,
+    ],
+    ['2024-06-01 a84b4c76e66710@10.0.0.1', /Got 1 Call-ID\. I left out 2024-06-01/],
+    ['3c2a7f9e-0b1d-4e5f-9a8b-1234567890ab, 5551234567890123', /Got 2 Call-IDs\./],
+  ])('Call-IDs "%s"', async (text, expected) => {
+    const customer = await webCustomer(server.url);
+    await customer.sayAll(['my calls are failing', 'Operational']);
+    expect(textOf(await customer.say('P3'))).toMatch(/Call-ID of one or more affected calls \(up to 10\)/);
+    const reply = textOf(await customer.say(text));
+    customer.close();
+    expect(reply).toMatch(expected);
+  });
+
+  it('asks for a screenshot for an interface problem and keeps the uploaded file in the brief', async () => {
+    const customer = await webCustomer(server.url);
+    await customer.sayAll(['the dashboard shows a blank page', 'Operational']);
+    expect(textOf(await customer.say('P4'))).toMatch(/screenshot/);
+    expect(textOf(await customer.say('here it is'))).toMatch(/did not receive an image/);
+    const next = textOf(
+      await customer.say('', [
+        { kind: 'image', url: '/uploads/shot123.png', name: 'shot.png', mimeType: 'image/png' },
+      ]),
+    );
+    expect(next).toMatch(/When did it start/);
+    const [conversation] = await server.app.store.listConversations({ limit: 1 });
+    expect(conversation?.brief?.attachments).toEqual(['/uploads/shot123.png']);
+    customer.close();
+  });
+
+  it('a docs section that solves it ends the report without a ticket', async () => {
+    const customer = await webCustomer(server.url);
+    expect(textOf(await customer.say('one-way audio since this morning'))).toMatch(
+      /Reply "solved" or "not solved"/,
+    );
+    expect(textOf(await customer.say('Solved'))).toMatch(/glad the docs sorted it out/);
+    expect(await server.app.store.listTickets()).toEqual([]);
+    customer.close();
+  });
+});
