@@ -15,8 +15,14 @@ import { defaultHandoffNotice, type HandoffNotice } from './handoff-notice';
 import { isCancelRequest, isHumanRequest } from './intents';
 import { KeyedMutex } from './keyed-mutex';
 
-/** How long an inbound provider id is remembered for deduplication (providers retry for hours). */
-const DEDUP_TTL_MS = 7 * 24 * 3600 * 1000;
+/**
+ * How long one instance holds an inbound provider id while it stores the message. Short on purpose:
+ * if that instance dies before storing, the provider's retry (or the widget's resend) goes through
+ * once the claim lapses. "Already processed" is read from the transcript, which keeps the id.
+ */
+const INBOUND_CLAIM_MS = 10_000;
+/** How many recent transcript messages are searched for a provider id already stored. */
+const DEDUP_LOOKBACK = 200;
 
 /** Tells how many agents are signed in right now (across every instance). */
 export type AgentPresence = () => Promise<number>;
@@ -92,12 +98,16 @@ export class Engine {
     const lockKey = `${inbound.ref.channel}:${inbound.ref.conversationKey}`;
     return this.mutex.run(lockKey, async () => {
       const dedupKey = inbound.externalId ? `in:${inbound.ref.channel}:${inbound.externalId}` : undefined;
-      if (dedupKey && !(await this.store.remember(dedupKey, DEDUP_TTL_MS))) {
-        const conversation = await this.findOrCreate(inbound);
+      const claimed = dedupKey ? await this.store.remember(dedupKey, INBOUND_CLAIM_MS) : true;
+      let conversation = await this.findOrCreate(inbound);
+      if (inbound.externalId !== undefined && (await this.isStored(conversation, inbound.externalId))) {
         return { conversation, duplicate: true };
       }
+      if (!claimed) {
+        // Another instance is storing it right now (or died doing so): the sender must retry.
+        throw new ConflictError('This message is still being processed; try again shortly', 'in_progress');
+      }
       try {
-        let conversation = await this.findOrCreate(inbound);
         const message = await this.append(conversation, {
           author: 'customer',
           text,
@@ -464,6 +474,13 @@ export class Engine {
     });
     this.events.emit('conversation', { conversation: created });
     return created;
+  }
+
+  /** Whether a customer message with this provider id is already in the recent transcript. */
+  private async isStored(conversation: Conversation, externalId: string): Promise<boolean> {
+    const from = Math.max(0, conversation.lastSeq - DEDUP_LOOKBACK);
+    const recent = await this.store.getMessages(conversation.id, from, DEDUP_LOOKBACK);
+    return recent.some((m) => m.author === 'customer' && m.externalId === externalId);
   }
 
   private async requireConversation(id: string): Promise<Conversation> {

@@ -24,22 +24,19 @@ export interface ChildInstance {
 /** Starts `run-instance.ts` under tsx with the same Redis settings and its own data folder. */
 export async function startChildInstance(prefix: string, redisUrl = TEST_REDIS_URL): Promise<ChildInstance> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-child-'));
-  const child = spawn(
-    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
-    [path.join(__dirname, 'run-instance.ts')],
-    {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        REDIS_URL: redisUrl,
-        REDIS_PREFIX: prefix,
-        DATA_DIR: dataDir,
-        ADMIN_PASSWORD,
-        LOG_LEVEL: 'silent',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  // node itself with tsx as a loader (not the tsx CLI, which forks): the pid we kill is the server.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'run-instance.ts')], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      REDIS_URL: redisUrl,
+      REDIS_PREFIX: prefix,
+      DATA_DIR: dataDir,
+      ADMIN_PASSWORD,
+      LOG_LEVEL: 'silent',
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {

@@ -142,15 +142,25 @@ describe('two instances sharing one Redis', () => {
       text,
       externalId: 'SM0123456789abcdef',
     });
-    const results = await Promise.all([
+    const deliveries = await Promise.allSettled([
       a.app.engine.handleInbound(inbound('my calls drop')),
       b.app.engine.handleInbound(inbound('my calls drop')),
       a.app.engine.handleInbound(inbound('my calls drop')),
       b.app.engine.handleInbound(inbound('my calls drop')),
     ]);
-    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.conversation.id)).size).toBe(1);
-    const transcript = await a.app.store.getMessages(results[0].conversation.id);
+    const done = deliveries.flatMap((d) => (d.status === 'fulfilled' ? [d.value] : []));
+    expect(done.filter((r) => !r.duplicate)).toHaveLength(1);
+    // A copy that arrives while another instance is storing it is refused for a retry, never processed.
+    const refused = deliveries.flatMap((d) =>
+      d.status === 'rejected' ? [d.reason as { code?: string }] : [],
+    );
+    expect(refused.every((e) => e.code === 'in_progress')).toBe(true);
+    // The provider retries what was refused: now it is a duplicate.
+    const retried = await b.app.engine.handleInbound(inbound('my calls drop'));
+    expect(retried.duplicate).toBe(true);
+    const conversationId = done[0]!.conversation.id;
+    expect(retried.conversation.id).toBe(conversationId);
+    const transcript = await a.app.store.getMessages(conversationId);
     expect(transcript.filter((m) => m.author === 'customer')).toHaveLength(1);
     // The bot answered once, not once per delivery.
     expect(transcript.filter((m) => m.author === 'bot')).toHaveLength(1);
