@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { done, pass, type Flow } from '../src/engine/flow';
 import type { KnowledgeAnswer } from '../src/knowledge/knowledge-base';
 import type { MessageContent } from '../src/model/message';
+import { isProblemReport } from './report-problem/problem-intent';
 
 /** How much of the best section an answer quotes. */
 const PASSAGE_CHARS = 600;
@@ -21,7 +22,14 @@ export const answerFromDocs: Flow = {
       return done;
     }
     const answerId = `ans_${randomBytes(6).toString('base64url')}`;
-    const message = await context.say(answerMessage(answer, answerId));
+    const content = answerMessage(answer, answerId);
+    // A problem put as a question got a docs answer first; offer to report it if that did not help.
+    if (isProblemReport(context.text)) {
+      content.quickReplies = [
+        { label: 'Report this problem', value: `Report this problem: ${context.text.slice(0, 500)}` },
+      ];
+    }
+    const message = await context.say(content);
     await context.store.appendRecord('answers', {
       answerId,
       conversationId: context.conversation.id,

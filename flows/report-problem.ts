@@ -1,4 +1,4 @@
-import { done, waitAt, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { done, pass, waitAt, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
 import type { MessageContent } from '../src/model/message';
 import { describeEscalationPrice, isCritical, nonCriticalSituation } from '../src/policy/classification';
 import { describeHours, isOpen } from '../src/policy/opening-hours';
@@ -6,6 +6,9 @@ import { SEVERITIES, type SeverityName } from '../src/policy/policy-schema';
 import { matchIncident } from '../src/status-page/match-incident';
 import { hasNoCallId, parseCallIds } from './report-problem/call-ids';
 import {
+  asksIfDown,
+  asksToReport,
+  isPutAsQuestion,
   isCallProblem,
   isInterfaceProblem,
   isProblemReport,
@@ -22,6 +25,9 @@ import {
 import { splitProblems } from './report-problem/split-problems';
 import { submitReport } from './report-problem/submit-report';
 import { isNo, isYes, policyOf, ticketsOf, wantsToStop } from './support-context';
+
+/** The prefix of the "Report this problem" quick reply under a docs answer. */
+export const REPORT_PREFIX = /^report (a|this) problem:\s*/i;
 
 type Step = (context: FlowContext, draft: ReportDraft) => Promise<FlowOutcome>;
 
@@ -48,19 +54,28 @@ export const reportProblem: Flow = {
 };
 
 async function start(context: FlowContext): Promise<FlowOutcome> {
-  const parts = splitProblems(context.text);
+  // A troubleshooting question the docs answer confidently goes to the docs answer first; its
+  // answer offers to report the problem if the docs do not solve it.
+  const question = isPutAsQuestion(context.text) && !asksToReport(context.text) && !asksIfDown(context.text);
+  if (context.knowledge && question) {
+    const answer = await context.knowledge.answer(context.text);
+    if (answer.kind === 'answer') return pass;
+  }
+  const afterAnswer = REPORT_PREFIX.test(context.text);
+  const text = context.text.replace(REPORT_PREFIX, '');
+  const parts = splitProblems(text);
   if (parts.length > 1) {
     await context.say(
       `You described ${parts.length} separate problems. Each gets its own ticket, so it reaches the right person; let's take them one at a time, starting with: "${parts[0]}"`,
     );
     return afterDescription(context, newDraft(parts[0]!, parts.slice(1)));
   }
-  if (saysNothingYet(context.text)) {
+  if (saysNothingYet(text)) {
     return ask(context, 'describe', newDraft(''), {
       text: 'I will help you report it. What is going wrong? Please describe one problem; if you have several, we file them one at a time.',
     });
   }
-  return afterDescription(context, newDraft(context.text));
+  return afterDescription(context, { ...newDraft(text), ...(afterAnswer && { docsShown: true }) });
 }
 
 /** Asks a question and waits at `step`, keeping what was gathered on the conversation for agents. */
@@ -141,6 +156,7 @@ async function checkOutages(context: FlowContext, draft: ReportDraft): Promise<F
 }
 
 async function checkDocs(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  if (draft.docsShown) return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
   const seen = new Set<string>();
   const hits = (context.knowledge?.search(draft.description, 6) ?? [])
     .filter((hit) => !seen.has(hit.url) && seen.add(hit.url))

@@ -39,6 +39,29 @@ export function isProblemReport(text: string): boolean {
   );
 }
 
+/** Whether the customer asks if the platform is down (the status page answers that first). */
+export function asksIfDown(text: string): boolean {
+  return IS_IT_DOWN.test(normalizeText(text));
+}
+
+/** Whether the customer explicitly asks to report a problem or open a ticket. */
+export function asksToReport(text: string): boolean {
+  return EXPLICIT.test(normalizeText(text));
+}
+
+/**
+ * Whether a problem is put as a question ("why do my calls drop at 30 seconds?", "where do I
+ * start?"): the docs may answer it outright, so the docs get the first word.
+ */
+export function isPutAsQuestion(text: string): boolean {
+  const said = text.trim().toLowerCase();
+  return (
+    /\?\s*\W*$/.test(said) ||
+    /^(why|how|what|where|which|is (that|this|it)|do you|does|can)\b/.test(said) ||
+    /\b(where (do|should) i start|is that why|why (is|are|does|do))\b/.test(said)
+  );
+}
+
 /** Whether the message only asks to report, without saying what is wrong ("I want to report a problem"). */
 export function saysNothingYet(text: string): boolean {
   const said = normalizeText(text)

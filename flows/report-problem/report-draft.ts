@@ -21,6 +21,8 @@ export interface ReportDraft {
   observed?: string;
   assumed?: string;
   suggestedDocs?: { title: string; url: string }[];
+  /** The customer came from a docs answer that did not help: the docs step is skipped. */
+  docsShown?: boolean;
   /** The customer's earlier ticket this report reopens. */
   earlierTicketId?: string;
   /** The incident on the status page the customer was told about. */

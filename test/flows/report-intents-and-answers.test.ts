@@ -71,6 +71,21 @@ describe('which flow answers, and how the report checks what it is given', () =>
     customer.close();
   });
 
+  it('a problem put as a question gets the docs answer first, with a way to report it', async () => {
+    const customer = await webCustomer(server.url);
+    const replies = await customer.say('why is there one-way audio on my calls?');
+    expect(textOf(replies)).toContain('One-way audio is usually NAT');
+    const offer = replies.at(-1)?.quickReplies?.[0];
+    expect(offer).toEqual({
+      label: 'Report this problem',
+      value: 'Report this problem: why is there one-way audio on my calls?',
+    });
+    expect(textOf(await customer.say(offer!.value))).toMatch(/^Which category/);
+    const [conversation] = await server.app.store.listConversations({ limit: 1 });
+    expect(conversation?.brief?.description).toBe('why is there one-way audio on my calls?');
+    customer.close();
+  });
+
   it('a docs section that solves it ends the report without a ticket', async () => {
     const customer = await webCustomer(server.url);
     expect(textOf(await customer.say('one-way audio since this morning'))).toMatch(

@@ -115,6 +115,20 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** Runs `check` until it passes, for up to five seconds; then fails with its last error. */
+async function settled(check: () => Promise<void>): Promise<void> {
+  const deadline = Date.now() + 5000;
+  for (;;) {
+    try {
+      await check();
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+}
+
 describe('support flows on every channel', () => {
   let server: TestApp;
   let emulator: TelegramEmulator;
@@ -153,9 +167,14 @@ describe('support flows on every channel', () => {
       const customer = await newCustomer();
       try {
         for (const [text, expected] of scenario.script) await customer.send(text, expected);
-        const conversation = await server.app.store.findConversation(customer.channel, await customer.key());
-        expect(conversation).toBeDefined();
-        await scenario.check?.(conversation!, server.app.store);
+        // Telegram and SMS replies arrive while the engine may still be finishing the step (the
+        // handoff after the ticket line): check the stored state until it settles.
+        const key = await customer.key();
+        await settled(async () => {
+          const conversation = await server.app.store.findConversation(customer.channel, key);
+          expect(conversation).toBeDefined();
+          await scenario.check?.(conversation!, server.app.store);
+        });
       } finally {
         customer.close();
       }
