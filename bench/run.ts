@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: measures the real app against a bare socket.io server on this machine, over
  * loopback, in bounded time, and prints a table (or, with `--json`, one JSON object).
- * Flags: --quick (tiny load), --json, --only SECTION[,SECTION], --out DIR, --profile DIR, --no-docs.
+ * Flags: --quick (tiny load), --json, --only SECTION[,SECTION], --out DIR, --profile DIR, --no-docs,
+ * --cached-answers (diagnosis: no retrieval cost).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -19,6 +20,9 @@ import { measureHandoff } from './sections/handoff';
 import { measureIdleMemory } from './sections/idle-memory';
 import { measureRetrieval } from './sections/retrieval';
 import { measureBotpressShape, measureCostGrowth, measureThroughputPair } from './sections/throughput';
+
+/** Botpress v12's published benchmark (1,000 users x 5 messages on localhost): 12 s average latency. */
+const BOTPRESS_REFERENCE = { label: 'Botpress v12, 1,000 users x 5 msgs: 12 s average', ms: 12_000 };
 
 /** No run may take longer than this, whatever hangs: the benchmark always stops by itself. */
 const HARD_LIMIT_MS = { quick: 4 * 60_000, full: 25 * 60_000 };
@@ -60,7 +64,8 @@ async function main(): Promise<void> {
     machine,
     setup:
       `loopback 127.0.0.1; each server under test in its own child process, all clients in the benchmark ` +
-      `process, on the same ${machine.cores}-core machine (clients and server compete for the cores)`,
+      `process, on the same ${machine.cores}-core machine (clients and server compete for the cores)` +
+      (options.cachedAnswers ? '; DIAGNOSIS: answers cached per distinct question (no retrieval cost)' : ''),
     kbDir: path.relative(root, options.kbDir) || options.kbDir,
     questions: { source, count: questions.length },
   };
@@ -120,7 +125,10 @@ function writeOutputs(options: BenchOptions, results: BenchResults, root: string
   if (levels.length) {
     const m = results.machine;
     const caption = `${m.cores} cores ${m.cpuModel}, Node ${m.node}, loopback, client and server on one machine, ${results.startedAt.slice(0, 10)}`;
-    fs.writeFileSync(path.join(options.outDir, 'latency-vs-customers.svg'), latencyPlotSvg(levels, caption));
+    fs.writeFileSync(
+      path.join(options.outDir, 'latency-vs-customers.svg'),
+      latencyPlotSvg(levels, caption, BOTPRESS_REFERENCE),
+    );
   }
   if (options.updateDocs) updateBenchmarksDoc(path.join(root, 'BENCHMARKS.md'), table);
 }

@@ -13,7 +13,11 @@ const SERIES = [
  * Latency (send -> bot answer, ms) against concurrent customers as a standalone SVG; both axes
  * are logarithmic so 100 and 5,000 customers fit one picture. No plotting library: it is a few lines.
  */
-export function latencyPlotSvg(levels: readonly ChatLoadResult[], caption: string): string {
+export function latencyPlotSvg(
+  levels: readonly ChatLoadResult[],
+  caption: string,
+  reference?: { label: string; ms: number },
+): string {
   const points = levels.filter((level) => level.latency.count > 0).sort((a, b) => a.customers - b.customers);
   const xs = points.map((p) => p.customers);
   const ys = points
@@ -47,9 +51,15 @@ export function latencyPlotSvg(levels: readonly ChatLoadResult[], caption: strin
   }
   parts.push(
     `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 30}" text-anchor="middle">concurrent customers (log scale)</text>`,
-    `<text x="20" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 20 ${MARGIN.top + plotH / 2})">latency, ms (log scale)</text>`,
+    `<text x="20" y="${MARGIN.top + plotH / 2}" text-anchor="middle" transform="rotate(-90 20 ${MARGIN.top + plotH / 2})">latency (log scale)</text>`,
     `<text x="${WIDTH / 2}" y="${HEIGHT - 10}" text-anchor="middle" font-size="10" fill="#555">${escapeXml(caption)}</text>`,
   );
+  if (reference) {
+    parts.push(
+      `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${y(reference.ms)}" y2="${y(reference.ms)}" stroke="#555" stroke-dasharray="6 4"/>`,
+      `<text x="${MARGIN.left + 6}" y="${y(reference.ms) - 6}" fill="#555">${escapeXml(reference.label)}</text>`,
+    );
+  }
   SERIES.forEach((series, i) => {
     const coords = points.map((p) => `${x(p.customers).toFixed(1)},${y(p.latency[series.key]).toFixed(1)}`);
     if (coords.length > 1) {
@@ -86,7 +96,7 @@ function decades(range: [number, number]): number[] {
 }
 
 function label(value: number): string {
-  return value >= 1000 ? `${value / 1000} s` : `${value}`;
+  return value >= 1000 ? `${value / 1000} s` : `${value} ms`;
 }
 
 function escapeXml(text: string): string {

@@ -21,6 +21,8 @@ export interface WebhookResult {
   endToEnd: LatencySummary;
   /** Replies that never reached the fake. */
   missingReplies: number;
+  /** Messages the provider fake received per accepted webhook (a long answer may be split). */
+  providerMessagesPerWebhook: number;
 }
 
 /** Section 5: Telegram and Twilio SMS. */
@@ -154,6 +156,7 @@ async function webhookLoad(
   let sent = 0;
   let rejected = 0;
   let missingReplies = 0;
+  const receivedBefore = fake.received;
   const started = performance.now();
   const deadline = Date.now() + plan.webhookMs;
   const slot = async (slotIndex: number) => {
@@ -185,6 +188,7 @@ async function webhookLoad(
     webhook: summarize(webhook),
     endToEnd: summarize(endToEnd),
     missingReplies,
+    providerMessagesPerWebhook: round((fake.received - receivedBefore) / Math.max(1, webhook.length), 2),
   };
 }
 
@@ -199,5 +203,6 @@ function unavailable(): WebhookResult {
     webhook: none,
     endToEnd: none,
     missingReplies: 0,
+    providerMessagesPerWebhook: 0,
   };
 }

@@ -3,7 +3,7 @@
  * with the docs knowledge base, configured from the environment the benchmark passes in.
  */
 import { loadConfig } from '../../src/config';
-import { loadKnowledgeBase } from '../../src/knowledge';
+import { loadKnowledgeBase, type KnowledgeAnswer, type KnowledgeBase } from '../../src/knowledge';
 import { createLogger } from '../../src/logger';
 import { createApp } from '../../app/create-app';
 import { controlFromParent } from './child-control';
@@ -17,7 +17,10 @@ async function main(): Promise<void> {
     baseUrl: config.KB_BASE_URL,
     ...(cacheDir && { cacheDir }),
   });
-  const app = await createApp(config, log, { knowledge });
+  // Diagnosis only (`--cached-answers`): each distinct question is retrieved once, then served
+  // from memory, to show what the bot path costs without docs retrieval.
+  const cached = process.env.BENCH_CACHED_ANSWERS === '1' ? cachingAnswers(knowledge) : knowledge;
+  const app = await createApp(config, log, { knowledge: cached });
   const url = await app.listen();
   const stats = knowledge.stats();
   controlFromParent(
@@ -31,6 +34,19 @@ async function main(): Promise<void> {
       knowledge.close();
     },
   );
+}
+
+function cachingAnswers(knowledge: KnowledgeBase): KnowledgeBase {
+  const answers = new Map<string, Promise<KnowledgeAnswer>>();
+  return {
+    search: (query, limit) => knowledge.search(query, limit),
+    stats: () => knowledge.stats(),
+    answer: (query) => {
+      let answer = answers.get(query);
+      if (!answer) answers.set(query, (answer = knowledge.answer(query)));
+      return answer;
+    },
+  };
 }
 
 void main().catch((error: unknown) => {
