@@ -29,6 +29,9 @@ import { isNo, isYes, policyOf, ticketsOf, wantsToStop } from './support-context
 /** The prefix of the "Report this problem" quick reply under a docs answer. */
 export const REPORT_PREFIX = /^report (a|this) problem:\s*/i;
 
+/** A report not continued for this long is dropped rather than resumed. */
+const STALE_AFTER_MS = 12 * 3600 * 1000;
+
 type Step = (context: FlowContext, draft: ReportDraft) => Promise<FlowOutcome>;
 
 /**
@@ -41,6 +44,11 @@ export const reportProblem: Flow = {
   matches: (text) => isProblemReport(text),
   async run(context, position) {
     if (!position) return start(context);
+    if (context.now() - position.at > STALE_AFTER_MS) {
+      // A report left half-way long ago: the new message is not an answer to the old question.
+      await context.update((c) => ({ ...c, flow: undefined }));
+      return isProblemReport(context.text) ? start(context) : pass;
+    }
     const draft = position.data as unknown as ReportDraft;
     if (wantsToStop(context.text)) {
       await context.say(

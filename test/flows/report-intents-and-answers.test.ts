@@ -4,9 +4,10 @@ import { problemKnowledge } from './support/problem-knowledge';
 
 describe('which flow answers, and how the report checks what it is given', () => {
   let server: TestApp;
+  let now = Date.UTC(2026, 5, 1, 12);
   beforeAll(async () => {
     server = await startTestApp({
-      overrides: { knowledge: problemKnowledge(), clock: () => Date.UTC(2026, 5, 1, 12) },
+      overrides: { knowledge: problemKnowledge(), clock: () => now },
     });
   });
   afterAll(async () => {
@@ -84,6 +85,18 @@ describe('which flow answers, and how the report checks what it is given', () =>
     const [conversation] = await server.app.store.listConversations({ limit: 1 });
     expect(conversation?.brief?.description).toBe('why is there one-way audio on my calls?');
     customer.close();
+  });
+
+  it('a report left half-way for a day does not swallow the next question', async () => {
+    const customer = await webCustomer(server.url);
+    expect(textOf(await customer.say('my calls are failing'))).toMatch(/^Which category/);
+    now += 13 * 3600 * 1000;
+    try {
+      expect(textOf(await customer.say('where do I find a call id?'))).toMatch(/Open Logging/);
+    } finally {
+      now -= 13 * 3600 * 1000;
+      customer.close();
+    }
   });
 
   it('a docs section that solves it ends the report without a ticket', async () => {
