@@ -12,6 +12,8 @@ import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import type { Logger } from '../src/logger';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { connectRedisCluster } from '../src/cluster/redis-cluster';
+import { attachOutbox } from '../src/delivery/engine-outbox';
+import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
 import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
@@ -159,6 +161,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     attachSms({ config, engine, app, log: log.child({ component: 'sms' }) }),
   ].filter((edge) => edge !== undefined);
   // --- end of Telegram and SMS channels ---
+  // --- Durable outbox: Telegram and SMS sends are stored first and retried by any instance. ---
+  const outbox = attachOutbox(engine, {
+    ...(cluster && { store: new RedisOutboxStore(cluster.client, config.REDIS_PREFIX) }),
+    dataDir: config.DATA_DIR,
+    log: log.child({ component: 'outbox' }),
+  });
+  // --- end of durable outbox ---
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'No such page' } });
@@ -187,6 +196,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         void io.close(() => resolve());
       });
       await engine.idle();
+      await outbox?.close();
       await store.close();
       await cluster?.close();
     },
