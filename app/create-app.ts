@@ -42,6 +42,8 @@ export interface AppOverrides {
   clock?: () => number;
   /** Seconds a queued web customer may be gone before the conversation counts as abandoned. */
   abandonAfterMs?: number;
+  /** How long a dead instance keeps the Telegram polling lease (tests shorten it). */
+  pollingLeaseTtlMs?: number;
 }
 
 /** A running (or ready to run) handoff server. */
@@ -157,7 +159,14 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
 
   // --- Telegram and SMS channels: each attaches only when its settings are present. ---
   const channelEdges = [
-    await attachTelegram({ config, engine, app, log: log.child({ component: 'telegram' }) }),
+    await attachTelegram({
+      config,
+      engine,
+      app,
+      log: log.child({ component: 'telegram' }),
+      ...(cluster && { acquireLease: cluster.acquireLease }),
+      ...(overrides.pollingLeaseTtlMs !== undefined && { leaseTtlMs: overrides.pollingLeaseTtlMs }),
+    }),
     attachSms({ config, engine, app, log: log.child({ component: 'sms' }) }),
   ].filter((edge) => edge !== undefined);
   // --- end of Telegram and SMS channels ---

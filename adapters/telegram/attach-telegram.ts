@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Express } from 'express';
 import { Telegraf } from 'telegraf';
+import { acquireLocalLease, type AcquireLease } from '../../src/cluster/lease';
 import type { Config } from '../../src/config';
 import type { Engine } from '../../src/engine/engine';
 import type { Logger } from '../../src/logger';
@@ -26,7 +27,14 @@ export interface AttachTelegramOptions {
   app: Express;
   log: Logger;
   retry?: TelegramRetryPolicy;
+  /** Takes the polling lease (Redis with several instances); the local lease by default. */
+  acquireLease?: AcquireLease;
+  /** How long a dead poller's lease lasts before another instance takes over. */
+  leaseTtlMs?: number;
 }
+
+/** The lease that lets exactly one instance long-poll Telegram. */
+export const TELEGRAM_POLLING_LEASE = 'telegram-polling';
 
 /**
  * Starts the Telegram channel when `TELEGRAM_BOT_TOKEN` is set: registers the channel with the
@@ -84,29 +92,41 @@ export async function attachTelegram(
   bot.catch((error, ctx) => {
     log.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed');
   });
-  let settled = false;
-  const running = bot
-    .launch({ allowedUpdates: ['message', 'callback_query'] })
-    .catch((error: unknown) => {
-      log.error({ reason: (error as Error).message }, 'telegram polling stopped; check the bot token');
-    })
-    .finally(() => {
-      settled = true;
-    });
-  log.info('telegram long polling started');
-  return {
-    mode: 'polling',
-    close: async () => {
-      // Polling begins only after getMe and deleteWebhook answer; stop it as soon as it exists.
-      while (!settled) {
-        try {
-          bot.stop('shutdown');
-          break;
-        } catch {
-          await sleep(50);
-        }
-      }
-      await running;
-    },
+  let polling: { running: Promise<void>; settled: boolean } | undefined;
+  const startPolling = () => {
+    const state = { running: Promise.resolve(), settled: false };
+    state.running = bot
+      .launch({ allowedUpdates: ['message', 'callback_query'] })
+      .catch((error: unknown) => {
+        log.error({ reason: (error as Error).message }, 'telegram polling stopped; check the bot token');
+      })
+      .finally(() => {
+        state.settled = true;
+      });
+    polling = state;
+    log.info('telegram long polling started');
   };
+  const stopPolling = async () => {
+    const state = polling;
+    polling = undefined;
+    if (!state) return;
+    // Polling begins only after getMe and deleteWebhook answer; stop it as soon as it exists.
+    while (!state.settled) {
+      try {
+        bot.stop('shutdown');
+        break;
+      } catch {
+        await sleep(50);
+      }
+    }
+    await state.running;
+  };
+  // Telegram allows one poller per bot: with several instances, the lease holder polls and another
+  // instance takes over when it dies. Without Redis the local lease makes this instance the holder.
+  const lease = (options.acquireLease ?? acquireLocalLease)(
+    TELEGRAM_POLLING_LEASE,
+    options.leaseTtlMs ?? 30_000,
+    { onAcquired: startPolling, onLost: stopPolling },
+  );
+  return { mode: 'polling', close: () => lease.release() };
 }

@@ -4,14 +4,22 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import type { AppOverrides } from '../../app/create-app';
 import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/start-app';
 import { TEST_REDIS_URL } from '../store/redis-test-prefix';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
 /** Starts an in-process instance sharing Redis (and the key prefix) with its peers. */
-export function startInstance(prefix: string, redisUrl = TEST_REDIS_URL): Promise<TestApp> {
-  return startTestApp({ env: { REDIS_URL: redisUrl, REDIS_PREFIX: prefix } });
+export function startInstance(
+  prefix: string,
+  redisUrl = TEST_REDIS_URL,
+  options: { env?: Record<string, string>; overrides?: AppOverrides } = {},
+): Promise<TestApp> {
+  return startTestApp({
+    env: { REDIS_URL: redisUrl, REDIS_PREFIX: prefix, ...options.env },
+    ...(options.overrides && { overrides: options.overrides }),
+  });
 }
 
 /** An instance running as its own process, so it can be SIGKILLed. */
@@ -22,7 +30,11 @@ export interface ChildInstance {
 }
 
 /** Starts `run-instance.ts` under tsx with the same Redis settings and its own data folder. */
-export async function startChildInstance(prefix: string, redisUrl = TEST_REDIS_URL): Promise<ChildInstance> {
+export async function startChildInstance(
+  prefix: string,
+  redisUrl = TEST_REDIS_URL,
+  env: Record<string, string> = {},
+): Promise<ChildInstance> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-child-'));
   // node itself with tsx as a loader (not the tsx CLI, which forks): the pid we kill is the server.
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(__dirname, 'run-instance.ts')], {
@@ -34,6 +46,7 @@ export async function startChildInstance(prefix: string, redisUrl = TEST_REDIS_U
       DATA_DIR: dataDir,
       ADMIN_PASSWORD,
       LOG_LEVEL: 'silent',
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -8,7 +8,10 @@ import { createLogger } from '../../src/logger';
 
 async function main(): Promise<void> {
   const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...process.env });
-  const app = await createApp(config, createLogger(config.LOG_LEVEL));
+  const lease = Number(process.env.TEST_POLLING_LEASE_MS ?? 0);
+  const app = await createApp(config, createLogger(config.LOG_LEVEL), {
+    ...(lease > 0 && { pollingLeaseTtlMs: lease }),
+  });
   const url = await app.listen();
   process.stdout.write(`${JSON.stringify({ url, pid: process.pid })}\n`);
   process.on('SIGTERM', () => {
