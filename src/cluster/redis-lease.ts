@@ -78,7 +78,13 @@ class RedisLease implements Lease {
       }
     }
     if (!this.stopped) {
-      this.timer = setTimeout(() => void this.tick(), Math.max(50, Math.floor(this.ttlMs / 3)));
+      // The holder renews every third of the TTL; the others look every second at most, so a
+      // released lease (drain) is taken over at once rather than after a whole TTL.
+      const every = Math.floor(this.ttlMs / 3);
+      this.timer = setTimeout(
+        () => void this.tick(),
+        Math.max(50, this.held ? every : Math.min(every, 1000)),
+      );
       this.timer.unref();
     }
   }
