@@ -1,0 +1,185 @@
+import { waitAt, type FlowContext, type FlowOutcome } from '../../src/engine/flow';
+import type { MessageContent } from '../../src/model/message';
+import { describeEscalationPrice } from '../../src/policy/classification';
+import { describeHours, isOpen } from '../../src/policy/opening-hours';
+import { matchIncident } from '../../src/status-page/match-incident';
+import { policyOf, ticketsOf } from '../support-context';
+import { isCallProblem, isInterfaceProblem } from './problem-intent';
+import { briefOf, type ReportDraft } from './report-draft';
+import {
+  callIdQuestion,
+  categoryQuestion,
+  docsSuggestion,
+  knownIncident,
+  severityQuestion,
+} from './report-texts';
+import { submitReport } from './submit-report';
+
+// The stages of a report and the questions that open them; the answers are handled in
+// flows/report-problem.ts, which moves the draft from one stage to the next.
+
+/** Asks a question and waits at `step`, keeping what was gathered on the conversation for agents. */
+export async function ask(
+  context: FlowContext,
+  step: string,
+  draft: ReportDraft,
+  question: MessageContent | string,
+): Promise<FlowOutcome> {
+  return waitWith(context, step, { ...draft, retries: 0 }, question);
+}
+
+/** Sends the question and waits at `step` with exactly this draft (retries included). */
+export async function waitWith(
+  context: FlowContext,
+  step: string,
+  draft: ReportDraft,
+  question: MessageContent | string,
+): Promise<FlowOutcome> {
+  await context.update((c) => ({ ...c, brief: briefOf(draft) }));
+  await context.say(question);
+  return waitAt(step, { ...draft });
+}
+
+/** Asks the same question again, at most twice; then goes on without an answer. */
+export async function askAgain(
+  context: FlowContext,
+  step: string,
+  draft: ReportDraft,
+  question: MessageContent | string,
+  giveUp: () => Promise<FlowOutcome>,
+): Promise<FlowOutcome> {
+  const retries = (draft.retries ?? 0) + 1;
+  if (retries > 2) return giveUp();
+  return waitWith(context, step, { ...draft, retries }, question);
+}
+
+/** Once the problem is described: an earlier ticket of the same problem, else the status page. */
+export async function afterDescription(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const earlier = await ticketsOf(context).findEarlier(context.conversation, draft.description);
+  if (earlier) {
+    return ask(
+      context,
+      'same-as-earlier',
+      { ...draft, earlierTicketId: earlier.id },
+      {
+        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, I will reopen that ticket instead of starting a new one. Reply "same" or "new".`,
+        quickReplies: [
+          { label: 'Same problem', value: 'Same problem' },
+          { label: 'New problem', value: 'New problem' },
+        ],
+      },
+    );
+  }
+  return checkOutages(context, draft);
+}
+
+/** Step 1: a matching incident on the status page means the team already knows. */
+export async function checkOutages(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const summary = await context.services.statusPage?.summary();
+  if (summary) {
+    const incident = matchIncident(summary, draft.description);
+    if (incident)
+      return ask(
+        context,
+        'known-incident',
+        { ...draft, incident: incident.name },
+        knownIncident(policyOf(context), incident),
+      );
+    const others = [
+      ...summary.incidents.map((i) => `"${i.name}" (${i.status})`),
+      ...summary.degraded.map((c) => `${c.name} is ${c.status.replace(/_/g, ' ')}`),
+    ];
+    if (others.length > 0) {
+      await context.say(
+        `For your information, the status page currently shows: ${others.join('; ')}. If that is what you see, follow ${policyOf(context).statusPage.url} for updates; otherwise let's go on.`,
+      );
+    }
+  }
+  return checkDocs(context, draft);
+}
+
+/** Step 2: the docs sections that may already solve it. */
+export async function checkDocs(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  if (draft.docsShown) return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+  const seen = new Set<string>();
+  const hits = (context.knowledge?.search(draft.description, 6) ?? [])
+    .filter((hit) => !seen.has(hit.url) && seen.add(hit.url))
+    .slice(0, 3);
+  if (hits.length === 0) return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+  const message = docsSuggestion(hits);
+  return ask(context, 'docs-solved', { ...draft, suggestedDocs: message.citations ?? [] }, message);
+}
+
+/** Asks for the severity with the policy's examples. */
+export async function askSeverity(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  return ask(context, 'severity', draft, severityQuestion(policyOf(context)));
+}
+
+/** After the severity: the questions that fit this kind of problem. */
+export async function askDetails(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const fresh = draft;
+  if (draft.callIds === undefined && isCallProblem(draft.description)) {
+    return ask(context, 'call-ids', fresh, callIdQuestion(policyOf(context)));
+  }
+  return askScreenshotOrTiming(context, fresh);
+}
+
+/** A screenshot for interface problems, then when it started. */
+export async function askScreenshotOrTiming(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  if (draft.attachments === undefined && isInterfaceProblem(draft.description)) {
+    return ask(
+      context,
+      'screenshot',
+      { ...draft, retries: 0 },
+      {
+        text: 'A screenshot of what you see helps a lot with interface problems. Please attach one (the paperclip in the web chat, a photo on Telegram, a picture message by SMS), or type "skip".',
+        quickReplies: [{ label: 'Skip', value: 'skip' }],
+      },
+    );
+  }
+  return ask(
+    context,
+    'started',
+    { ...draft, retries: 0 },
+    {
+      text: draft.earlierTicketId
+        ? 'When did it come back? (for example "today around 14:00 UTC")'
+        : 'When did it start? (for example "today around 14:00 UTC" or "since yesterday\'s change")',
+    },
+  );
+}
+
+/** After the timing: what was tried (a reopened ticket skips what it already has). */
+export async function afterTiming(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  if (draft.earlierTicketId) return maybeOfferEscalation(context, draft);
+  return ask(context, 'tried', draft, 'What have you tried so far to isolate or fix it?');
+}
+
+/** Out of hours, a P3/P4 the customer considers critical may be escalated for a fee, with consent. */
+export async function maybeOfferEscalation(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const policy = policyOf(context);
+  const eligible = draft.severity !== undefined && policy.paidEscalation.severities.includes(draft.severity);
+  if (!eligible || isOpen(policy.businessHours, context.now())) return submit(context, draft);
+  return ask(
+    context,
+    'escalation',
+    { ...draft, retries: 0 },
+    {
+      text:
+        `It is outside our support hours (${describeHours(policy.businessHours)}) and this is a ${draft.severity}, so it will be handled when support opens. ` +
+        `If it is critical for your business right now, you can escalate it to the on-call engineer as paid support: ${describeEscalationPrice(policy)}. ` +
+        'To escalate, reply "I agree to pay for escalation". Otherwise reply "No".',
+      quickReplies: [
+        { label: 'Escalate, I agree to pay', value: 'I agree to pay for escalation' },
+        { label: 'No, wait for support hours', value: 'No' },
+      ],
+    },
+  );
+}
+
+/** Step 4: files the ticket, then goes on with the next listed problem, if any. */
+export async function submit(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  const result = await submitReport(context, draft);
+  if ('outcome' in result) return result.outcome;
+  return afterDescription(context, result.next);
+}
