@@ -3,6 +3,7 @@ import { loadConfig, ConfigError } from '../src/config';
 import { createLogger } from '../src/logger';
 import { loadKnowledgeBase } from '../src/knowledge';
 import { createApp } from './create-app';
+import { languageModelsFrom } from './language-models';
 
 /** Starts the server from the environment: the README's first command ends up here. */
 async function main(): Promise<void> {
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
     cacheDir: path.join(config.DATA_DIR, 'kb-index'),
     watch: true,
     log: (level, msg, fields) => log[level](fields ?? {}, msg),
+    ...languageModelsFrom(config),
   });
   const stats = knowledge.stats();
   log.info(

@@ -68,6 +68,8 @@ const schema = z.object({
   LLM_BASE_URL: optionalUrl,
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
+  /** With LLM_BASE_URL: an embeddings model for hybrid retrieval (keyword + vector). */
+  EMBEDDINGS_MODEL: optionalString,
 });
 
 /** The validated configuration. */

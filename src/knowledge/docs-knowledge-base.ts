@@ -141,7 +141,13 @@ export class DocsKnowledgeBase implements KnowledgeBase {
     }
     const passage = extractPassage(best.section.text, analyzed);
     if (!this.options.chatModel) return { kind: 'answer', confidence, hits, passage };
-    const generated = await generateAnswer(this.options.chatModel, query, hits.slice(0, 3));
+    let generated;
+    try {
+      generated = await generateAnswer(this.options.chatModel, query, hits.slice(0, 3));
+    } catch {
+      // A model that is down or slow must not cost the customer the extractive answer.
+      return { kind: 'answer', confidence, hits, passage };
+    }
     if (generated.kind === 'abstained') {
       return {
         kind: 'decline',

@@ -1,0 +1,119 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { loadKnowledgeBase } from '../../src/knowledge';
+import { languageModelsFrom } from '../../app/language-models';
+
+/** A local stand-in for an OpenAI-compatible API, answering what the test tells it to. */
+function fakeModelServer(
+  reply: (body: { messages?: { role: string; content: string }[]; input?: string[] }) => unknown,
+) {
+  const requests: { path: string; auth?: string; body: Record<string, unknown> }[] = [];
+  const server = http.createServer((req, res) => {
+    let raw = '';
+    req.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+    req.on('end', () => {
+      const body = JSON.parse(raw) as Record<string, unknown>;
+      requests.push({
+        path: req.url ?? '',
+        ...(req.headers.authorization && { auth: req.headers.authorization }),
+        body,
+      });
+      const answer = reply(body);
+      res.writeHead(answer === undefined ? 500 : 200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(answer ?? { error: 'boom' }));
+    });
+  });
+  return new Promise<{ url: string; requests: typeof requests; close: () => void }>((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`,
+        requests,
+        close: () => server.close(),
+      }),
+    ),
+  );
+}
+
+const KB_DIR = path.join(__dirname, '..', '..', 'kb');
+
+describe('OpenAI-compatible models (LLM_BASE_URL)', () => {
+  it('lets a configured chat model write a cited answer from the retrieved sections', async () => {
+    const api = await fakeModelServer((body) => ({
+      choices: [
+        {
+          message: { content: `Business hours are 08:00-20:00 UTC [1]. (${body.messages?.length} messages)` },
+        },
+      ],
+    }));
+    const config = loadConfig({ LLM_BASE_URL: api.url, LLM_MODEL: 'tiny', LLM_API_KEY: 'sk-test' });
+    const kb = await loadKnowledgeBase({
+      dir: KB_DIR,
+      baseUrl: 'https://docs.example.com',
+      ...languageModelsFrom(config),
+    });
+    const answer = await kb.answer('what are your business hours?');
+    kb.close();
+    api.close();
+    expect(answer.kind).toBe('answer');
+    expect(answer.generated).toContain('08:00-20:00 UTC [1]');
+    expect(api.requests[0]).toMatchObject({ path: '/v1/chat/completions', auth: 'Bearer sk-test' });
+    expect(api.requests[0]!.body.model).toBe('tiny');
+  });
+
+  it('declines when the model abstains, instead of showing an untraceable answer', async () => {
+    const api = await fakeModelServer(() => ({ choices: [{ message: { content: 'NOT_IN_DOCS' } }] }));
+    const config = loadConfig({ LLM_BASE_URL: api.url, LLM_MODEL: 'tiny' });
+    const kb = await loadKnowledgeBase({
+      dir: KB_DIR,
+      baseUrl: 'https://docs.example.com',
+      ...languageModelsFrom(config),
+    });
+    const answer = await kb.answer('what are your business hours?');
+    kb.close();
+    api.close();
+    expect(answer.kind).toBe('decline');
+    expect(answer.generated).toBeUndefined();
+  });
+
+  it('falls back to the extractive answer when the model API fails', async () => {
+    const api = await fakeModelServer(() => undefined);
+    const config = loadConfig({ LLM_BASE_URL: api.url, LLM_MODEL: 'tiny' });
+    const kb = await loadKnowledgeBase({
+      dir: KB_DIR,
+      baseUrl: 'https://docs.example.com',
+      ...languageModelsFrom(config),
+    });
+    const answer = await kb.answer('what are your business hours?');
+    kb.close();
+    api.close();
+    expect(answer.kind).toBe('answer');
+    expect(answer.generated).toBeUndefined();
+    expect(answer.passage).toMatch(/08:00/);
+  });
+
+  it('embeds the docs through the embeddings endpoint for hybrid retrieval', async () => {
+    const api = await fakeModelServer((body) => ({
+      data: (body.input ?? []).map((text, index) => ({
+        index,
+        embedding: [text.length % 7, text.length % 5, 1],
+      })),
+    }));
+    const config = loadConfig({ LLM_BASE_URL: api.url, EMBEDDINGS_MODEL: 'embed-small' });
+    const models = languageModelsFrom(config);
+    expect(models.chatModel).toBeUndefined();
+    const kb = await loadKnowledgeBase({ dir: KB_DIR, baseUrl: 'https://docs.example.com', ...models });
+    const hits = kb.search('support hours', 3);
+    kb.close();
+    api.close();
+    expect(hits.length).toBeGreaterThan(0);
+    expect(api.requests.some((r) => r.path === '/v1/embeddings' && r.body.model === 'embed-small')).toBe(
+      true,
+    );
+  });
+
+  it('uses no model at all unless one is configured', () => {
+    expect(languageModelsFrom(loadConfig({}))).toEqual({});
+  });
+});
