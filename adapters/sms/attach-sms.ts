@@ -91,9 +91,31 @@ export function attachSms(options: AttachSmsOptions): SmsAttachment | undefined 
     ...(publicUrl && { publicUrl }),
   });
   const onMessage: RequestHandler = (req, res) => {
-    res.type('text/xml').send(EMPTY_TWIML);
     const params = req.body as Record<string, string>;
-    later(() => inbound.message(params), 'inbound sms');
+    // Answered once the message is stored (so a crash cannot lose an acknowledged text), and by
+    // 10 s at the latest, well inside Twilio's 15 s, whatever the flows still have to do.
+    let answered = false;
+    const answer = (status: 200 | 500): void => {
+      if (answered) return;
+      answered = true;
+      clearTimeout(deadline);
+      if (status === 200) res.type('text/xml').send(EMPTY_TWIML);
+      else res.status(500).type('text/plain').send('Not stored; please retry');
+    };
+    const deadline = setTimeout(() => answer(200), 10_000);
+    later(
+      () =>
+        inbound
+          .message(params, () => answer(200))
+          .then(
+            () => answer(200),
+            (error: unknown) => {
+              answer(500);
+              throw error;
+            },
+          ),
+      'inbound sms',
+    );
   };
   const onStatus: RequestHandler = (req, res) => {
     res.status(204).end();

@@ -9,7 +9,12 @@ import { TWILIO_UNSUBSCRIBED } from './sms-channel';
 import { OPTED_IN_TEXT, OPTED_OUT_REASON, smsKeyword } from './sms-keywords';
 
 /** How long a MessageSid is remembered (Twilio retries a failed webhook within hours). */
-const REPLAY_WINDOW_MS = 7 * 24 * 3600 * 1000;
+/**
+ * How long one instance holds a MessageSid while it fetches media and stores the message. Short on
+ * purpose: if the instance dies first, Twilio's retry goes through; once stored, the engine's own
+ * check of the transcript answers "already processed".
+ */
+const REPLAY_CLAIM_MS = 30_000;
 
 /** Options of the SMS inbound side. */
 export interface SmsInboundOptions {
@@ -64,16 +69,16 @@ export class SmsInbound {
     this.now = options.now ?? Date.now;
   }
 
-  /** One inbound SMS or MMS. */
-  async message(params: Record<string, string>): Promise<void> {
+  /** One inbound SMS or MMS; `onStored` runs once it is safely stored, for the webhook's answer. */
+  async message(params: Record<string, string>, onStored?: () => void): Promise<void> {
     const { engine } = this.options;
     const sid = params.MessageSid ?? params.SmsSid;
     const from = params.From;
     if (!sid || !from) return;
     const replayKey = `twilio:in:${sid}`;
-    if (!(await engine.store.remember(replayKey, REPLAY_WINDOW_MS))) return;
+    if (!(await engine.store.remember(replayKey, REPLAY_CLAIM_MS))) return;
     try {
-      await this.process(sid, from, params);
+      await this.process(sid, from, params, onStored);
     } catch (error) {
       // Not handled: let Twilio's retry through.
       await engine.store.forget(replayKey);
@@ -81,7 +86,12 @@ export class SmsInbound {
     }
   }
 
-  private async process(sid: string, from: string, params: Record<string, string>): Promise<void> {
+  private async process(
+    sid: string,
+    from: string,
+    params: Record<string, string>,
+    onStored?: () => void,
+  ): Promise<void> {
     const { engine } = this.options;
     const ref: ConversationRef = { channel: 'sms', conversationKey: from, customerId: from };
     const zone = timeZoneForPhone(from);
@@ -92,7 +102,10 @@ export class SmsInbound {
 
     if (keyword) {
       // Stored for the agent to see, answered here rather than by the flows.
-      const { conversation, duplicate } = await engine.handleInbound(base, { route: false });
+      const { conversation, duplicate } = await engine.handleInbound(base, {
+        route: false,
+        ...(onStored && { onStored }),
+      });
       if (duplicate) return;
       if (keyword === 'stop') await engine.markUnreachable(conversation.id, OPTED_OUT_REASON);
       else if (keyword === 'start') {
@@ -110,7 +123,7 @@ export class SmsInbound {
       // An opted-out customer's texts still reach the transcript, but nothing answers them.
       await engine.handleInbound(
         { ...base, ...(attachments.length > 0 && { attachments }) },
-        { route: !existing?.unreachable },
+        { route: !existing?.unreachable, ...(onStored && { onStored }) },
       );
     } catch (error) {
       if (error instanceof ValidationError) {

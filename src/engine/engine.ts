@@ -92,8 +92,13 @@ export class Engine {
    * the "Human" interrupt and the flows decide what happens. Stored before anything else, so a
    * crash later loses no customer text. With `route: false` the message is only stored (and
    * deduplicated): a channel keyword the adapter answers itself, such as SMS STOP or HELP.
+   * `onStored` runs as soon as the message is safely stored (or known to be a duplicate), before
+   * the flows: a webhook acknowledges there, so the provider never waits for slow work.
    */
-  async handleInbound(inbound: InboundMessage, options: { route?: boolean } = {}): Promise<InboundResult> {
+  async handleInbound(
+    inbound: InboundMessage,
+    options: { route?: boolean; onStored?: () => void } = {},
+  ): Promise<InboundResult> {
     const text = this.validateText(inbound.text, inbound.attachments);
     const lockKey = `${inbound.ref.channel}:${inbound.ref.conversationKey}`;
     return this.mutex.run(lockKey, async () => {
@@ -101,6 +106,7 @@ export class Engine {
       const claimed = dedupKey ? await this.store.remember(dedupKey, INBOUND_CLAIM_MS) : true;
       let conversation = await this.findOrCreate(inbound);
       if (inbound.externalId !== undefined && (await this.isStored(conversation, inbound.externalId))) {
+        options.onStored?.();
         return { conversation, duplicate: true };
       }
       if (!claimed) {
@@ -115,6 +121,7 @@ export class Engine {
           ...(inbound.attachments?.length && { attachments: inbound.attachments }),
           ...(inbound.externalId !== undefined && { externalId: inbound.externalId }),
         });
+        options.onStored?.();
         conversation = (await this.store.getConversation(conversation.id)) ?? conversation;
         if (options.route !== false) await this.route(conversation, message);
         const latest = (await this.store.getConversation(conversation.id)) ?? conversation;

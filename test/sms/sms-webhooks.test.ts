@@ -29,7 +29,7 @@ describe('Twilio SMS webhooks: signatures and replays', () => {
     await fake.stop();
   });
 
-  it('answers a validly signed SMS at once with empty TwiML and replies through the REST API', async () => {
+  it('answers a validly signed SMS with empty TwiML as soon as it is stored and replies through the REST API', async () => {
     await start();
     const response = await postSigned(
       server.url,
@@ -39,6 +39,12 @@ describe('Twilio SMS webhooks: signatures and replays', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/text\/xml/);
     expect(await response.text()).toBe('<?xml version="1.0" encoding="UTF-8"?><Response></Response>');
+    // Acknowledged only once stored: a crash after the answer cannot lose the text.
+    const stored = await server.app.store.findConversation('sms', CUSTOMER);
+    expect((await server.app.store.getMessages(stored!.id))[0]).toMatchObject({
+      author: 'customer',
+      text: 'where do I find a call id?',
+    });
 
     const [answer] = await waitFor(() => (fake.sentTo(CUSTOMER).length ? fake.sentTo(CUSTOMER) : undefined));
     expect(answer).toMatchObject({
