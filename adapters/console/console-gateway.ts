@@ -5,14 +5,20 @@ import { AuthError, HandoffError, ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { Agent } from '../../src/model/agent';
 import type { Conversation, ProblemBrief } from '../../src/model/conversation';
-import type { Ack, ConsoleClientEvents, ConsoleServerEvents } from '../../src/realtime/socket-events';
+import type {
+  Ack,
+  AgentView,
+  ConsoleClientEvents,
+  ConsoleServerEvents,
+} from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
 import { readCookie } from '../http/cookies';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
 
 interface SocketData {
-  agent: Agent;
+  /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
+  agent: AgentView;
   token: string;
 }
 type ConsoleSocket = Socket<ConsoleClientEvents, ConsoleServerEvents, Record<string, never>, SocketData>;
@@ -74,7 +80,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     directory
       .authenticate(token)
       .then((agent) => {
-        socket.data.agent = agent;
+        socket.data.agent = toAgentView(agent);
         socket.data.token = token ?? '';
         next();
       })
@@ -91,7 +97,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     void (async () => {
       await socket.join([AGENTS_ROOM, agentRoom(socket.data.agent.id)]);
       const count = await agentsOnline();
-      socket.emit('hello', { agent: toAgentView(socket.data.agent), agentsOnline: count });
+      socket.emit('hello', { agent: socket.data.agent, agentsOnline: count });
       socket.emit('queue', { items: await queueItems() });
       socket.emit('mine', { items: await mineItems(socket.data.agent.id) });
       namespace.to(AGENTS_ROOM).emit('agentsOnline', { count });
@@ -180,21 +186,11 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       'reply',
       action(socket, async (agent, payload: { conversationId: string; text: string; clientId: string }) => {
         const id = requireId(payload.conversationId);
-        const clientId = typeof payload.clientId === 'string' ? payload.clientId.slice(0, 64) : '';
-        // A reply re-sent after a dropped connection must not reach the customer twice.
-        if (
-          clientId &&
-          !(await engine.store.remember(`agent-reply:${agent.id}:${clientId}`, 24 * 3600 * 1000))
-        ) {
-          return { seq: 0 };
-        }
-        try {
-          const message = await engine.agentReply(id, agent, payload.text);
-          return { seq: message.seq };
-        } catch (error) {
-          if (clientId) await engine.store.forget(`agent-reply:${agent.id}:${clientId}`);
-          throw error;
-        }
+        const clientId = typeof payload.clientId === 'string' ? payload.clientId.slice(0, 64) : undefined;
+        const { message, duplicate } = await engine.agentReply(id, agent, payload.text, {
+          ...(clientId && { clientId }),
+        });
+        return { seq: message.seq, duplicate };
       }),
     );
     socket.on(

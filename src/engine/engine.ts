@@ -176,27 +176,43 @@ export class Engine {
     return conversation;
   }
 
-  /** An agent answers; the message goes out on the customer's own channel. */
+  /**
+   * An agent answers; the message goes out on the customer's own channel. With a `clientId`, a
+   * reply the console re-sends after a dropped connection is delivered once: the id is kept on the
+   * stored message, so even a crash between storing and answering cannot double it or lose it.
+   */
   async agentReply(
     conversationId: string,
     agent: Agent,
     text: string,
-    attachments?: Attachment[],
-  ): Promise<TranscriptMessage> {
+    options: { clientId?: string; attachments?: Attachment[] } = {},
+  ): Promise<{ message: TranscriptMessage; duplicate: boolean }> {
+    const { clientId, attachments } = options;
     const clean = this.validateText(text, attachments);
     const conversation = await this.requireConversation(conversationId);
     if (conversation.mode !== 'assigned' || conversation.assignedAgentId !== agent.id) {
       throw new ConflictError('Claim the conversation before replying', 'not_assigned');
     }
-    return this.mutex.run(`${conversation.ref.channel}:${conversation.ref.conversationKey}`, () =>
-      this.deliver(conversation, {
+    const externalId = clientId ? `agent:${agent.id}:${clientId}` : undefined;
+    return this.mutex.run(`${conversation.ref.channel}:${conversation.ref.conversationKey}`, async () => {
+      if (externalId) {
+        const current = (await this.store.getConversation(conversation.id)) ?? conversation;
+        const earlier = await this.findRecent(current, 'agent', externalId);
+        if (earlier) return { message: earlier, duplicate: true };
+        if (!(await this.store.remember(`reply:${externalId}`, INBOUND_CLAIM_MS))) {
+          throw new ConflictError('This reply is still being sent; try again shortly', 'in_progress');
+        }
+      }
+      const message = await this.deliver(conversation, {
         author: 'agent',
         authorName: agent.displayName,
         text: clean,
         createdAt: this.now(),
+        ...(externalId !== undefined && { externalId }),
         ...(attachments?.length && { attachments }),
-      }),
-    );
+      });
+      return { message, duplicate: false };
+    });
   }
 
   /** The agent is done: the bot answers again and the customer is told. */
@@ -485,9 +501,18 @@ export class Engine {
 
   /** Whether a customer message with this provider id is already in the recent transcript. */
   private async isStored(conversation: Conversation, externalId: string): Promise<boolean> {
+    return (await this.findRecent(conversation, 'customer', externalId)) !== undefined;
+  }
+
+  /** A recent transcript message by this author carrying this provider or client id. */
+  private async findRecent(
+    conversation: Conversation,
+    author: TranscriptMessage['author'],
+    externalId: string,
+  ): Promise<TranscriptMessage | undefined> {
     const from = Math.max(0, conversation.lastSeq - DEDUP_LOOKBACK);
     const recent = await this.store.getMessages(conversation.id, from, DEDUP_LOOKBACK);
-    return recent.some((m) => m.author === 'customer' && m.externalId === externalId);
+    return recent.find((m) => m.author === author && m.externalId === externalId);
   }
 
   private async requireConversation(id: string): Promise<Conversation> {

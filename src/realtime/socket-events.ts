@@ -78,6 +78,8 @@ export interface ConversationSummary {
   severity?: string;
   unreachable?: string;
   handoffReason?: string;
+  /** Flags the flows set, e.g. `abusive` (repeated abuse after a warning) or `lead`. */
+  tags?: string[];
 }
 
 /** A conversation opened in the console: the whole transcript and everything known about it. */
@@ -113,7 +115,8 @@ export interface ConsoleClientEvents {
   close: (payload: { conversationId: string }) => void;
   reply: (
     payload: { conversationId: string; text: string; clientId: string },
-    ack: (result: Ack<{ seq: number }>) => void,
+    /** `duplicate` when this clientId was already delivered (a re-send after a drop): nothing is sent twice. */
+    ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
   ) => void;
   resolve: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;
   release: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;

@@ -59,18 +59,18 @@ describe('resuming and restarting', () => {
     server = await startTestApp({ overrides: { knowledge: smallKnowledge() } });
     const { customer, agent, id } = await queueAndClaim(server);
     const seen = collect<WireMessage>(customer, 'message');
-    const first = await request<Ack<{ seq: number }>>(agent, 'reply', {
+    const first = await request<Ack<{ seq: number; duplicate: boolean }>>(agent, 'reply', {
       conversationId: id,
       text: 'once',
       clientId: 'same',
     });
-    const again = await request<Ack<{ seq: number }>>(agent, 'reply', {
+    const again = await request<Ack<{ seq: number; duplicate: boolean }>>(agent, 'reply', {
       conversationId: id,
       text: 'once',
       clientId: 'same',
     });
-    expect(first.seq).toBeGreaterThan(0);
-    expect(again.seq).toBe(0);
+    expect(first).toMatchObject({ ok: true, duplicate: false });
+    expect(again).toMatchObject({ ok: true, duplicate: true, seq: first.seq });
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(seen.filter((m) => m.text === 'once')).toHaveLength(1);
     customer.close();

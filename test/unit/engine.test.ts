@@ -127,7 +127,8 @@ describe('engine pipeline', () => {
       authorName: 'Ann',
       text: 'Yes, I am here.',
     });
-    expect(reply.delivery?.status).toBe('sent');
+    expect(reply.message.delivery?.status).toBe('sent');
+    expect(reply.duplicate).toBe(false);
     await expect(engine.agentReply(conversation.id, other, 'me too')).rejects.toBeInstanceOf(ConflictError);
     await engine.resolve(conversation.id, agent);
     await engine.handleInbound({ ref, text: 'bye' });
