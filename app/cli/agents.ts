@@ -4,6 +4,9 @@ import { AgentDirectory } from '../../src/agents/agent-directory';
 import { randomPassword } from '../../src/agents/passwords';
 import { loadConfig } from '../../src/config';
 import { HandoffError } from '../../src/errors';
+import { createLogger } from '../../src/logger';
+import { createRedisClient } from '../../src/store/redis-connection';
+import { RedisStore } from '../../src/store/redis-store';
 import { SqliteStore } from '../../src/store/sqlite-store';
 import type { Store } from '../../src/store/store';
 
@@ -20,7 +23,11 @@ Uses the same store as the server: DATA_DIR (SQLite) or REDIS_URL.`;
 /** Opens the store the server uses: Redis when REDIS_URL is set, else the SQLite file in DATA_DIR. */
 async function openStore(): Promise<Store> {
   const config = loadConfig();
-  // LEAD-TODO: open the Redis store when REDIS_URL is set (once src/store/redis-store.ts lands).
+  if (config.REDIS_URL) {
+    const client = createRedisClient(config.REDIS_URL, createLogger('warn'), 'agents-cli');
+    await client.connect();
+    return new RedisStore({ client, prefix: config.REDIS_PREFIX, ownsClient: true });
+  }
   return new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
 }
 
