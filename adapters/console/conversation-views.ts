@@ -34,6 +34,7 @@ export function toSummary(conversation: Conversation): ConversationSummary {
     ...(conversation.brief?.severity !== undefined && { severity: conversation.brief.severity }),
     ...(conversation.unreachable !== undefined && { unreachable: conversation.unreachable.reason }),
     ...(conversation.handoffReason !== undefined && { handoffReason: conversation.handoffReason }),
+    ...(conversation.tags !== undefined && conversation.tags.length > 0 && { tags: conversation.tags }),
   };
 }
 

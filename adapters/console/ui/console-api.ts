@@ -1,3 +1,4 @@
+import type { Ticket } from '../../../src/model/ticket';
 import type { AgentView } from '../../../src/realtime/socket-events';
 
 /** Thrown for a refused request; `message` is the server's own explanation. */
@@ -44,4 +45,40 @@ export async function currentAgent(): Promise<AgentView | undefined> {
 /** Ends the session on the server and clears the cookie. */
 export async function signOut(): Promise<void> {
   await call('POST', '/logout');
+}
+
+/** A NOC-on-Demand or enhanced-support enquiry as the leads flow records it (every field optional). */
+export interface Lead {
+  kind?: string;
+  conversationId?: string;
+  customer?: string;
+  firstMessage?: string;
+  enquiry?: string;
+  contact?: string;
+  email?: string;
+  phone?: string;
+  at?: number;
+}
+
+/** Tickets matching a text (id, title or description) and a status, most recently updated first. */
+export async function listTickets(query: { text?: string; status?: Ticket['status'] }): Promise<Ticket[]> {
+  const params = new URLSearchParams();
+  if (query.text) params.set('text', query.text);
+  if (query.status) params.set('status', query.status);
+  return ((await call('GET', `/tickets?${params.toString()}`)) as { tickets: Ticket[] }).tickets;
+}
+
+/** One ticket, fresh from the store. */
+export async function getTicket(id: string): Promise<Ticket> {
+  return ((await call('GET', `/tickets/${encodeURIComponent(id)}`)) as { ticket: Ticket }).ticket;
+}
+
+/** Enhanced-support leads, newest first. */
+export async function listLeads(): Promise<Lead[]> {
+  return ((await call('GET', '/leads')) as { leads: Lead[] }).leads;
+}
+
+/** Ends a conversation for good (abusive customer); the customer is told. */
+export async function endConversation(conversationId: string, reason?: string): Promise<void> {
+  await call('POST', `/conversations/${encodeURIComponent(conversationId)}/end`, reason ? { reason } : {});
 }

@@ -8,9 +8,12 @@ import type {
 } from '../../../src/realtime/socket-events';
 import { el } from '../../web/widget/dom';
 import { HandoffAlerts } from './alerts';
-import { signOut } from './console-api';
+import { ConsoleApiError, endConversation, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
+import { LeadsView } from './leads-view';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
+import { TicketsView } from './tickets-view';
+import { renderViewTabs, tabId, type ViewName } from './view-tabs';
 
 type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>;
 type AckedEvent = 'claim' | 'open' | 'reply' | 'resolve' | 'release' | 'reclassify';
@@ -19,10 +22,12 @@ type AckOf<E extends AckedEvent> = Parameters<Parameters<ConsoleClientEvents[E]>
 
 const ACK_TIMEOUT_MS = 10_000;
 const SELECTED_KEY = 'handoff-console:selected';
+const PANEL_ID = 'console-view';
 
 /**
  * The signed-in console: the live queue and the agent's chats on the left, the open conversation
- * on the right. Everything arrives over the `/console` socket (authenticated by the session cookie).
+ * on the right; tabs switch to ticket search and to enhanced-support leads. Conversations arrive
+ * over the `/console` socket (authenticated by the session cookie), tickets and leads over HTTP.
  */
 export class ConsoleApp {
   private readonly socket: ConsoleSocket;
@@ -34,6 +39,22 @@ export class ConsoleApp {
   private readonly online = el('span', 'online');
   private readonly pane = el('div', 'content');
   private readonly toast = el('div', 'toast');
+  private readonly main = el('div', 'main');
+  private readonly sidebar = el('nav', 'sidebar');
+  private readonly tabs = renderViewTabs(PANEL_ID, (view) => this.showView(view));
+  private readonly tickets = new TicketsView(this.pane, {
+    openConversation: (id) => void this.open(id),
+    notify: (message, error) => this.notify(message, error),
+  });
+  private readonly leads = new LeadsView({
+    openConversation: (id) => {
+      this.showView('conversations');
+      void this.open(id);
+    },
+    notify: (message, error) => this.notify(message, error),
+  });
+  private currentView: ViewName = 'conversations';
+  private ticketsRefresh: ReturnType<typeof setTimeout> | undefined;
   private mine: ConversationSummary[] = [];
   private view: ConversationView | undefined;
   private ticker: ReturnType<typeof setInterval> | undefined;
@@ -49,6 +70,7 @@ export class ConsoleApp {
   /** Draws the console and starts listening. */
   start(): void {
     this.root.replaceChildren(this.layout());
+    this.showView('conversations');
     this.showPlaceholder();
     this.listen();
     this.ticker = setInterval(() => tickWaitingTimes(this.queueList, Date.now()), 1000);
@@ -63,9 +85,9 @@ export class ConsoleApp {
     const out = el('button', 'btn ghost small', 'Sign out');
     out.type = 'button';
     out.addEventListener('click', () => void this.signOut());
-    top.append(brand, el('div', 'spacer'), this.online, who, out);
+    top.append(brand, this.tabs.element, el('div', 'spacer'), this.online, who, out);
 
-    const sidebar = el('nav', 'sidebar');
+    const sidebar = this.sidebar;
     sidebar.setAttribute('aria-label', 'Conversations');
     const queueHeading = el('h2', '', 'Waiting ');
     queueHeading.id = 'queue-heading';
@@ -77,13 +99,40 @@ export class ConsoleApp {
     this.mineList.setAttribute('aria-labelledby', mineHeading.id);
     sidebar.append(queueHeading, this.queueList, mineHeading, this.mineList);
 
-    const main = el('div', 'main');
-    main.append(sidebar, this.pane);
+    const main = this.main;
+    main.id = PANEL_ID;
+    main.setAttribute('role', 'tabpanel');
     this.toast.setAttribute('role', 'alert');
     shell.append(top, main, this.toast);
     // Browsers allow sound and notification prompts only after a gesture: the first click unlocks them.
     shell.addEventListener('click', () => this.alerts.unlock(), { once: true });
     return shell;
+  }
+
+  /** Switches the main area; the conversation pane keeps its open conversation across views. */
+  private showView(view: ViewName): void {
+    this.currentView = view;
+    this.tabs.select(view);
+    this.main.setAttribute('aria-labelledby', tabId(view));
+    this.main.className = view === 'conversations' ? 'main' : 'main single';
+    if (view === 'conversations') this.main.replaceChildren(this.sidebar, this.pane);
+    if (view === 'tickets') {
+      this.main.replaceChildren(this.tickets.element);
+      this.tickets.show();
+    }
+    if (view === 'leads') {
+      this.main.replaceChildren(this.leads.element);
+      this.leads.show();
+    }
+  }
+
+  /** New reports usually come with a handoff: the ticket list follows while it is on screen. */
+  private refreshTicketsSoon(): void {
+    if (this.currentView !== 'tickets' || this.ticketsRefresh) return;
+    this.ticketsRefresh = setTimeout(() => {
+      this.ticketsRefresh = undefined;
+      void this.tickets.refresh();
+    }, 500);
   }
 
   private listen(): void {
@@ -120,6 +169,7 @@ export class ConsoleApp {
     socket.on('handoffRequested', (summary) => this.alerts.announce(summary));
     socket.on('handoff', ({ conversation }) => {
       if (this.view?.id === conversation.id) this.view.update(conversation);
+      this.refreshTicketsSoon();
     });
     socket.on('message', ({ conversationId, message }) => {
       if (this.view?.id === conversationId) this.view.addMessages([message]);
@@ -141,10 +191,15 @@ export class ConsoleApp {
 
   private async claim(item: ConversationSummary, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
-    const result = await this.request('claim', { conversationId: item.id });
+    await this.claimById(item.id, `${item.customer}'s chat`);
     button.disabled = false;
+  }
+
+  /** Claims a conversation from the queue or the one on screen (opened from a ticket). */
+  private async claimById(conversationId: string, what = 'the chat'): Promise<void> {
+    const result = await this.request('claim', { conversationId });
     if (!result.ok) {
-      this.notify(`Could not claim ${item.customer}'s chat: ${result.error.message}`, true);
+      this.notify(`Could not claim ${what}: ${result.error.message}`, true);
       return;
     }
     this.alerts.clear();
@@ -178,12 +233,14 @@ export class ConsoleApp {
         this.notify(`Not sent: ${result.error.message}`, true);
         return result.error.message;
       },
+      claim: () => void this.claimById(id),
       resolve: () => void this.act('resolve', id, 'Resolved; the bot is answering again.'),
       release: () => void this.act('release', id, 'Put back in the queue.'),
       reclassify: (severity) =>
         void this.request('reclassify', { conversationId: id, severity }).then((result) => {
           this.notify(result.ok ? `Severity set to ${severity}.` : result.error.message, !result.ok);
         }),
+      end: (reason) => void this.endConversation(id, reason),
       typing: (on) => this.socket.emit('typing', { conversationId: id, on }),
     });
     this.pane.replaceChildren(this.view.element);
@@ -194,6 +251,17 @@ export class ConsoleApp {
   private async act(event: 'resolve' | 'release', conversationId: string, done: string): Promise<void> {
     const result = await this.request(event, { conversationId });
     this.notify(result.ok ? done : result.error.message, !result.ok);
+  }
+
+  private async endConversation(conversationId: string, reason: string | undefined): Promise<void> {
+    try {
+      await endConversation(conversationId, reason);
+      this.notify('Conversation ended; the customer was told.');
+    } catch (error) {
+      if (error instanceof ConsoleApiError && error.code === 'unauthorized')
+        this.end('Your session has expired; please sign in again.');
+      else this.notify(`Not ended: ${error instanceof Error ? error.message : 'request failed'}`, true);
+    }
   }
 
   /** Emits with an acknowledgement; a timeout becomes an ordinary error answer. */
@@ -257,6 +325,7 @@ export class ConsoleApp {
 
   private end(notice?: string): void {
     clearInterval(this.ticker);
+    clearTimeout(this.ticketsRefresh);
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.signedOut(notice);

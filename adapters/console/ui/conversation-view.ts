@@ -1,8 +1,8 @@
-import type { ProblemBrief } from '../../../src/model/conversation';
 import type { ConversationDetail, WireMessage } from '../../../src/realtime/socket-events';
 import { el } from '../../web/widget/dom';
-import { linkify } from '../../web/widget/linkify';
-import { channelBadge } from './queue-view';
+import { renderBrief } from './brief-card';
+import { askToEnd } from './end-dialog';
+import { channelBadge, channelName, tagBadges } from './queue-view';
 import { renderLine } from './transcript-line';
 
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
@@ -13,9 +13,13 @@ const TYPING_IDLE_MS = 2500;
 export interface ConversationActions {
   /** Resolves with an error message to show, or undefined once the server accepted the reply. */
   reply(text: string): Promise<string | undefined>;
+  /** Takes a waiting conversation opened from elsewhere (a ticket) without going back to the queue. */
+  claim(): void;
   resolve(): void;
   release(): void;
   reclassify(severity: Severity): void;
+  /** Ends the conversation for good (abusive customer), after the agent confirmed. */
+  end(reason: string | undefined): void;
   typing(on: boolean): void;
 }
 
@@ -118,11 +122,13 @@ export class ConversationView {
       channelBadge(d.channel),
       el('span', '', d.customer),
       el('span', `state ${d.mode}`, stateLabel(d)),
+      ...tagBadges(d.tags),
     );
     const facts = [
+      channelName(d.channel),
       d.profile.email,
       d.profile.phone,
-      d.profile.handle,
+      d.profile.handle && `@${d.profile.handle.replace(/^@/, '')}`,
       d.profile.timeZone && `time zone ${d.profile.timeZone}`,
       d.profile.locale,
       d.profile.pageUrl && `on ${d.profile.pageUrl}`,
@@ -146,7 +152,20 @@ export class ConversationView {
     const resolve = actionButton('Resolve', 'btn good', () => this.actions.resolve());
     resolve.title = 'Done: the bot answers again and the customer is told';
     release.disabled = resolve.disabled = !this.mineToAnswer;
-    this.head.replaceChildren(title, severityLabel, release, resolve);
+    const end = actionButton('End conversation', 'btn danger', () => {
+      void askToEnd(d.customer, d.tags?.includes('abusive') === true).then((answer) => {
+        if (answer.confirmed) this.actions.end(answer.reason);
+      });
+    });
+    end.title = 'For abuse or threats: the customer is told the team ended the conversation';
+    end.disabled = !canEnd(d, this.agentId);
+    const buttons: HTMLElement[] = [severityLabel, release, resolve, end];
+    if (d.mode === 'queued') {
+      const claim = actionButton('Claim', 'btn primary', () => this.actions.claim());
+      claim.title = 'Take this conversation and answer the customer';
+      buttons.splice(1, 2, claim);
+    }
+    this.head.replaceChildren(title, ...buttons);
   }
 
   private renderContext(): void {
@@ -243,51 +262,16 @@ function stateLabel(d: ConversationDetail): string {
   }
 }
 
+/** Ending is for live conversations; one another agent holds is theirs to end. */
+function canEnd(d: ConversationDetail, agentId: string): boolean {
+  if (d.mode === 'assigned') return d.assignedAgentId === agentId;
+  return d.mode === 'queued' || d.mode === 'bot';
+}
+
 function closedHint(d: ConversationDetail): string {
   if (d.mode === 'assigned') return `${d.assignedAgentName ?? 'Another agent'} has this conversation.`;
-  if (d.mode === 'queued') return 'Claim the conversation from the queue to reply.';
+  if (d.mode === 'queued') return 'Claim the conversation to reply.';
   if (d.mode === 'resolved') return 'Resolved: the bot is answering this customer again.';
   if (d.mode === 'abandoned') return 'The customer left before anyone replied.';
   return 'The bot is answering this customer.';
-}
-
-/** The problem report the bot collected, at the top of the conversation. */
-function renderBrief(brief: ProblemBrief): HTMLElement {
-  const card = el('section', 'brief');
-  card.setAttribute('aria-label', 'Problem brief');
-  const h3 = el('h3', '', 'Problem brief');
-  if (brief.severity) h3.append(el('span', `sev ${brief.severity}`, brief.severity));
-  const list = el('dl');
-  const row = (term: string, value: string | Node[] | undefined) => {
-    if (value === undefined || value.length === 0) return;
-    const dd = el('dd');
-    if (typeof value === 'string') dd.textContent = value;
-    else dd.append(...value);
-    list.append(el('dt', '', term), dd);
-  };
-  row('Category', brief.category);
-  row('Call-IDs', brief.callIds?.join(', '));
-  row('Started', brief.startedAt);
-  row('Description', brief.description);
-  row('Tried', brief.tried);
-  row('Ticket', brief.ticketId);
-  row(
-    'Attachments',
-    brief.attachments?.flatMap((url, i) => [...(i ? [document.createTextNode(', ')] : []), ...linkify(url)]),
-  );
-  row(
-    'Suggested docs',
-    brief.suggestedDocs?.flatMap((doc, i) => {
-      const nodes: Node[] = i ? [document.createTextNode(' · ')] : [];
-      const link = linkify(doc.url)[0];
-      if (link instanceof HTMLAnchorElement) {
-        link.textContent = doc.title;
-        nodes.push(link);
-      } else nodes.push(document.createTextNode(doc.title));
-      return nodes;
-    }),
-  );
-  if (brief.paidEscalationConsent) row('Paid escalation', `agreed: ${brief.paidEscalationConsent.text}`);
-  card.append(h3, list);
-  return card;
 }

@@ -17,6 +17,32 @@ export function channelBadge(channel: string): HTMLElement {
   return el('span', `chan ${channel}`, channel);
 }
 
+const CHANNEL_NAMES: Record<string, string> = { web: 'Web chat', telegram: 'Telegram', sms: 'SMS' };
+
+/** A channel's name as people write it ("Telegram", "SMS"). */
+export function channelName(channel: string): string {
+  return CHANNEL_NAMES[channel] ?? channel;
+}
+
+const TAG_LABELS: Record<string, { label: string; title: string }> = {
+  abusive: { label: 'Abusive', title: 'Repeated abusive or threatening messages after a warning' },
+  lead: { label: 'Lead', title: 'Asked about NOC-on-Demand or enhanced support' },
+};
+
+/**
+ * A badge for each flag agents act on (abuse stands out); flows' bookkeeping tags such as
+ * `problem-report` are left out, the severity badge already says as much.
+ */
+export function tagBadges(tags: string[] | undefined): HTMLElement[] {
+  return (tags ?? []).flatMap((tag) => {
+    const known = TAG_LABELS[tag];
+    if (!known) return [];
+    const badge = el('span', `tag ${tag === 'abusive' ? 'alarm' : ''}`.trim(), known.label);
+    badge.title = known.title;
+    return [badge];
+  });
+}
+
 /** The label of a report's severity, when known. */
 export function severityBadge(severity: string | undefined): HTMLElement | undefined {
   return severity ? el('span', `sev ${severity}`, severity) : undefined;
@@ -89,6 +115,7 @@ function summaryBody(item: ConversationSummary, showWait: boolean): HTMLElement 
   line1.append(channelBadge(item.channel), el('span', 'name', item.customer));
   const severity = severityBadge(item.severity);
   if (severity) line1.append(severity);
+  line1.append(...tagBadges(item.tags));
   if (showWait && item.queuedAt) {
     const wait = el('span', 'wait', waited(item.queuedAt, Date.now()));
     wait.dataset.since = String(item.queuedAt);
