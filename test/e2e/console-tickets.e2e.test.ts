@@ -177,6 +177,7 @@ describe('tickets, leads and ending a conversation in the console, in real Chrom
     await told;
     await visible(transcript.getByText(/Conversation ended by Admin: threats/));
     await visible(agent.getByText('Conversation ended; the customer was told.'));
+    await visible(agent.getByText('Ended by Admin: if the customer writes again, the bot answers.'));
     expect(await agent.getByRole('button', { name: 'End conversation' }).isDisabled()).toBe(true);
     await eventually(async () =>
       expect(await agent.getByRole('list', { name: /My chats/ }).textContent()).not.toContain(

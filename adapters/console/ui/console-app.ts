@@ -7,20 +7,18 @@ import type {
   ConversationSummary,
 } from '../../../src/realtime/socket-events';
 import { el } from '../../web/widget/dom';
+import { ackedRequest, type AckedEvent, type AckOf } from './acked-request';
 import { HandoffAlerts } from './alerts';
 import { ConsoleApiError, endConversation, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
 import { TicketsView } from './tickets-view';
+import { Toast } from './toast';
 import { renderViewTabs, tabId, type ViewName } from './view-tabs';
 
 type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>;
-type AckedEvent = 'claim' | 'open' | 'reply' | 'resolve' | 'release' | 'reclassify';
-/** The acknowledgement an event's handler answers with. */
-type AckOf<E extends AckedEvent> = Parameters<Parameters<ConsoleClientEvents[E]>[1]>[0];
 
-const ACK_TIMEOUT_MS = 10_000;
 const SELECTED_KEY = 'handoff-console:selected';
 const PANEL_ID = 'console-view';
 
@@ -38,7 +36,7 @@ export class ConsoleApp {
   private readonly mineCount = el('span', 'count', '0');
   private readonly online = el('span', 'online');
   private readonly pane = el('div', 'content');
-  private readonly toast = el('div', 'toast');
+  private readonly toast = new Toast();
   private readonly main = el('div', 'main');
   private readonly sidebar = el('nav', 'sidebar');
   private readonly tabs = renderViewTabs(PANEL_ID, (view) => this.showView(view));
@@ -102,8 +100,7 @@ export class ConsoleApp {
     const main = this.main;
     main.id = PANEL_ID;
     main.setAttribute('role', 'tabpanel');
-    this.toast.setAttribute('role', 'alert');
-    shell.append(top, main, this.toast);
+    shell.append(top, main, this.toast.element);
     // Browsers allow sound and notification prompts only after a gesture: the first click unlocks them.
     shell.addEventListener('click', () => this.alerts.unlock(), { once: true });
     return shell;
@@ -167,8 +164,8 @@ export class ConsoleApp {
         void this.open(remembered);
     });
     socket.on('handoffRequested', (summary) => this.alerts.announce(summary));
-    socket.on('handoff', ({ conversation }) => {
-      if (this.view?.id === conversation.id) this.view.update(conversation);
+    socket.on('handoff', ({ conversation, transition }) => {
+      if (this.view?.id === conversation.id) this.view.update(conversation, transition);
       this.refreshTicketsSoon();
     });
     socket.on('message', ({ conversationId, message }) => {
@@ -264,23 +261,11 @@ export class ConsoleApp {
     }
   }
 
-  /** Emits with an acknowledgement; a timeout becomes an ordinary error answer. */
-  private async request<E extends AckedEvent>(
+  private request<E extends AckedEvent>(
     event: E,
     payload: Parameters<ConsoleClientEvents[E]>[0],
   ): Promise<AckOf<E>> {
-    // socket.io's typed emitWithAck cannot follow a generic event name; AckOf<E> restores the type.
-    const socket = this.socket.timeout(ACK_TIMEOUT_MS) as unknown as {
-      emitWithAck(event: string, payload: unknown): Promise<unknown>;
-    };
-    try {
-      return (await socket.emitWithAck(event, payload)) as AckOf<E>;
-    } catch {
-      return {
-        ok: false,
-        error: { code: 'timeout', message: 'The server did not answer; check your connection.' },
-      } as AckOf<E>;
-    }
+    return ackedRequest(this.socket, event, payload);
   }
 
   private renderMine(): void {
@@ -309,12 +294,8 @@ export class ConsoleApp {
     }
   }
 
-  private toastTimer: ReturnType<typeof setTimeout> | undefined;
   private notify(message: string, error = false): void {
-    clearTimeout(this.toastTimer);
-    this.toast.className = `toast${error ? ' error' : ''}`;
-    this.toast.textContent = message;
-    this.toastTimer = setTimeout(() => (this.toast.textContent = ''), error ? 8000 : 4000);
+    this.toast.show(message, error);
   }
 
   private async signOut(): Promise<void> {
@@ -326,6 +307,7 @@ export class ConsoleApp {
   private end(notice?: string): void {
     clearInterval(this.ticker);
     clearTimeout(this.ticketsRefresh);
+    this.toast.dispose();
     this.socket.removeAllListeners();
     this.socket.disconnect();
     this.signedOut(notice);

@@ -1,3 +1,4 @@
+import type { HandoffTransition } from '../../../src/model/conversation';
 import type { ConversationDetail, WireMessage } from '../../../src/realtime/socket-events';
 import { el } from '../../web/widget/dom';
 import { renderBrief } from './brief-card';
@@ -68,9 +69,10 @@ export class ConversationView {
   }
 
   /** Facts changed (mode, assignment, brief, severity); messages are merged separately. */
-  update(detail: Partial<ConversationDetail>): void {
+  update(detail: Partial<ConversationDetail>, transition?: HandoffTransition): void {
     const facts = { ...detail };
     delete facts.messages;
+    if (transition) facts.history = [...this.detail.history, transition];
     this.detail = { ...this.detail, ...facts };
     this.renderHead();
     this.renderContext();
@@ -271,6 +273,9 @@ function canEnd(d: ConversationDetail, agentId: string): boolean {
 function closedHint(d: ConversationDetail): string {
   if (d.mode === 'assigned') return `${d.assignedAgentName ?? 'Another agent'} has this conversation.`;
   if (d.mode === 'queued') return 'Claim the conversation to reply.';
+  const last = d.history.at(-1);
+  if (d.mode === 'resolved' && last?.event === 'end')
+    return `Ended by ${last.agentName ?? 'an agent'}: if the customer writes again, the bot answers.`;
   if (d.mode === 'resolved') return 'Resolved: the bot is answering this customer again.';
   if (d.mode === 'abandoned') return 'The customer left before anyone replied.';
   return 'The bot is answering this customer.';
