@@ -56,6 +56,8 @@ function shortUrl(url: string): string {
 }
 
 function main(): void {
+  // Piped into `head`: stop quietly when the reader has had enough.
+  process.stdout.on('error', () => process.exit(0));
   const [file, top = '25'] = process.argv.slice(2);
   if (!file) throw new Error('usage: npx tsx bench/profile-summary.ts FILE.cpuprofile [TOP]');
   const summary = summarizeProfile(JSON.parse(fs.readFileSync(file, 'utf8')) as CpuProfile);
