@@ -278,9 +278,9 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       }
     });
     engine.events.on('conversation', ({ conversation }) => {
-      void detailOf(conversation, conversation.lastSeq).then((detail) =>
-        namespace.to(watchRoom(conversation.id)).emit('conversationUpdated', detail),
-      );
+      // The facts only: messages arrive as their own events, and notes are read when a chat is
+      // opened, so a change costs no store reads (it happens on every answer).
+      namespace.to(watchRoom(conversation.id)).emit('conversationUpdated', toDetail(conversation, []));
       if (conversation.mode === 'queued') broadcastQueue();
     });
     engine.events.on('typing', ({ conversationId, author, on }) => {
