@@ -8,7 +8,9 @@ import type { Channel, ChannelCapabilities, SendResult } from '../../src/channel
 export class WebChannel implements Channel {
   readonly name = 'web' as const;
   readonly capabilities: ChannelCapabilities = { typing: true, quickReplies: true, attachments: true };
+  readonly deliveredWithTranscript = true;
 
+  /** Not called by the engine (see `deliveredWithTranscript`); a no-op for other callers. */
   async send(): Promise<SendResult> {
     return { status: 'sent' };
   }

@@ -23,6 +23,12 @@ export interface SendResult {
 export interface Channel {
   readonly name: ChannelName;
   readonly capabilities: ChannelCapabilities;
+  /**
+   * True when storing a message is delivering it (the web chat pushes every stored message to the
+   * customer's sockets and a reconnecting widget catches up by sequence number): the engine then
+   * records it as sent and does not call `send`.
+   */
+  readonly deliveredWithTranscript?: boolean;
   send(ref: ConversationRef, message: TranscriptMessage): Promise<SendResult>;
   sendTyping?(ref: ConversationRef, on: boolean): Promise<void>;
 }

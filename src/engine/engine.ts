@@ -424,6 +424,9 @@ export class Engine {
   /** Stores a bot or agent message, then sends it on the customer's channel and records the result. */
   private async deliver(conversation: Conversation, message: NewMessage): Promise<TranscriptMessage> {
     const channel = this.channels.get(conversation.ref.channel);
+    if (channel?.deliveredWithTranscript && !conversation.unreachable) {
+      return this.append(conversation, { ...message, delivery: { status: 'sent', at: this.now() } });
+    }
     const pending: NewMessage =
       channel && !conversation.unreachable
         ? { ...message, delivery: { status: 'pending', at: this.now() } }

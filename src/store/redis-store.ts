@@ -234,7 +234,14 @@ export class RedisStore implements Store {
   }
 
   async updateAgent(agent: Agent): Promise<void> {
-    await SAVE_AGENT.run(this.client, [this.p, agent.id, agent.username, JSON.stringify(agent), 'update']);
+    try {
+      await SAVE_AGENT.run(this.client, [this.p, agent.id, agent.username, JSON.stringify(agent), 'update']);
+    } catch (error) {
+      if (error instanceof Error && /already/.test(error.message)) {
+        throw new ConflictError(`Agent ${agent.username} already exists`);
+      }
+      throw error;
+    }
   }
 
   async deleteAgent(id: string): Promise<boolean> {

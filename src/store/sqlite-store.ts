@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { ConflictError } from '../errors';
 import type { Agent, AgentSession } from '../model/agent';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
@@ -33,6 +34,7 @@ CREATE TABLE IF NOT EXISTS dedup (key TEXT PRIMARY KEY, expires_at INTEGER NOT N
 CREATE TABLE IF NOT EXISTS agents (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, agent_id TEXT NOT NULL, expires_at INTEGER NOT NULL, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, customer_id TEXT NOT NULL, updated_at INTEGER NOT NULL, doc TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS tickets_customer ON tickets (customer_id, updated_at);
 CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY AUTOINCREMENT, log TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS records_log ON records (log, id);
 `;
@@ -205,9 +207,11 @@ export class SqliteStore implements Store {
   }
 
   async createAgent(agent: Agent): Promise<void> {
-    this.db
-      .prepare('INSERT INTO agents (id, username, doc) VALUES (?, ?, ?)')
-      .run(agent.id, agent.username, JSON.stringify(agent));
+    uniqueUsername(agent.username, () =>
+      this.db
+        .prepare('INSERT INTO agents (id, username, doc) VALUES (?, ?, ?)')
+        .run(agent.id, agent.username, JSON.stringify(agent)),
+    );
   }
 
   async getAgent(id: string): Promise<Agent | undefined> {
@@ -228,9 +232,11 @@ export class SqliteStore implements Store {
   }
 
   async updateAgent(agent: Agent): Promise<void> {
-    this.db
-      .prepare('UPDATE agents SET username = ?, doc = ? WHERE id = ?')
-      .run(agent.username, JSON.stringify(agent), agent.id);
+    uniqueUsername(agent.username, () =>
+      this.db
+        .prepare('UPDATE agents SET username = ?, doc = ? WHERE id = ?')
+        .run(agent.username, JSON.stringify(agent), agent.id),
+    );
   }
 
   async deleteAgent(id: string): Promise<boolean> {
@@ -274,7 +280,12 @@ export class SqliteStore implements Store {
   }
 
   async listTickets(query: TicketQuery = {}): Promise<Ticket[]> {
-    const rows = this.db.prepare<[], Row>('SELECT doc FROM tickets ORDER BY updated_at DESC').all();
+    // A customer's tickets come from the index; the remaining filters are applied in memory.
+    const rows = query.customerId
+      ? this.db
+          .prepare<[string], Row>('SELECT doc FROM tickets WHERE customer_id = ? ORDER BY updated_at DESC')
+          .all(query.customerId)
+      : this.db.prepare<[], Row>('SELECT doc FROM tickets ORDER BY updated_at DESC').all();
     return filterTickets(
       rows.map((row) => JSON.parse(row.doc) as Ticket),
       query,
@@ -329,5 +340,17 @@ export class SqliteStore implements Store {
           conversation.id,
         );
     }
+  }
+}
+
+/** Runs a write that may break the unique username rule, reporting that as a `ConflictError`. */
+function uniqueUsername(username: string, write: () => unknown): void {
+  try {
+    write();
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+      throw new ConflictError(`Agent ${username} already exists`);
+    }
+    throw error;
   }
 }
