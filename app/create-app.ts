@@ -32,6 +32,9 @@ import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { projectRoot } from './project-root';
 
+/** How long an outbound Telegram or SMS message may stay `pending` before it is sent again. */
+const STALE_DELIVERY_MS = 60_000;
+
 /** Pieces a caller (tests, the benchmark) may supply instead of the defaults built from config. */
 export interface AppOverrides {
   store?: Store;
@@ -176,6 +179,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     dataDir: config.DATA_DIR,
     log: log.child({ component: 'outbox' }),
   });
+  // A message stored but never handed to the outbox (the instance died in between) is sent again.
+  const redeliver = (): void => {
+    void engine.redeliverStale(STALE_DELIVERY_MS).catch((error: unknown) => {
+      log.warn({ err: error }, 'redelivery sweep failed');
+    });
+  };
+  const sweeper = outbox ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
+  sweeper?.unref();
+  if (outbox) redeliver();
   // --- end of durable outbox ---
 
   app.use((_req, res) => {
@@ -200,6 +212,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       }),
     close: async () => {
       draining = true;
+      if (sweeper) clearInterval(sweeper);
       await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -436,6 +436,15 @@ export class Engine {
           };
     const stored = await this.append(conversation, pending);
     if (!channel || conversation.unreachable) return stored;
+    return this.send(channel, conversation, stored);
+  }
+
+  /** Hands a stored message to its channel and records the outcome on the message. */
+  private async send(
+    channel: Channel,
+    conversation: Conversation,
+    stored: TranscriptMessage,
+  ): Promise<TranscriptMessage> {
     try {
       const result = await channel.send(conversation.ref, stored);
       return await this.setDelivery(conversation, stored, {
@@ -451,6 +460,36 @@ export class Engine {
       );
       return this.setDelivery(conversation, stored, { status: 'failed', at: this.now(), error: reason });
     }
+  }
+
+  /**
+   * Sends again what an instance stored but never handed to its channel (it died in between):
+   * messages still `pending` after `olderThanMs`. Each is claimed first, so of several instances
+   * sweeping at once one sends it; the channel's outbox keys it by conversation and sequence.
+   */
+  async redeliverStale(olderThanMs: number): Promise<number> {
+    const stale = await this.store.listPendingDeliveries(this.now() - olderThanMs, 100);
+    let sent = 0;
+    for (const message of stale) {
+      const conversation = await this.store.getConversation(message.conversationId);
+      const channel = conversation && this.channels.get(conversation.ref.channel);
+      if (!conversation || !channel) continue;
+      if (!(await this.store.remember(`redeliver:${message.conversationId}:${message.seq}`, olderThanMs)))
+        continue;
+      if (conversation.unreachable) {
+        await this.setDelivery(conversation, message, {
+          status: 'skipped',
+          at: this.now(),
+          error: conversation.unreachable.reason,
+        });
+        continue;
+      }
+      await this.mutex.run(`${conversation.ref.channel}:${conversation.ref.conversationKey}`, () =>
+        this.send(channel, conversation, { ...message, delivery: { status: 'pending', at: this.now() } }),
+      );
+      sent += 1;
+    }
+    return sent;
   }
 
   /** Updates a message's delivery state (also called by adapters on provider status callbacks). */

@@ -72,7 +72,8 @@ return {1, redis.call('HMGET', h, 'updatedAt', 'lastSeq', 'lastMessageAt', 'last
 /**
  * Appends a transcript message with the next sequence number, gap-free.
  * ARGV: prefix, id, message JSON without seq (an object), createdAt, isCustomer ('1'/'0'),
- * customer text, providerId ('' = none), now. Returns the seq, or nil when the conversation is missing.
+ * customer text, providerId ('' = none), now, pending-since ('' = not pending). Returns the seq, or nil
+ * when the conversation is missing.
  */
 export const APPEND_MESSAGE = new LuaScript(`${REINDEX}
 local p, id = ARGV[1], ARGV[2]
@@ -85,13 +86,15 @@ local updatedAt = later(ARGV[8], cur[1])
 redis.call('HSET', h, 'lastMessageAt', ARGV[4], 'updatedAt', updatedAt)
 if ARGV[5] == '1' then redis.call('HSET', h, 'lastCustomerText', ARGV[6]) end
 if ARGV[7] ~= '' then redis.call('SET', p .. 'provider:' .. ARGV[7], id .. ' ' .. seq) end
+if ARGV[9] ~= '' then redis.call('ZADD', p .. 'pending', ARGV[9], id .. ' ' .. seq) end
 reindex(p, id, cur[2], cur[3], cur[2], cur[3], cur[4], updatedAt)
 return seq
 `);
 
 /**
  * Replaces one transcript message if it is still the one read (compare-and-set).
- * ARGV: prefix, id, seq, expected JSON, new JSON, new providerId ('' = none). Returns 1 or 0.
+ * ARGV: prefix, id, seq, expected JSON, new JSON, new providerId ('' = none), still pending ('1'/'0').
+ * Returns 1 or 0.
  */
 export const UPDATE_MESSAGE = new LuaScript(`
 local p, id, seq = ARGV[1], ARGV[2], ARGV[3]
@@ -99,6 +102,7 @@ local key = p .. 'msgs:' .. id
 if redis.call('HGET', key, seq) ~= ARGV[4] then return 0 end
 redis.call('HSET', key, seq, ARGV[5])
 if ARGV[6] ~= '' then redis.call('SET', p .. 'provider:' .. ARGV[6], id .. ' ' .. seq) end
+if ARGV[7] == '0' then redis.call('ZREM', p .. 'pending', id .. ' ' .. seq) end
 return 1
 `);
 

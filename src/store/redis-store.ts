@@ -147,6 +147,7 @@ export class RedisStore implements Store {
       message.text.slice(0, 200),
       message.delivery?.providerId ?? '',
       this.now(),
+      isUnsent(message.delivery) ? message.delivery.at : '',
     ])) as number | null;
     if (seq === null) throw new Error(`conversation ${conversationId} does not exist`);
     return { ...message, conversationId, seq };
@@ -179,9 +180,23 @@ export class RedisStore implements Store {
         current,
         JSON.stringify(next),
         next.delivery?.providerId ?? '',
+        isUnsent(next.delivery) ? '1' : '0',
       ]);
       if (written === 1) return next;
     }
+  }
+
+  async listPendingDeliveries(before: number, limit = 100): Promise<TranscriptMessage[]> {
+    const members = await this.client.zRangeByScore(this.key('pending'), '-inf', `(${before}`, {
+      LIMIT: { offset: 0, count: limit },
+    });
+    const messages: TranscriptMessage[] = [];
+    for (const member of members) {
+      const split = member.lastIndexOf(' ');
+      const doc = await this.client.hGet(this.key('msgs', member.slice(0, split)), member.slice(split + 1));
+      if (doc !== null) messages.push(JSON.parse(doc) as TranscriptMessage);
+    }
+    return messages;
   }
 
   async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {
@@ -334,4 +349,11 @@ function bookkeeping(fields: Record<string, string | null | undefined>): Bookkee
 
 function assemble(fields: Record<string, string>): Conversation {
   return { ...(JSON.parse(fields.doc ?? '{}') as Conversation), ...bookkeeping(fields) };
+}
+
+/** Pending and not yet accepted by any provider (no provider id): what a redelivery sweep looks for. */
+function isUnsent(
+  delivery: TranscriptMessage['delivery'],
+): delivery is NonNullable<TranscriptMessage['delivery']> {
+  return delivery?.status === 'pending' && delivery.providerId === undefined;
 }

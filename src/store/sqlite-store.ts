@@ -30,6 +30,8 @@ CREATE TABLE IF NOT EXISTS messages (
   PRIMARY KEY (conversation_id, seq)
 );
 CREATE INDEX IF NOT EXISTS messages_provider ON messages (provider_id) WHERE provider_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS messages_unsent ON messages (json_extract(doc, '$.delivery.at'))
+  WHERE json_extract(doc, '$.delivery.status') = 'pending' AND json_extract(doc, '$.delivery.providerId') IS NULL;
 CREATE TABLE IF NOT EXISTS dedup (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS agents (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, agent_id TEXT NOT NULL, expires_at INTEGER NOT NULL, doc TEXT NOT NULL);
@@ -181,6 +183,17 @@ export class SqliteStore implements Store {
       return next;
     });
     return update();
+  }
+
+  async listPendingDeliveries(before: number, limit = 100): Promise<TranscriptMessage[]> {
+    return this.db
+      .prepare<[number, number], Row>(
+        `SELECT doc FROM messages WHERE json_extract(doc, '$.delivery.status') = 'pending'
+         AND json_extract(doc, '$.delivery.providerId') IS NULL
+         AND json_extract(doc, '$.delivery.at') < ? ORDER BY json_extract(doc, '$.delivery.at') LIMIT ?`,
+      )
+      .all(before, limit)
+      .map((row) => JSON.parse(row.doc) as TranscriptMessage);
   }
 
   async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {

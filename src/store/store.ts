@@ -58,6 +58,12 @@ export interface Store {
     seq: number,
     patch: Partial<Pick<TranscriptMessage, 'delivery' | 'feedback'>>,
   ): Promise<TranscriptMessage | undefined>;
+  /**
+   * Outbound messages still `pending` since before `before` with no provider id, i.e. never
+   * accepted by a provider (oldest first): what an instance that died between storing a message and
+   * handing it to the outbox left unsent. A message a provider queued (it has an id) is not listed.
+   */
+  listPendingDeliveries(before: number, limit?: number): Promise<TranscriptMessage[]>;
   /** Finds an outbound message by the provider's id (delivery status callbacks). */
   findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined>;
 

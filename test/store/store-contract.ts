@@ -216,6 +216,36 @@ export function storeContract(name: string, open: OpenStore): void {
         expect(await store.updateMessage('c1', 99, { feedback: 'helpful' })).toBeUndefined();
         expect(await store.findMessageByProviderId('unknown')).toBeUndefined();
       });
+
+      it('lists outbound messages still pending since before a time, until their delivery moves on', async () => {
+        await create('c1');
+        await create('c2');
+        const old = await store.appendMessage('c1', {
+          author: 'bot',
+          text: 'old',
+          createdAt: 1,
+          delivery: { status: 'pending', at: 100 },
+        });
+        await store.appendMessage('c2', {
+          author: 'agent',
+          text: 'new',
+          createdAt: 1,
+          delivery: { status: 'pending', at: 900 },
+        });
+        await store.appendMessage('c2', {
+          author: 'agent',
+          text: 'sent',
+          createdAt: 1,
+          delivery: { status: 'sent', at: 50 },
+        });
+        await store.appendMessage('c2', { author: 'customer', text: 'in', createdAt: 1 });
+        expect((await store.listPendingDeliveries(500)).map((m) => m.text)).toEqual(['old']);
+        expect((await store.listPendingDeliveries(1000)).map((m) => m.text)).toEqual(['old', 'new']);
+        await store.updateMessage('c1', old.seq, {
+          delivery: { status: 'sent', providerId: 'SM1', at: 950 },
+        });
+        expect((await store.listPendingDeliveries(1000)).map((m) => m.text)).toEqual(['new']);
+      });
     });
 
     describe('dedup keys', () => {

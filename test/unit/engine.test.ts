@@ -198,6 +198,25 @@ describe('engine pipeline', () => {
     expect(last.delivery).toMatchObject({ status: 'skipped', error: 'opted out (STOP)' });
   });
 
+  it('sends once what an instance stored but never handed to the channel before it died', async () => {
+    const { engine, channel, store } = build();
+    const { conversation } = await engine.handleInbound({ ref, text: 'hi' });
+    // What a crash between storing and sending leaves behind: a pending message nobody sends.
+    await store.appendMessage(conversation.id, {
+      author: 'agent',
+      authorName: 'Ann',
+      text: 'stored before the crash',
+      createdAt: 1,
+      delivery: { status: 'pending', at: 1 },
+    });
+    const before = channel.sent.length;
+    expect(await engine.redeliverStale(60_000)).toBe(1);
+    expect(channel.sent.slice(before).map((m) => m.text)).toEqual(['stored before the crash']);
+    expect((await store.getMessages(conversation.id)).at(-1)!.delivery?.status).toBe('sent');
+    expect(await engine.redeliverStale(60_000)).toBe(0);
+    expect(channel.sent.length).toBe(before + 1);
+  });
+
   it('refuses empty, non-text and oversized messages and stores nothing for them', async () => {
     const { engine, store } = build();
     await expect(engine.handleInbound({ ref, text: '   ' })).rejects.toBeInstanceOf(ValidationError);
