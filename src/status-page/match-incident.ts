@@ -1,20 +1,5 @@
 import type { StatusIncident, StatusSummary } from './status-summary';
-
-const STOP_WORDS = new Set(
-  'the a an and or of to in on for with is are was were be my our your we i it this that not no from at by have has all some any'.split(
-    ' ',
-  ),
-);
-
-function words(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
-      .map((w) => w.replace(/(ing|ed|es|s)$/, '')),
-  );
-}
+import { significantWords } from '../text/significant-words';
 
 /**
  * The active incident the customer's description most likely is about: one that shares a
@@ -22,11 +7,13 @@ function words(text: string): Set<string> {
  * any report of everything failing. Undefined when none seems related.
  */
 export function matchIncident(summary: StatusSummary, description: string): StatusIncident | undefined {
-  const said = words(description);
+  const said = significantWords(description);
   const everythingDown = /\b(all|every|nothing|everything|whole|entire|completely)\b/i.test(description);
   let best: { incident: StatusIncident; shared: number } | undefined;
   for (const incident of summary.incidents) {
-    const about = words([incident.name, incident.latestUpdate ?? '', ...incident.components].join(' '));
+    const about = significantWords(
+      [incident.name, incident.latestUpdate ?? '', ...incident.components].join(' '),
+    );
     const shared = [...said].filter((w) => about.has(w)).length;
     const major = incident.impact === 'major' || incident.impact === 'critical';
     const score = shared + (major && everythingDown ? 1 : 0);

@@ -1,20 +1,5 @@
 import type { Ticket } from '../model/ticket';
-
-const STOP_WORDS = new Set(
-  'the a an and or of to in on for with is are was were be my our your we i it this that not no from at by have has all some any again still back since there they them when what'.split(
-    ' ',
-  ),
-);
-
-function keywords(text: string): Set<string> {
-  return new Set(
-    text
-      .toLowerCase()
-      .split(/[^a-z0-9]+/)
-      .filter((w) => w.length > 2 && !STOP_WORDS.has(w))
-      .map((w) => w.replace(/(ing|ed|es|s)$/, '')),
-  );
-}
+import { significantWords } from '../text/significant-words';
 
 /** Whether the customer says a problem came back ("it's happening again", "back again", "returned"). */
 export function saysItCameBack(text: string): boolean {
@@ -29,8 +14,8 @@ export function saysItCameBack(text: string): boolean {
  */
 export function similarity(ticket: Ticket, description: string, callIds: string[] = []): number {
   if (callIds.some((id) => ticket.brief.callIds?.includes(id))) return 1;
-  const before = keywords(`${ticket.title} ${ticket.brief.description ?? ''}`);
-  const now = keywords(description);
+  const before = significantWords(`${ticket.title} ${ticket.brief.description ?? ''}`);
+  const now = significantWords(description);
   if (before.size === 0 || now.size === 0) return 0;
   const shared = [...now].filter((w) => before.has(w)).length;
   return shared / Math.min(before.size, now.size);

@@ -85,3 +85,34 @@ describe('web chat to agent console round trip', () => {
     agent.close();
   });
 });
+
+describe('typing indicators', () => {
+  let server: TestApp;
+  beforeEach(async () => {
+    server = await startTestApp({ overrides: { knowledge: smallKnowledge() } });
+  });
+  afterEach(async () => {
+    await server.cleanup();
+  });
+
+  it('shows the customer typing to the agent, and the agent typing (with name) to the customer', async () => {
+    const customer = connectCustomer(server.url);
+    await nextEvent(customer, 'session');
+    const agent = connectAgent(server.url, await signIn(server.url));
+    await nextEvent(agent, 'hello');
+    const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
+    await request(customer, 'message', { text: 'Human', clientId: 't1' });
+    const { id } = await requested;
+    await request(agent, 'claim', { conversationId: id });
+
+    const seenByAgent = nextEvent<{ conversationId: string; on: boolean }>(agent, 'typing');
+    customer.emit('typing', true);
+    expect(await seenByAgent).toEqual({ conversationId: id, on: true });
+
+    const seenByCustomer = nextEvent<{ author: string; name?: string; on: boolean }>(customer, 'typing');
+    agent.emit('typing', { conversationId: id, on: true });
+    expect(await seenByCustomer).toEqual({ author: 'agent', name: 'Admin', on: true });
+    customer.close();
+    agent.close();
+  });
+});

@@ -5,10 +5,10 @@ import { renderBrief } from './brief-card';
 import { askToEnd } from './end-dialog';
 import { channelBadge, channelName, tagBadges } from './queue-view';
 import { renderLine } from './transcript-line';
+import { TypingSignal } from '../../../src/realtime/typing-signal';
 
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 type Severity = (typeof SEVERITIES)[number];
-const TYPING_IDLE_MS = 2500;
 
 /** What the conversation pane asks the console to do. */
 export interface ConversationActions {
@@ -38,8 +38,7 @@ export class ConversationView {
   private readonly composer = el('div', 'composer');
   private readonly input = el('textarea');
   private readonly lines = new Map<number, HTMLElement>();
-  private typingOn = false;
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly typing = new TypingSignal((on) => this.actions.typing(on));
 
   constructor(
     private detail: ConversationDetail,
@@ -196,7 +195,7 @@ export class ConversationView {
         void this.send();
       }
     });
-    this.input.addEventListener('input', () => this.noteTyping());
+    this.input.addEventListener('input', () => this.typing.keystroke());
   }
 
   private renderComposerState(): void {
@@ -216,25 +215,10 @@ export class ConversationView {
     const text = this.input.value.trim();
     if (!text || !this.mineToAnswer) return;
     this.input.value = '';
-    this.stopTyping();
+    this.typing.stop();
     const error = await this.actions.reply(text);
     if (error && !this.input.value) this.input.value = text;
     this.input.focus();
-  }
-
-  private noteTyping(): void {
-    if (!this.typingOn) {
-      this.typingOn = true;
-      this.actions.typing(true);
-    }
-    clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
-  }
-
-  private stopTyping(): void {
-    clearTimeout(this.typingTimer);
-    if (this.typingOn) this.actions.typing(false);
-    this.typingOn = false;
   }
 
   private scrollToEnd(): void {

@@ -6,8 +6,8 @@ import { renderMessage, renderPending, type MessageActions } from './message-vie
 import { SessionStorage } from './session-storage';
 import { fetchOwnUpload, uploadFile } from './upload';
 import { WIDGET_CSS } from './widget-styles';
+import { TypingSignal } from '../../../src/realtime/typing-signal';
 
-const TYPING_IDLE_MS = 2500;
 const TYPING_SHOWN_MS = 8000;
 const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain';
 
@@ -35,8 +35,7 @@ export class ChatWidget implements ChatListener {
   private readonly lines = new Map<number, HTMLElement>();
   private latest: WireMessage | undefined;
   private unread = 0;
-  private typingSent = false;
-  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly typingSignal = new TypingSignal((on) => this.connection.typing(on));
   private typingShownTimer: ReturnType<typeof setTimeout> | undefined;
   private currentMode: ConversationMode = 'bot';
   private agentName: string | undefined;
@@ -160,7 +159,7 @@ export class ChatWidget implements ChatListener {
     });
     this.input.addEventListener('input', () => {
       this.autoGrow();
-      this.noteTyping();
+      this.typingSignal.keystroke();
     });
 
     const send = el('button', 'send');
@@ -177,7 +176,7 @@ export class ChatWidget implements ChatListener {
     this.connection.send(text);
     this.input.value = '';
     this.autoGrow();
-    this.stopTyping();
+    this.typingSignal.stop();
     this.quick.replaceChildren();
   }
 
@@ -199,21 +198,6 @@ export class ChatWidget implements ChatListener {
     } catch (error) {
       this.note.textContent = error instanceof Error ? error.message : 'The upload failed.';
     }
-  }
-
-  private noteTyping(): void {
-    if (!this.typingSent) {
-      this.typingSent = true;
-      this.connection.typing(true);
-    }
-    clearTimeout(this.typingTimer);
-    this.typingTimer = setTimeout(() => this.stopTyping(), TYPING_IDLE_MS);
-  }
-
-  private stopTyping(): void {
-    clearTimeout(this.typingTimer);
-    if (this.typingSent) this.connection.typing(false);
-    this.typingSent = false;
   }
 
   private autoGrow(): void {
