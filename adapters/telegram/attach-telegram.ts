@@ -63,7 +63,7 @@ export async function attachTelegram(
     const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url');
     app.post(
       TELEGRAM_WEBHOOK_PATH,
-      ...telegramWebhook({ secret, log, handle: (update) => inbound.handle(update) }),
+      ...telegramWebhook({ secret, log, handle: (update, onStored) => inbound.handle(update, onStored) }),
     );
     const url = new URL(config.TELEGRAM_WEBHOOK_URL);
     if (url.pathname === '/') url.pathname = TELEGRAM_WEBHOOK_PATH;

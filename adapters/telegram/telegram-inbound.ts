@@ -30,13 +30,17 @@ export class TelegramInbound {
 
   constructor(private readonly options: TelegramInboundOptions) {}
 
-  /** Handles one update; throws only when it could not be stored (so a webhook retry is worth it). */
-  async handle(update: Update): Promise<void> {
-    if ('message' in update) await this.onMessage(update.update_id, update.message);
-    else if ('callback_query' in update) await this.onCallback(update.update_id, update.callback_query);
+  /**
+   * Handles one update; throws only when it could not be stored (so a webhook retry is worth it).
+   * `onStored` runs as soon as the customer's message is stored, before the bot works on it.
+   */
+  async handle(update: Update, onStored?: () => void): Promise<void> {
+    if ('message' in update) await this.onMessage(update.update_id, update.message, onStored);
+    else if ('callback_query' in update)
+      await this.onCallback(update.update_id, update.callback_query, onStored);
   }
 
-  private async onMessage(updateId: number, message: Message): Promise<void> {
+  private async onMessage(updateId: number, message: Message, onStored?: () => void): Promise<void> {
     const { telegram, engine } = this.options;
     if (message.chat.type !== 'private') {
       await this.refuseGroup(message.chat.id);
@@ -55,22 +59,25 @@ export class TelegramInbound {
     const ref = refOf(message.chat.id, from);
     await this.clearBlockedFlag(ref);
     try {
-      await engine.handleInbound({
-        ref,
-        text,
-        externalId: `tg:${updateId}`,
-        ...(from && { profile: profileOf(from) }),
-        ...(attachments.length > 0 && { attachments }),
-        receivedAt: message.date * 1000,
-        raw: message,
-      });
+      await engine.handleInbound(
+        {
+          ref,
+          text,
+          externalId: `tg:${updateId}`,
+          ...(from && { profile: profileOf(from) }),
+          ...(attachments.length > 0 && { attachments }),
+          receivedAt: message.date * 1000,
+          raw: message,
+        },
+        { ...(onStored && { onStored }) },
+      );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
       await telegram.sendMessage(message.chat.id, `Sorry, I could not take that message: ${error.message}.`);
     }
   }
 
-  private async onCallback(updateId: number, query: CallbackQuery): Promise<void> {
+  private async onCallback(updateId: number, query: CallbackQuery, onStored?: () => void): Promise<void> {
     const { telegram, engine } = this.options;
     const chatId = query.message?.chat.id ?? query.from.id;
     const data = 'data' in query ? parseButtonData(query.data) : undefined;
@@ -84,13 +91,16 @@ export class TelegramInbound {
         const [message] = await engine.store.getMessages(conversation.id, data.seq - 1, 1);
         const reply = message?.seq === data.seq ? message.quickReplies?.[data.index] : undefined;
         if (reply) {
-          await engine.handleInbound({
-            ref: refOf(chatId, query.from),
-            text: reply.value,
-            externalId: `tg:${updateId}`,
-            profile: profileOf(query.from),
-            raw: query,
-          });
+          await engine.handleInbound(
+            {
+              ref: refOf(chatId, query.from),
+              text: reply.value,
+              externalId: `tg:${updateId}`,
+              profile: profileOf(query.from),
+              raw: query,
+            },
+            { ...(onStored && { onStored }) },
+          );
         }
       }
     }

@@ -15,13 +15,13 @@ export function sameSecret(given: string, expected: string): boolean {
 
 /**
  * The handlers for `POST /webhooks/telegram`: the secret token is checked before the body is even
- * parsed (missing: 401, wrong: 403, nothing stored), then the update is handled and answered 200.
+ * parsed (missing: 401, wrong: 403, nothing stored), then the update is answered 200 once stored.
  * A failure to store answers 500 so Telegram delivers the update again; the engine dedups it.
  */
 export function telegramWebhook(options: {
   secret: string;
   log: Logger;
-  handle: (update: Update) => Promise<void>;
+  handle: (update: Update, onStored: () => void) => Promise<void>;
 }): RequestHandler[] {
   const { secret, log } = options;
   const checkSecret: RequestHandler = (req, res, next) => {
@@ -42,13 +42,23 @@ export function telegramWebhook(options: {
       res.status(400).end();
       return;
     }
-    options.handle(update).then(
-      () => res.status(200).end(),
-      (error: unknown) => {
-        log.error({ err: error, updateId: update.update_id }, 'telegram update failed');
-        res.status(500).end();
-      },
-    );
+    // Answered as soon as the message is stored (or the update is done, for updates that store
+    // nothing), so Telegram never waits for the bot's work; 500 only when nothing was stored.
+    let answered = false;
+    const answer = (status: 200 | 500): void => {
+      if (answered) return;
+      answered = true;
+      res.status(status).end();
+    };
+    options
+      .handle(update, () => answer(200))
+      .then(
+        () => answer(200),
+        (error: unknown) => {
+          log.error({ err: error, updateId: update.update_id }, 'telegram update failed');
+          answer(500);
+        },
+      );
   };
   return [checkSecret, express.json({ limit: '1mb' }), handleUpdate];
 }

@@ -52,6 +52,11 @@ describe('Telegram channel, webhook mode', () => {
 
     const answer = emulator.nextSent(601, (t) => t.includes('Logging'));
     expect((await deliver(textUpdate(601, 'where do I find a call id?'))).status).toBe(200);
+    // Acknowledged only once stored: the customer's text is in the transcript when Telegram hears 200.
+    const stored = await server.app.store.findConversation('telegram', '601');
+    expect((await server.app.store.getMessages(stored!.id)).map((m) => m.text)).toContain(
+      'where do I find a call id?',
+    );
     expect((await answer).text).toContain(
       '<a href="https://docs.example.com/guides/callid/#find-a-call-id">',
     );
