@@ -47,7 +47,13 @@ export const answerFromDocs: Flow = {
   },
 };
 
-/** A confident answer: the passage, where it comes from, and the link. */
+/**
+ * Below this confidence the right page comes first only about half the time (the calibration
+ * printed by `npm run eval`), so the answer says it may not be the one instead of asserting it.
+ */
+const SURE_CONFIDENCE = 0.65;
+
+/** An answer: the passage, where it comes from, and the link; hedged when the match is weak. */
 export function answerMessage(answer: KnowledgeAnswer, answerId: string): MessageContent {
   const best = answer.hits[0];
   if (!best) throw new Error('an answer needs at least one hit');
@@ -55,9 +61,13 @@ export function answerMessage(answer: KnowledgeAnswer, answerId: string): Messag
   const passage = (answer.generated ?? answer.passage ?? best.text).trim();
   const quoted =
     passage.length > PASSAGE_CHARS ? `${passage.slice(0, PASSAGE_CHARS).replace(/\s+\S*$/, '')}…` : passage;
+  const hedge =
+    answer.confidence < SURE_CONFIDENCE
+      ? 'I am not sure this answers your question, but this part of our documentation looks closest:\n\n'
+      : '';
   return {
-    text: `${quoted}\n\nFrom the docs: ${title}\n${best.url}`,
-    summary: oneLine(quoted, 200),
+    text: `${hedge}${quoted}\n\nFrom the docs: ${title}\n${best.url}`,
+    summary: hedge ? `Maybe: ${oneLine(quoted, 190)}` : oneLine(quoted, 200),
     citations: answer.hits.slice(0, 1).map((hit) => ({ title, url: hit.url })),
     answerId,
   };
