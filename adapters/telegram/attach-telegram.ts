@@ -88,7 +88,9 @@ export async function attachTelegram(
     return { mode: 'webhook', close: async () => undefined };
   }
 
-  bot.use((ctx) => inbound.handle(ctx.update));
+  // In polling mode Telegram moves past an update once it was fetched, so a failure to store it
+  // (the store briefly down) is retried here a few times before it is logged as lost.
+  bot.use((ctx) => withRetries(() => inbound.handle(ctx.update), POLLING_RETRY_DELAYS_MS));
   bot.catch((error, ctx) => {
     log.error({ err: error, updateId: ctx.update.update_id }, 'telegram update failed');
   });
@@ -129,4 +131,19 @@ export async function attachTelegram(
     { onAcquired: startPolling, onLost: stopPolling },
   );
   return { mode: 'polling', close: () => lease.release() };
+}
+
+/** Pauses between attempts to handle a polled update that failed (about 7 s in all). */
+const POLLING_RETRY_DELAYS_MS = [250, 1000, 2000, 4000];
+
+/** Runs `work`, trying again after each delay while it fails; the last failure is thrown. */
+async function withRetries(work: () => Promise<void>, delays: readonly number[]): Promise<void> {
+  for (const delay of delays) {
+    try {
+      return await work();
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+  return work();
 }
