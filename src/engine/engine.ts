@@ -114,7 +114,7 @@ export class Engine {
         throw new ConflictError('This message is still being processed; try again shortly', 'in_progress');
       }
       try {
-        const message = await this.append(conversation, {
+        const appended = await this.append(conversation, {
           author: 'customer',
           text,
           createdAt: inbound.receivedAt ?? this.now(),
@@ -122,7 +122,8 @@ export class Engine {
           ...(inbound.externalId !== undefined && { externalId: inbound.externalId }),
         });
         options.onStored?.();
-        conversation = (await this.store.getConversation(conversation.id)) ?? conversation;
+        const message = appended.message;
+        conversation = appended.conversation;
         if (options.route !== false) await this.route(conversation, message);
         const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
         return { conversation: latest, message, duplicate: false };
@@ -136,6 +137,14 @@ export class Engine {
 
   /** Sends a bot message the customer did not prompt (greeting, notice) and records it. */
   async say(conversation: Conversation, content: MessageContent | string): Promise<TranscriptMessage> {
+    return (await this.sayAndRead(conversation, content)).message;
+  }
+
+  /** `say`, also giving the conversation as it is after the message was stored. */
+  private async sayAndRead(
+    conversation: Conversation,
+    content: MessageContent | string,
+  ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
     const body = typeof content === 'string' ? { text: content } : content;
     return this.deliver(conversation, { ...body, author: 'bot', createdAt: this.now() });
   }
@@ -203,7 +212,7 @@ export class Engine {
           throw new ConflictError('This reply is still being sent; try again shortly', 'in_progress');
         }
       }
-      const message = await this.deliver(conversation, {
+      const { message } = await this.deliver(conversation, {
         author: 'agent',
         authorName: agent.displayName,
         text: clean,
@@ -349,7 +358,10 @@ export class Engine {
       const outcome = await this.runStep(active, conversation, message, conversation.flow);
       if (!('pass' in outcome)) return;
     }
-    const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
+    // Only a flow that ran (and passed) can have changed the conversation since it was read.
+    const latest = active
+      ? ((await this.store.getConversation(conversation.id)) ?? conversation)
+      : conversation;
     for (const flow of flows) {
       if (flow === active || !flow.matches(message.text, latest)) continue;
       const outcome = await this.runStep(flow, latest, message, undefined);
@@ -407,9 +419,9 @@ export class Engine {
       services: this.options.services ?? {},
       now: () => this.now(),
       say: async (content) => {
-        const sent = await this.say(current, content);
-        current = (await this.store.getConversation(current.id)) ?? current;
-        return sent;
+        const sent = await this.sayAndRead(current, content);
+        current = sent.conversation;
+        return sent.message;
       },
       handoff: async (reason) => {
         current = await this.requestHandoff(current.id, reason);
@@ -421,8 +433,14 @@ export class Engine {
     };
   }
 
-  /** Stores a bot or agent message, then sends it on the customer's channel and records the result. */
-  private async deliver(conversation: Conversation, message: NewMessage): Promise<TranscriptMessage> {
+  /**
+   * Stores a bot or agent message, then sends it on the customer's channel and records the result.
+   * Also gives the conversation as it was right after the message was stored.
+   */
+  private async deliver(
+    conversation: Conversation,
+    message: NewMessage,
+  ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
     const channel = this.channels.get(conversation.ref.channel);
     if (channel?.deliveredWithTranscript && !conversation.unreachable) {
       return this.append(conversation, { ...message, delivery: { status: 'sent', at: this.now() } });
@@ -436,7 +454,10 @@ export class Engine {
           };
     const stored = await this.append(conversation, pending);
     if (!channel || conversation.unreachable) return stored;
-    return this.send(channel, conversation, stored);
+    return {
+      message: await this.send(channel, conversation, stored.message),
+      conversation: stored.conversation,
+    };
   }
 
   /** Hands a stored message to its channel and records the outcome on the message. */
@@ -512,11 +533,15 @@ export class Engine {
     });
   }
 
-  private async append(conversation: Conversation, message: NewMessage): Promise<TranscriptMessage> {
+  /** Stores a transcript message and announces it; also gives the conversation as it is after it. */
+  private async append(
+    conversation: Conversation,
+    message: NewMessage,
+  ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
     const stored = await this.store.appendMessage(conversation.id, message);
     const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
     this.events.emit('message', { conversation: latest, message: stored });
-    return stored;
+    return { message: stored, conversation: latest };
   }
 
   private async findOrCreate(inbound: InboundMessage): Promise<Conversation> {
