@@ -318,7 +318,7 @@ export class Engine {
 
   private async route(conversation: Conversation, message: TranscriptMessage): Promise<void> {
     if (conversation.mode === 'queued' || conversation.mode === 'assigned') {
-      await this.whileWithHuman(conversation, message.text);
+      await this.whileWithHuman(conversation, message);
       return;
     }
     if (isHumanRequest(message.text)) {
@@ -329,7 +329,8 @@ export class Engine {
     await this.runFlows(conversation, message);
   }
 
-  private async whileWithHuman(conversation: Conversation, text: string): Promise<void> {
+  private async whileWithHuman(conversation: Conversation, message: TranscriptMessage): Promise<void> {
+    const text = message.text;
     if (conversation.mode === 'queued' && isCancelRequest(text)) {
       const updated = await this.transition(conversation.id, { event: 'cancel', at: this.now() });
       await this.say(updated, 'No problem, you are back with the support bot. Type "Human" any time.');
@@ -340,6 +341,17 @@ export class Engine {
         conversation,
         'You are already in the queue; the first available person will reply here. Type "cancel" to go back to the bot.',
       );
+      return;
+    }
+    // While nobody has claimed it yet, the flows that guard every conversation (respectful
+    // communication) still speak; once an agent has it, the agent does.
+    const guard =
+      conversation.mode === 'queued'
+        ? this.options.flows.find((flow) => flow.interrupts && flow.matches(text, conversation))
+        : undefined;
+    if (guard) {
+      await this.runStep(guard, conversation, message, undefined);
+      return;
     }
     // Otherwise the message waits in the transcript the agent sees.
   }
@@ -424,6 +436,11 @@ export class Engine {
         return sent.message;
       },
       handoff: async (reason) => {
+        if (current.mode === 'queued' || current.mode === 'assigned') {
+          // Already with the team: the reason is updated for the agent instead.
+          current = await this.updateConversation(current.id, (c) => ({ ...c, handoffReason: reason }));
+          return;
+        }
         current = await this.requestHandoff(current.id, reason);
       },
       update: async (change) => {

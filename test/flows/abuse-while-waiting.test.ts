@@ -1,0 +1,67 @@
+import type { ConversationSummary, WireMessage } from '../../src/realtime/socket-events';
+import { smallKnowledge } from '../support/small-knowledge';
+import {
+  connectAgent,
+  connectCustomer,
+  nextEvent,
+  request,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from '../support/start-app';
+
+describe('respectful communication while waiting for an agent', () => {
+  let server: TestApp;
+  beforeEach(async () => {
+    server = await startTestApp({ overrides: { knowledge: smallKnowledge() } });
+  });
+  afterEach(async () => {
+    await server.cleanup();
+  });
+
+  it('warns once, then flags the waiting conversation for the agents without leaving the queue', async () => {
+    const customer = connectCustomer(server.url);
+    await nextEvent(customer, 'session');
+    const agent = connectAgent(server.url, await signIn(server.url));
+    await nextEvent(agent, 'hello');
+    const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
+    await request(customer, 'message', { text: 'Human', clientId: 'a1' });
+    const { id } = await requested;
+
+    const warning = nextEvent<WireMessage>(
+      customer,
+      'message',
+      (m) => m.author === 'bot' && /respectful/i.test(m.text),
+    );
+    await request(customer, 'message', { text: 'you are useless idiots', clientId: 'a2' });
+    await warning;
+
+    const flagged = nextEvent<{ items: ConversationSummary[] }>(agent, 'queue', (q) =>
+      q.items.some((c) => c.id === id && (c.tags ?? []).includes('abusive')),
+    );
+    await request(customer, 'message', { text: 'you are useless idiots, I said', clientId: 'a3' });
+    const queue = await flagged;
+    const row = queue.items.find((c) => c.id === id)!;
+    expect(row.mode).toBe('queued');
+    expect(row.handoffReason).toMatch(/abusive/i);
+    customer.close();
+    agent.close();
+  });
+
+  it('stays quiet once an agent has the conversation: the agent decides', async () => {
+    const customer = connectCustomer(server.url);
+    await nextEvent(customer, 'session');
+    const agent = connectAgent(server.url, await signIn(server.url));
+    await nextEvent(agent, 'hello');
+    const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
+    await request(customer, 'message', { text: 'Human', clientId: 'b1' });
+    const { id } = await requested;
+    await request(agent, 'claim', { conversationId: id });
+    const before = (await server.app.store.getMessages(id)).length;
+    await request(customer, 'message', { text: 'you are useless idiots', clientId: 'b2' });
+    const after = await server.app.store.getMessages(id);
+    expect(after.slice(before).map((m) => m.author)).toEqual(['customer']);
+    customer.close();
+    agent.close();
+  });
+});
