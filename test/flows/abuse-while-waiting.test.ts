@@ -1,14 +1,7 @@
 import type { ConversationSummary, WireMessage } from '../../src/realtime/socket-events';
 import { smallKnowledge } from '../support/small-knowledge';
-import {
-  connectAgent,
-  connectCustomer,
-  nextEvent,
-  request,
-  signIn,
-  startTestApp,
-  type TestApp,
-} from '../support/start-app';
+import { nextEvent, request, startTestApp, type TestApp } from '../support/start-app';
+import { webCustomerWaiting, webCustomerWithAgent } from '../support/web-handoff';
 
 describe('respectful communication while waiting for an agent', () => {
   let server: TestApp;
@@ -20,13 +13,7 @@ describe('respectful communication while waiting for an agent', () => {
   });
 
   it('warns once, then flags the waiting conversation for the agents without leaving the queue', async () => {
-    const customer = connectCustomer(server.url);
-    await nextEvent(customer, 'session');
-    const agent = connectAgent(server.url, await signIn(server.url));
-    await nextEvent(agent, 'hello');
-    const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
-    await request(customer, 'message', { text: 'Human', clientId: 'a1' });
-    const { id } = await requested;
+    const { customer, agent, id } = await webCustomerWaiting(server.url);
 
     const warning = nextEvent<WireMessage>(
       customer,
@@ -49,14 +36,7 @@ describe('respectful communication while waiting for an agent', () => {
   });
 
   it('stays quiet once an agent has the conversation: the agent decides', async () => {
-    const customer = connectCustomer(server.url);
-    await nextEvent(customer, 'session');
-    const agent = connectAgent(server.url, await signIn(server.url));
-    await nextEvent(agent, 'hello');
-    const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
-    await request(customer, 'message', { text: 'Human', clientId: 'b1' });
-    const { id } = await requested;
-    await request(agent, 'claim', { conversationId: id });
+    const { customer, agent, id } = await webCustomerWithAgent(server.url);
     const before = (await server.app.store.getMessages(id)).length;
     await request(customer, 'message', { text: 'you are useless idiots', clientId: 'b2' });
     const after = await server.app.store.getMessages(id);

@@ -8,6 +8,7 @@ import {
   type TestApp,
 } from '../support/start-app';
 import { smallKnowledge } from '../support/small-knowledge';
+import { webCustomerWithAgent } from '../support/web-handoff';
 import type { ConversationDetail, ConversationSummary, WireMessage } from '../../src/realtime/socket-events';
 
 type Ack<T> = { ok: true } & T;
@@ -96,15 +97,7 @@ describe('typing indicators', () => {
   });
 
   it('shows the customer typing to the agent, and the agent typing (with name) to the customer', async () => {
-    const customer = connectCustomer(server.url);
-    await nextEvent(customer, 'session');
-    const agent = connectAgent(server.url, await signIn(server.url));
-    await nextEvent(agent, 'hello');
-    const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
-    await request(customer, 'message', { text: 'Human', clientId: 't1' });
-    const { id } = await requested;
-    await request(agent, 'claim', { conversationId: id });
-
+    const { customer, agent, id } = await webCustomerWithAgent(server.url);
     const seenByAgent = nextEvent<{ conversationId: string; on: boolean }>(agent, 'typing');
     customer.emit('typing', true);
     expect(await seenByAgent).toEqual({ conversationId: id, on: true });

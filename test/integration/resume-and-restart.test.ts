@@ -9,24 +9,10 @@ import {
   type TestApp,
 } from '../support/start-app';
 import { smallKnowledge } from '../support/small-knowledge';
-import type { ConversationDetail, ConversationSummary, WireMessage } from '../../src/realtime/socket-events';
+import { webCustomerWithAgent } from '../support/web-handoff';
+import type { ConversationSummary, WireMessage } from '../../src/realtime/socket-events';
 
 type Ack<T> = { ok: true } & T;
-
-async function queueAndClaim(server: TestApp, text = 'Human') {
-  const customer = connectCustomer(server.url);
-  const { token } = await nextEvent<{ token: string }>(customer, 'session');
-  const agent = connectAgent(server.url, await signIn(server.url));
-  await nextEvent(agent, 'hello');
-  const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
-  await request(customer, 'message', { text, clientId: 'h1' });
-  const { id } = await requested;
-  const claimed = await request<Ack<{ conversation: ConversationDetail }>>(agent, 'claim', {
-    conversationId: id,
-  });
-  expect(claimed.ok).toBe(true);
-  return { customer, agent, token, id };
-}
 
 describe('resuming and restarting', () => {
   let server: TestApp;
@@ -36,7 +22,7 @@ describe('resuming and restarting', () => {
 
   it('gives a widget that dropped its connection exactly the two messages it missed', async () => {
     server = await startTestApp({ overrides: { knowledge: smallKnowledge() } });
-    const { customer, agent, token, id } = await queueAndClaim(server);
+    const { customer, agent, token, id } = await webCustomerWithAgent(server.url);
     const seen = collect<WireMessage>(customer, 'message');
     const arrived = nextEvent(customer, 'message', (m: WireMessage) => m.text === 'first reply');
     await request(agent, 'reply', { conversationId: id, text: 'first reply', clientId: 'r1' });
@@ -57,7 +43,7 @@ describe('resuming and restarting', () => {
 
   it('does not deliver an agent reply twice when the console re-sends it after a drop', async () => {
     server = await startTestApp({ overrides: { knowledge: smallKnowledge() } });
-    const { customer, agent, id } = await queueAndClaim(server);
+    const { customer, agent, id } = await webCustomerWithAgent(server.url);
     const seen = collect<WireMessage>(customer, 'message');
     const first = await request<Ack<{ seq: number; duplicate: boolean }>>(agent, 'reply', {
       conversationId: id,
@@ -100,7 +86,7 @@ describe('resuming and restarting', () => {
 
   it('keeps transcript, queue and assignment across a server restart on the same DATA_DIR', async () => {
     server = await startTestApp({ overrides: { knowledge: smallKnowledge() } });
-    const { customer, agent, token, id } = await queueAndClaim(server);
+    const { customer, agent, token, id } = await webCustomerWithAgent(server.url);
     await request(agent, 'reply', { conversationId: id, text: 'before restart', clientId: 'r1' });
     // A second customer waits in the queue.
     const waiting = connectCustomer(server.url);
