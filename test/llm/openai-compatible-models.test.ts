@@ -38,56 +38,52 @@ function fakeModelServer(
 
 const KB_DIR = path.join(__dirname, '..', '..', 'kb');
 
+/** Asks the default docs about business hours with a model API that answers as `reply` says. */
+async function askWithModel(
+  reply: Parameters<typeof fakeModelServer>[0],
+  env: Record<string, string> = { LLM_MODEL: 'tiny' },
+) {
+  const api = await fakeModelServer(reply);
+  const config = loadConfig({ LLM_BASE_URL: api.url, ...env });
+  const kb = await loadKnowledgeBase({
+    dir: KB_DIR,
+    baseUrl: 'https://docs.example.com',
+    ...languageModelsFrom(config),
+  });
+  const answer = await kb.answer('what are your business hours?');
+  kb.close();
+  api.close();
+  return { answer, requests: api.requests };
+}
+
 describe('OpenAI-compatible models (LLM_BASE_URL)', () => {
   it('lets a configured chat model write a cited answer from the retrieved sections', async () => {
-    const api = await fakeModelServer((body) => ({
-      choices: [
-        {
-          message: { content: `Business hours are 08:00-20:00 UTC [1]. (${body.messages?.length} messages)` },
-        },
-      ],
-    }));
-    const config = loadConfig({ LLM_BASE_URL: api.url, LLM_MODEL: 'tiny', LLM_API_KEY: 'sk-test' });
-    const kb = await loadKnowledgeBase({
-      dir: KB_DIR,
-      baseUrl: 'https://docs.example.com',
-      ...languageModelsFrom(config),
-    });
-    const answer = await kb.answer('what are your business hours?');
-    kb.close();
-    api.close();
+    const { answer, requests } = await askWithModel(
+      (body) => ({
+        choices: [
+          {
+            message: {
+              content: `Business hours are 08:00-20:00 UTC [1]. (${body.messages?.length} messages)`,
+            },
+          },
+        ],
+      }),
+      { LLM_MODEL: 'tiny', LLM_API_KEY: 'sk-test' },
+    );
     expect(answer.kind).toBe('answer');
     expect(answer.generated).toContain('08:00-20:00 UTC [1]');
-    expect(api.requests[0]).toMatchObject({ path: '/v1/chat/completions', auth: 'Bearer sk-test' });
-    expect(api.requests[0]!.body.model).toBe('tiny');
+    expect(requests[0]).toMatchObject({ path: '/v1/chat/completions', auth: 'Bearer sk-test' });
+    expect(requests[0]!.body.model).toBe('tiny');
   });
 
   it('declines when the model abstains, instead of showing an untraceable answer', async () => {
-    const api = await fakeModelServer(() => ({ choices: [{ message: { content: 'NOT_IN_DOCS' } }] }));
-    const config = loadConfig({ LLM_BASE_URL: api.url, LLM_MODEL: 'tiny' });
-    const kb = await loadKnowledgeBase({
-      dir: KB_DIR,
-      baseUrl: 'https://docs.example.com',
-      ...languageModelsFrom(config),
-    });
-    const answer = await kb.answer('what are your business hours?');
-    kb.close();
-    api.close();
+    const { answer } = await askWithModel(() => ({ choices: [{ message: { content: 'NOT_IN_DOCS' } }] }));
     expect(answer.kind).toBe('decline');
     expect(answer.generated).toBeUndefined();
   });
 
   it('falls back to the extractive answer when the model API fails', async () => {
-    const api = await fakeModelServer(() => undefined);
-    const config = loadConfig({ LLM_BASE_URL: api.url, LLM_MODEL: 'tiny' });
-    const kb = await loadKnowledgeBase({
-      dir: KB_DIR,
-      baseUrl: 'https://docs.example.com',
-      ...languageModelsFrom(config),
-    });
-    const answer = await kb.answer('what are your business hours?');
-    kb.close();
-    api.close();
+    const { answer } = await askWithModel(() => undefined);
     expect(answer.kind).toBe('answer');
     expect(answer.generated).toBeUndefined();
     expect(answer.passage).toMatch(/08:00/);
