@@ -1,5 +1,6 @@
 import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
 import { describeEscalationPrice, isCritical, nonCriticalSituation } from '../src/policy/classification';
+import { describeHours, isOpen } from '../src/policy/opening-hours';
 import { SEVERITIES, type SeverityName } from '../src/policy/policy-schema';
 import { hasNoCallId, parseCallIds } from './report-problem/call-ids';
 import {
@@ -174,6 +175,12 @@ const STEPS: Record<string, Step> = {
         `${chosen} means the whole platform is down for everyone. Our monitoring alerts the team to that, and updates and ETAs are posted at ${policy.statusPage.url}, so I only need a few details.`,
       );
       return submit(context, next);
+    } else if (isCritical(policy, chosen) && !isOpen(policy.businessHours, context.now())) {
+      // The policy answers critical reports at any hour and warns against misreporting them.
+      await context.say(
+        `${chosen} is a critical severity, which the team answers even outside support hours (${describeHours(policy.businessHours)}). ` +
+          'Please keep it for problems that really stop your business: repeatedly reporting non-critical problems as critical out of hours may lead to fines on the account or its termination.',
+      );
     } else if (chosen === policy.featureRequestSeverity) {
       await context.say(
         `I will file this as a feature request (${chosen}). If you need it urgently, the team can discuss it with you; a project cost may be involved.`,

@@ -242,6 +242,21 @@ describe('severity, escalation and who answers', () => {
     if (priority !== undefined) expect((await conversationOf(customer)).priority).toBe(priority);
   });
 
+  it('reminds a customer choosing a critical severity out of hours what misreporting costs, and not in hours', async () => {
+    now = day(1, 3);
+    const night = await webCustomer(server.url);
+    await night.sayAll(['billing is broken', 'Platform']);
+    expect(textOf(await night.say('P2'))).toMatch(
+      /P2 is a critical severity[\s\S]*fines on the account or its termination/,
+    );
+    night.close();
+    now = day(0, 10);
+    const day10 = await webCustomer(server.url);
+    await day10.sayAll(['billing is broken', 'Platform']);
+    expect(textOf(await day10.say('P2'))).not.toMatch(/fines/);
+    day10.close();
+  });
+
   it('escalation needs explicit agreement, then records consent and flags the on-call engineer', async () => {
     now = day(0, 21, 15);
     const { customer, last } = await report('Operational', 'P3', 'Europe/Paris');
