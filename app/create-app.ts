@@ -26,6 +26,7 @@ import { attachSms } from '../adapters/sms/attach-sms';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { defaultFlows } from '../flows';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
+import { answerRoutes } from '../adapters/console/answer-routes';
 import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from '../src/policy/support-services';
@@ -134,6 +135,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     '/console/api',
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
+  app.use('/console/api', answerRoutes({ store, directory }));
   app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory }));
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));

@@ -39,10 +39,6 @@ export const answerFromDocs: Flow = {
       confidence: answer.confidence,
       at: context.now(),
     });
-    await context.update((c) => ({
-      ...c,
-      memory: { ...c.memory, lastAnswer: { answerId, seq: message.seq, at: context.now() } },
-    }));
     return done;
   },
 };

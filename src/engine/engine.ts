@@ -605,12 +605,14 @@ export class Engine {
     return conversation;
   }
 
+  /** A "Human" soon after a docs answer counts against that answer (the team sees what the docs fail). */
   private async noteHumanAfterAnswer(conversation: Conversation): Promise<void> {
-    const last = conversation.memory?.lastAnswer as { answerId?: string; at?: number } | undefined;
-    if (last?.answerId && last.at && this.now() - last.at < 30 * 60 * 1000) {
+    const recent = await this.store.getMessages(conversation.id, Math.max(0, conversation.lastSeq - 10));
+    const answer = recent.reverse().find((m) => m.author === 'bot' && m.answerId !== undefined);
+    if (answer?.answerId && this.now() - answer.createdAt < 30 * 60 * 1000) {
       await this.store.appendRecord('answer-feedback', {
         conversationId: conversation.id,
-        answerId: last.answerId,
+        answerId: answer.answerId,
         outcome: 'human',
         at: this.now(),
       });
