@@ -21,8 +21,6 @@ import { KeyedMutex } from './keyed-mutex';
  * once the claim lapses. "Already processed" is read from the transcript, which keeps the id.
  */
 const INBOUND_CLAIM_MS = 10_000;
-/** How many recent transcript messages are searched for a provider id already stored. */
-const DEDUP_LOOKBACK = 200;
 
 /** Tells how many agents are signed in right now (across every instance). */
 export type AgentPresence = () => Promise<number>;
@@ -206,7 +204,7 @@ export class Engine {
     return this.mutex.run(`${conversation.ref.channel}:${conversation.ref.conversationKey}`, async () => {
       if (externalId) {
         const current = (await this.store.getConversation(conversation.id)) ?? conversation;
-        const earlier = await this.findRecent(current, 'agent', externalId);
+        const earlier = await this.findStored(current, 'agent', externalId);
         if (earlier) return { message: earlier, duplicate: true };
         if (!(await this.store.remember(`reply:${externalId}`, INBOUND_CLAIM_MS))) {
           throw new ConflictError('This reply is still being sent; try again shortly', 'in_progress');
@@ -583,20 +581,19 @@ export class Engine {
     return created;
   }
 
-  /** Whether a customer message with this provider id is already in the recent transcript. */
+  /** Whether a customer message with this provider id is already in the transcript. */
   private async isStored(conversation: Conversation, externalId: string): Promise<boolean> {
-    return (await this.findRecent(conversation, 'customer', externalId)) !== undefined;
+    return (await this.findStored(conversation, 'customer', externalId)) !== undefined;
   }
 
-  /** A recent transcript message by this author carrying this provider or client id. */
-  private async findRecent(
+  /** A transcript message by this author carrying this provider or client id. */
+  private async findStored(
     conversation: Conversation,
     author: TranscriptMessage['author'],
     externalId: string,
   ): Promise<TranscriptMessage | undefined> {
-    const from = Math.max(0, conversation.lastSeq - DEDUP_LOOKBACK);
-    const recent = await this.store.getMessages(conversation.id, from, DEDUP_LOOKBACK);
-    return recent.find((m) => m.author === author && m.externalId === externalId);
+    const found = await this.store.findMessageByExternalId(conversation.id, externalId);
+    return found?.author === author ? found : undefined;
   }
 
   private async requireConversation(id: string): Promise<Conversation> {

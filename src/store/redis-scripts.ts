@@ -72,7 +72,8 @@ return {1, redis.call('HMGET', h, 'updatedAt', 'lastSeq', 'lastMessageAt', 'last
 /**
  * Appends a transcript message with the next sequence number, gap-free.
  * ARGV: prefix, id, message JSON without seq (an object), createdAt, isCustomer ('1'/'0'),
- * customer text, providerId ('' = none), now, pending-since ('' = not pending). Returns the seq, or nil
+ * customer text, providerId ('' = none), now, pending-since ('' = not pending), externalId ('' = none).
+ * Returns the seq, or nil
  * when the conversation is missing.
  */
 export const APPEND_MESSAGE = new LuaScript(`${REINDEX}
@@ -87,6 +88,7 @@ redis.call('HSET', h, 'lastMessageAt', ARGV[4], 'updatedAt', updatedAt)
 if ARGV[5] == '1' then redis.call('HSET', h, 'lastCustomerText', ARGV[6]) end
 if ARGV[7] ~= '' then redis.call('SET', p .. 'provider:' .. ARGV[7], id .. ' ' .. seq) end
 if ARGV[9] ~= '' then redis.call('ZADD', p .. 'pending', ARGV[9], id .. ' ' .. seq) end
+if ARGV[10] ~= '' then redis.call('HSET', p .. 'external:' .. id, ARGV[10], seq) end
 reindex(p, id, cur[2], cur[3], cur[2], cur[3], cur[4], updatedAt)
 return seq
 `);

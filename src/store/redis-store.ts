@@ -148,6 +148,7 @@ export class RedisStore implements Store {
       message.delivery?.providerId ?? '',
       this.now(),
       isUnsent(message.delivery) ? message.delivery.at : '',
+      message.externalId ?? '',
     ])) as number | null;
     if (seq === null) throw new Error(`conversation ${conversationId} does not exist`);
     return { ...message, conversationId, seq };
@@ -197,6 +198,16 @@ export class RedisStore implements Store {
       if (doc !== null) messages.push(JSON.parse(doc) as TranscriptMessage);
     }
     return messages;
+  }
+
+  async findMessageByExternalId(
+    conversationId: string,
+    externalId: string,
+  ): Promise<TranscriptMessage | undefined> {
+    const seq = await this.client.hGet(this.key('external', conversationId), externalId);
+    if (seq === null) return undefined;
+    const doc = await this.client.hGet(this.key('msgs', conversationId), seq);
+    return doc === null ? undefined : (JSON.parse(doc) as TranscriptMessage);
   }
 
   async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {

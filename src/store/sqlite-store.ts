@@ -32,6 +32,8 @@ CREATE TABLE IF NOT EXISTS messages (
 CREATE INDEX IF NOT EXISTS messages_provider ON messages (provider_id) WHERE provider_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS messages_unsent ON messages (json_extract(doc, '$.delivery.at'))
   WHERE json_extract(doc, '$.delivery.status') = 'pending' AND json_extract(doc, '$.delivery.providerId') IS NULL;
+CREATE INDEX IF NOT EXISTS messages_external ON messages (conversation_id, json_extract(doc, '$.externalId'))
+  WHERE json_extract(doc, '$.externalId') IS NOT NULL;
 CREATE TABLE IF NOT EXISTS dedup (key TEXT PRIMARY KEY, expires_at INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS agents (id TEXT PRIMARY KEY, username TEXT NOT NULL UNIQUE, doc TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS sessions (token_hash TEXT PRIMARY KEY, agent_id TEXT NOT NULL, expires_at INTEGER NOT NULL, doc TEXT NOT NULL);
@@ -194,6 +196,19 @@ export class SqliteStore implements Store {
       )
       .all(before, limit)
       .map((row) => JSON.parse(row.doc) as TranscriptMessage);
+  }
+
+  async findMessageByExternalId(
+    conversationId: string,
+    externalId: string,
+  ): Promise<TranscriptMessage | undefined> {
+    const row = this.db
+      .prepare<[string, string], Row>(
+        `SELECT doc FROM messages WHERE conversation_id = ? AND json_extract(doc, '$.externalId') = ?
+         AND json_extract(doc, '$.externalId') IS NOT NULL LIMIT 1`,
+      )
+      .get(conversationId, externalId);
+    return row ? (JSON.parse(row.doc) as TranscriptMessage) : undefined;
   }
 
   async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {

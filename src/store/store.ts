@@ -64,6 +64,8 @@ export interface Store {
    * handing it to the outbox left unsent. A message a provider queued (it has an id) is not listed.
    */
   listPendingDeliveries(before: number, limit?: number): Promise<TranscriptMessage[]>;
+  /** The message of a conversation that carries this provider or client id (`externalId`), if any. */
+  findMessageByExternalId(conversationId: string, externalId: string): Promise<TranscriptMessage | undefined>;
   /** Finds an outbound message by the provider's id (delivery status callbacks). */
   findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined>;
 

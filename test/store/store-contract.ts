@@ -217,6 +217,31 @@ export function storeContract(name: string, open: OpenStore): void {
         expect(await store.findMessageByProviderId('unknown')).toBeUndefined();
       });
 
+      it('finds a message by the provider or client id it carries, within its conversation only', async () => {
+        await create('c1');
+        await create('c2');
+        await store.appendMessage('c1', {
+          author: 'customer',
+          text: 'first',
+          createdAt: 1,
+          externalId: 'tg:1',
+        });
+        await store.appendMessage('c1', { author: 'customer', text: 'no id', createdAt: 2 });
+        for (let i = 0; i < 250; i++) {
+          await store.appendMessage('c1', { author: 'bot', text: `filler ${i}`, createdAt: 3 });
+        }
+        await store.appendMessage('c2', {
+          author: 'agent',
+          text: 'reply',
+          createdAt: 4,
+          externalId: 'agent:a1:r1',
+        });
+        expect(await store.findMessageByExternalId('c1', 'tg:1')).toMatchObject({ seq: 1, text: 'first' });
+        expect((await opened.peer.findMessageByExternalId('c2', 'agent:a1:r1'))?.text).toBe('reply');
+        expect(await store.findMessageByExternalId('c2', 'tg:1')).toBeUndefined();
+        expect(await store.findMessageByExternalId('c1', 'tg:2')).toBeUndefined();
+      });
+
       it('lists outbound messages still pending since before a time, until their delivery moves on', async () => {
         await create('c1');
         await create('c2');
