@@ -142,6 +142,25 @@ describe('tickets, leads and ending a conversation in the console, in real Chrom
     await screenshot(agent, 'tickets-04-leads');
   });
 
+  it('lists a docs answer the customer said did not help under Docs gaps', async () => {
+    const someone = await customer();
+    const [answer] = (await someone.say('where is the call id shown?')).filter(
+      (m) => m.answerId !== undefined,
+    );
+    if (!answer) throw new Error('no docs answer');
+    await new Promise((resolve) =>
+      someone.socket.emit('feedback', { seq: answer.seq, helpful: false }, resolve),
+    );
+
+    await agent.getByRole('tab', { name: 'Docs gaps' }).click();
+    const gaps = agent.getByRole('table', { name: /did not help/i });
+    const row = gaps.getByRole('row').filter({ hasText: 'where is the call id shown?' });
+    await visible(row);
+    expect(await row.textContent()).toContain('guides/callid.md');
+    expect(await row.textContent()).toContain('Did not help');
+    await screenshot(agent, 'tickets-05-docs-gaps');
+  });
+
   it('shows an abusive conversation with a badge and lets the agent end it after confirming', async () => {
     await agent.getByRole('tab', { name: 'Conversations' }).click();
     const someone = await customer();

@@ -1,5 +1,6 @@
 import type { Ticket } from '../../../src/model/ticket';
 import type { AgentView } from '../../../src/realtime/socket-events';
+import type { AnswerReview } from '../answer-routes';
 
 /** Thrown for a refused request; `message` is the server's own explanation. */
 export class ConsoleApiError extends Error {
@@ -76,6 +77,12 @@ export async function getTicket(id: string): Promise<Ticket> {
 /** Enhanced-support leads, newest first. */
 export async function listLeads(): Promise<Lead[]> {
   return ((await call('GET', '/leads')) as { leads: Lead[] }).leads;
+}
+
+/** The docs answers, with their feedback; `failedOnly` keeps those that did not help. */
+export async function listAnswers(failedOnly: boolean): Promise<AnswerReview[]> {
+  return ((await call('GET', failedOnly ? '/answers?failed=1' : '/answers')) as { answers: AnswerReview[] })
+    .answers;
 }
 
 /** Ends a conversation for good (abusive customer); the customer is told. */

@@ -12,6 +12,7 @@ import { HandoffAlerts } from './alerts';
 import { ConsoleApiError, endConversation, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
+import { DocsGapsView } from './docs-gaps-view';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
 import { TicketsView } from './tickets-view';
 import { Toast } from './toast';
@@ -45,6 +46,13 @@ export class ConsoleApp {
     notify: (message, error) => this.notify(message, error),
   });
   private readonly leads = new LeadsView({
+    openConversation: (id) => {
+      this.showView('conversations');
+      void this.open(id);
+    },
+    notify: (message, error) => this.notify(message, error),
+  });
+  private readonly docsGaps = new DocsGapsView({
     openConversation: (id) => {
       this.showView('conversations');
       void this.open(id);
@@ -120,6 +128,10 @@ export class ConsoleApp {
     if (view === 'leads') {
       this.main.replaceChildren(this.leads.element);
       this.leads.show();
+    }
+    if (view === 'docs-gaps') {
+      this.main.replaceChildren(this.docsGaps.element);
+      this.docsGaps.show();
     }
   }
 
