@@ -1,7 +1,14 @@
 import { FakeTwilio } from '../support/fake-twilio';
 import { smallKnowledge } from '../support/small-knowledge';
 import { startTestApp, type TestApp } from '../support/start-app';
-import { inboundSms, postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN } from '../support/twilio-webhooks';
+import {
+  inboundSms,
+  postSigned,
+  PUBLIC_URL,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  twilioEnv,
+} from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 
 const CUSTOMER = '+447700900456';
@@ -9,12 +16,6 @@ const CUSTOMER = '+447700900456';
 describe('a reply stored but never sent before a crash', () => {
   let fake: FakeTwilio;
   let server: TestApp | undefined;
-  const env = {
-    PUBLIC_URL,
-    TWILIO_ACCOUNT_SID: TWILIO_SID,
-    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-    TWILIO_PHONE_NUMBER: '+15005550006',
-  };
   afterEach(async () => {
     await server?.cleanup();
     await fake.stop();
@@ -24,7 +25,7 @@ describe('a reply stored but never sent before a crash', () => {
     fake = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
     const start = (dataDir?: string) =>
       startTestApp({
-        env: { ...env, TWILIO_API_BASE_URL: fake.url },
+        env: { PUBLIC_URL, ...twilioEnv(fake.url) },
         overrides: { knowledge: smallKnowledge() },
         ...(dataDir && { dataDir }),
       });

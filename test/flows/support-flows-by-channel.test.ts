@@ -3,7 +3,7 @@ import type { Store } from '../../src/store/store';
 import { FakeTwilio } from '../support/fake-twilio';
 import { startTestApp, type TestApp } from '../support/start-app';
 import { TelegramEmulator } from '../support/telegram-emulator';
-import { PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN } from '../support/twilio-webhooks';
+import { PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN, twilioEnv } from '../support/twilio-webhooks';
 import {
   smsChannelCustomer,
   telegramChannelCustomer,
@@ -141,10 +141,7 @@ describe('support flows on every channel', () => {
       env: {
         TELEGRAM_BOT_TOKEN: TOKEN,
         TELEGRAM_API_ROOT: emulator.apiRoot,
-        TWILIO_ACCOUNT_SID: TWILIO_SID,
-        TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-        TWILIO_PHONE_NUMBER: '+15005550006',
-        TWILIO_API_BASE_URL: twilio.url,
+        ...twilioEnv(twilio.url),
         PUBLIC_URL,
       },
       overrides: { knowledge: problemKnowledge(), clock: () => MONDAY_10_UTC },

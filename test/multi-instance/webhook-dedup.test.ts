@@ -3,7 +3,14 @@ import type { TestApp } from '../support/start-app';
 import { FakeTwilio } from '../support/fake-twilio';
 import { TelegramEmulator } from '../support/telegram-emulator';
 import { textUpdate } from '../support/telegram-updates';
-import { inboundSms, postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN } from '../support/twilio-webhooks';
+import {
+  inboundSms,
+  postSigned,
+  PUBLIC_URL,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  twilioEnv,
+} from '../support/twilio-webhooks';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../store/redis-test-prefix';
 import { eventually, startInstance } from './instances';
 
@@ -27,10 +34,7 @@ describe('the same provider webhook delivered to both instances', () => {
       TELEGRAM_API_ROOT: emulator.apiRoot,
       TELEGRAM_WEBHOOK_URL: `${PUBLIC_URL}/webhooks/telegram`,
       TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TWILIO_ACCOUNT_SID: TWILIO_SID,
-      TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-      TWILIO_PHONE_NUMBER: '+15005550006',
-      TWILIO_API_BASE_URL: fake.url,
+      ...twilioEnv(fake.url),
     };
     instances = [
       await startInstance(prefix, TEST_REDIS_URL, { env }),

@@ -3,7 +3,14 @@ import { FakeTwilio } from '../support/fake-twilio';
 import { smallKnowledge } from '../support/small-knowledge';
 import { connectAgent, nextEvent, request, signIn, startTestApp, type TestApp } from '../support/start-app';
 import { TelegramEmulator } from '../support/telegram-emulator';
-import { inboundSms, postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN } from '../support/twilio-webhooks';
+import {
+  inboundSms,
+  postSigned,
+  PUBLIC_URL,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  twilioEnv,
+} from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 
 type Ack<T> = { ok: true } & T;
@@ -22,10 +29,7 @@ describe('one console session serving a Telegram customer and an SMS customer', 
       env: {
         TELEGRAM_BOT_TOKEN: TOKEN,
         TELEGRAM_API_ROOT: emulator.apiRoot,
-        TWILIO_ACCOUNT_SID: TWILIO_SID,
-        TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-        TWILIO_PHONE_NUMBER: '+15005550006',
-        TWILIO_API_BASE_URL: fake.url,
+        ...twilioEnv(fake.url),
         PUBLIC_URL,
       },
       overrides: { knowledge: smallKnowledge() },

@@ -2,7 +2,14 @@ import twilio from 'twilio';
 import { FakeTwilio } from '../support/fake-twilio';
 import { smallKnowledge } from '../support/small-knowledge';
 import { startTestApp, type TestApp } from '../support/start-app';
-import { inboundSms, postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN } from '../support/twilio-webhooks';
+import {
+  inboundSms,
+  postSigned,
+  PUBLIC_URL,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  twilioEnv,
+} from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 
 const CUSTOMER = '+447700900123';
@@ -15,10 +22,7 @@ describe('Twilio SMS webhooks: signatures and replays', () => {
     fake = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
     server = await startTestApp({
       env: {
-        TWILIO_ACCOUNT_SID: TWILIO_SID,
-        TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
-        TWILIO_PHONE_NUMBER: '+15005550006',
-        TWILIO_API_BASE_URL: fake.url,
+        ...twilioEnv(fake.url),
         ...env,
       },
       overrides: { knowledge: smallKnowledge() },

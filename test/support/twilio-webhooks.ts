@@ -6,6 +6,19 @@ export const TWILIO_TOKEN = 'fake-twilio-auth-token-0123456789';
 /** The public address the app believes it has (Twilio signs this, not the loopback URL). */
 export const PUBLIC_URL = 'https://support.example.com';
 
+/** The number the app sends from in tests. */
+export const TWILIO_NUMBER = '+15005550006';
+
+/** The settings that turn the SMS channel on against a fake Twilio REST API at `apiBaseUrl`. */
+export function twilioEnv(apiBaseUrl: string): Record<string, string> {
+  return {
+    TWILIO_ACCOUNT_SID: TWILIO_SID,
+    TWILIO_AUTH_TOKEN: TWILIO_TOKEN,
+    TWILIO_PHONE_NUMBER: TWILIO_NUMBER,
+    TWILIO_API_BASE_URL: apiBaseUrl,
+  };
+}
+
 let counter = 0;
 
 /** The parameters Twilio posts for an inbound SMS. */

@@ -1,6 +1,7 @@
 import type { AnswerReview } from '../../console/answer-routes';
 import { el } from '../../web/widget/dom';
 import { listAnswers } from './console-api';
+import { recordTable } from './record-table';
 import { exactTime, relativeTime } from './relative-time';
 
 /** What the docs-gaps view asks the console to do. */
@@ -15,38 +16,17 @@ export interface DocsGapsViewActions {
  * Questions are customer text and go in as textContent.
  */
 export class DocsGapsView {
-  readonly element = el('div', 'workspace leads');
-  private readonly body = el('tbody');
-  private readonly count = el('span', 'count', '0');
   private readonly allAnswers = el('input');
+  private readonly table = recordTable({
+    id: 'docs-gaps',
+    title: 'Answers that did not help',
+    columns: ['When', 'Question', 'Page given', 'Confidence', 'Outcome', ''],
+    controls: [this.showEveryAnswer()],
+    refresh: () => void this.refresh(),
+  });
+  readonly element = this.table.element;
 
-  constructor(private readonly actions: DocsGapsViewActions) {
-    const heading = el('h2', '', 'Answers that did not help ');
-    heading.id = 'docs-gaps-heading';
-    heading.append(this.count);
-    this.allAnswers.type = 'checkbox';
-    this.allAnswers.id = 'docs-gaps-all';
-    this.allAnswers.addEventListener('change', () => void this.refresh());
-    const label = el('label', 'muted', ' Show every answer');
-    label.prepend(this.allAnswers);
-    const refresh = el('button', 'btn small', 'Refresh');
-    refresh.type = 'button';
-    refresh.addEventListener('click', () => void this.refresh());
-    const top = el('div', 'leads-top');
-    top.append(heading, label, refresh);
-
-    const table = el('table', 'leads-table');
-    table.setAttribute('aria-labelledby', heading.id);
-    const head = el('tr');
-    for (const title of ['When', 'Question', 'Page given', 'Confidence', 'Outcome', ''])
-      head.append(el('th', '', title));
-    const thead = el('thead');
-    thead.append(head);
-    table.append(thead, this.body);
-    const scroller = el('div', 'table-scroller');
-    scroller.append(table);
-    this.element.append(top, scroller);
-  }
+  constructor(private readonly actions: DocsGapsViewActions) {}
 
   /** Puts the view on screen with a fresh list. */
   show(): void {
@@ -63,16 +43,20 @@ export class DocsGapsView {
   }
 
   private render(answers: AnswerReview[]): void {
-    this.count.textContent = String(answers.length);
-    if (answers.length === 0) {
-      const cell = el('td', 'empty', 'Nothing yet: every answer so far helped, or nobody said otherwise.');
-      cell.colSpan = 6;
-      const row = el('tr');
-      row.append(cell);
-      this.body.replaceChildren(row);
-      return;
-    }
-    this.body.replaceChildren(...answers.map((answer) => this.row(answer)));
+    this.table.show(
+      answers.map((answer) => this.row(answer)),
+      'Nothing yet: every answer so far helped, or nobody said otherwise.',
+    );
+  }
+
+  /** The "Show every answer" checkbox, which widens the list beyond the failures. */
+  private showEveryAnswer(): HTMLElement {
+    this.allAnswers.type = 'checkbox';
+    this.allAnswers.id = 'docs-gaps-all';
+    this.allAnswers.addEventListener('change', () => void this.refresh());
+    const label = el('label', 'muted', ' Show every answer');
+    label.prepend(this.allAnswers);
+    return label;
   }
 
   private row(answer: AnswerReview): HTMLTableRowElement {

@@ -1,5 +1,7 @@
 import { el } from '../../web/widget/dom';
 import { listLeads, type Lead } from './console-api';
+import { channelName } from './queue-view';
+import { recordTable } from './record-table';
 import { exactTime, relativeTime } from './relative-time';
 
 /** What the leads view asks the console to do. */
@@ -10,39 +12,21 @@ export interface LeadsViewActions {
 }
 
 const KINDS: Record<string, string> = { 'noc-on-demand': 'NOC-on-Demand' };
-const CHANNELS: Record<string, string> = { web: 'Web chat', telegram: 'Telegram', sms: 'SMS' };
 
 /**
  * NOC-on-Demand and enhanced-support enquiries the bot took, newest first: what the customer
  * needs and how to reach them. Every value is customer text and goes in as textContent.
  */
 export class LeadsView {
-  readonly element = el('div', 'workspace leads');
-  private readonly body = el('tbody');
-  private readonly count = el('span', 'count', '0');
+  private readonly table = recordTable({
+    id: 'leads',
+    title: 'Enhanced support leads',
+    columns: ['When', 'Kind', 'Enquiry', 'Contact', 'Customer', ''],
+    refresh: () => void this.refresh(),
+  });
+  readonly element = this.table.element;
 
-  constructor(private readonly actions: LeadsViewActions) {
-    const heading = el('h2', '', 'Enhanced support leads ');
-    heading.id = 'leads-heading';
-    heading.append(this.count);
-    const refresh = el('button', 'btn small', 'Refresh');
-    refresh.type = 'button';
-    refresh.addEventListener('click', () => void this.refresh());
-    const top = el('div', 'leads-top');
-    top.append(heading, refresh);
-
-    const table = el('table', 'leads-table');
-    table.setAttribute('aria-labelledby', heading.id);
-    const head = el('tr');
-    for (const title of ['When', 'Kind', 'Enquiry', 'Contact', 'Customer', ''])
-      head.append(el('th', '', title));
-    const thead = el('thead');
-    thead.append(head);
-    table.append(thead, this.body);
-    const scroller = el('div', 'table-scroller');
-    scroller.append(table);
-    this.element.append(top, scroller);
-  }
+  constructor(private readonly actions: LeadsViewActions) {}
 
   /** Puts the view on screen with a fresh list. */
   show(): void {
@@ -59,20 +43,10 @@ export class LeadsView {
   }
 
   private render(leads: Lead[]): void {
-    this.count.textContent = String(leads.length);
-    if (leads.length === 0) {
-      const cell = el(
-        'td',
-        'empty',
-        'No enquiries yet. They appear here when a customer asks about NOC-on-Demand.',
-      );
-      cell.colSpan = 6;
-      const row = el('tr');
-      row.append(cell);
-      this.body.replaceChildren(row);
-      return;
-    }
-    this.body.replaceChildren(...leads.map((lead) => this.row(lead)));
+    this.table.show(
+      leads.map((lead) => this.row(lead)),
+      'No enquiries yet. They appear here when a customer asks about NOC-on-Demand.',
+    );
   }
 
   private row(lead: Lead): HTMLTableRowElement {
@@ -125,6 +99,5 @@ function customerOf(key: string | undefined): string {
   const [channel, ...rest] = key.split(':');
   const id = rest.join(':');
   if (channel === 'web') return `Web visitor ${id.slice(2, 8)}`;
-  const name = CHANNELS[channel ?? ''];
-  return name ? `${name} ${id}` : key;
+  return channel === 'telegram' || channel === 'sms' ? `${channelName(channel)} ${id}` : key;
 }
