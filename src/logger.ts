@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { SECRET_SETTINGS } from './config';
 
 /** The project's logger type: pino's, so adapters can make children with bindings. */
 export type Logger = pino.Logger;
@@ -13,13 +14,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       redact: {
         paths: [
-          '*.ADMIN_PASSWORD',
-          '*.TELEGRAM_BOT_TOKEN',
-          '*.TELEGRAM_WEBHOOK_SECRET',
-          '*.TWILIO_AUTH_TOKEN',
-          '*.SMTP_URL',
-          '*.LLM_API_KEY',
-          '*.REDIS_URL',
+          ...SECRET_SETTINGS.map((name) => `*.${name}`),
           'password',
           '*.password',
           'token',

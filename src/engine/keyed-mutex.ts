@@ -17,11 +17,6 @@ export class KeyedMutex {
     return result;
   }
 
-  /** Keys with work queued or running (for draining on shutdown). */
-  get busy(): number {
-    return this.tails.size;
-  }
-
   /** Resolves when everything queued so far has settled. */
   async idle(): Promise<void> {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);

@@ -3,8 +3,6 @@ import type { FlowPosition } from './flow-position';
 /** The channels a customer can reach support on. */
 export type ChannelName = 'web' | 'telegram' | 'sms';
 
-export const CHANNEL_NAMES: readonly ChannelName[] = ['web', 'telegram', 'sms'];
-
 /**
  * Where a conversation lives on its channel. Stored with the conversation so that an agent's reply,
  * hours later, goes out on the customer's own channel.
