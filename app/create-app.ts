@@ -33,6 +33,9 @@ import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { projectRoot } from './project-root';
 
+/** How long requests still running at shutdown may take before their connections are closed. */
+const CLOSE_GRACE_MS = 5_000;
+
 /** How long an outbound Telegram or SMS message may stay `pending` before it is sent again. */
 const STALE_DELIVERY_MS = 60_000;
 
@@ -218,6 +221,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
+        // Keep-alive browser connections would hold the close open: idle ones go now, and any
+        // request still running gets a few seconds to finish before it is cut.
+        edge.server.closeIdleConnections();
+        setTimeout(() => edge.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       });
       await engine.idle();
       await outbox?.close();

@@ -77,5 +77,6 @@ describe('the widget across a server restart, in real Chromium', () => {
     });
     await screenshot(page, 'widget-after-server-restart');
     agent.close();
-  });
+    // A restart, a reconnection backoff and Chromium on a loaded 2-core CI machine.
+  }, 90_000);
 });
