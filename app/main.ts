@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const knowledge = await loadKnowledgeBase({
     dir: config.KB_DIR,
     baseUrl: config.KB_BASE_URL,
+    answerCacheSize: config.ANSWER_CACHE_SIZE,
     cacheDir: path.join(config.DATA_DIR, 'kb-index'),
     watch: true,
     log: (level, msg, fields) => log[level](fields ?? {}, msg),

@@ -1,6 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { isChildMessage, type MemoryMessage, type ParentMessage, type ReadyMessage } from './server-messages';
+import {
+  isChildMessage,
+  type MemoryMessage,
+  type ParentMessage,
+  type ReadyMessage,
+  type StatsMessage,
+} from './server-messages';
 
 /** A server under test running in its own process, so its CPU and memory are its own. */
 export interface ChildServer {
@@ -9,6 +15,8 @@ export interface ChildServer {
   pid: number;
   /** RSS and heap of the child after a full GC. */
   memory(): Promise<MemoryMessage>;
+  /** The child's counters right now (empty for the echo server). */
+  stats(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -42,6 +50,11 @@ export async function startChildServer(options: StartChildOptions): Promise<Chil
       const answer = waitFor<MemoryMessage>(child, 'memory', 30_000);
       send(child, { type: 'memory' });
       return answer;
+    },
+    stats: async () => {
+      const answer = waitFor<StatsMessage>(child, 'stats', 30_000);
+      send(child, { type: 'stats' });
+      return (await answer).stats;
     },
     stop: async () => {
       if (child.exitCode !== null || child.signalCode !== null) return;

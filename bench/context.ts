@@ -45,7 +45,6 @@ export function createContext(options: BenchOptions, questions: readonly string[
           ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
           LOG_LEVEL: 'error',
           BENCH_KB_CACHE_DIR: kbCache,
-          ...(options.cachedAnswers && { BENCH_CACHED_ANSWERS: '1' }),
           ...env,
         },
         ...(cpuProfileDir && { cpuProfileDir }),

@@ -82,13 +82,11 @@ export interface BenchOptions {
   updateDocs: boolean;
   /** Write CPU profiles of the servers under test here (`--cpu-prof`). */
   cpuProfileDir: string | undefined;
-  /** Serve each distinct question's answer from memory after its first retrieval (diagnosis only). */
-  cachedAnswers: boolean;
   /** The command line, as printed next to the results. */
   command: string;
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--out DIR] [--profile DIR] [--no-docs] [--cached-answers]`;
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--out DIR] [--profile DIR] [--no-docs]`;
 
 /** Parses the command line; throws with the usage text on a bad flag. */
 export function parseOptions(argv: readonly string[], projectDir: string): BenchOptions {
@@ -98,7 +96,6 @@ export function parseOptions(argv: readonly string[], projectDir: string): Bench
   let outDir = path.join(projectDir, 'bench', 'results');
   let cpuProfileDir: string | undefined;
   let noDocs = false;
-  let cachedAnswers = false;
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -113,7 +110,6 @@ export function parseOptions(argv: readonly string[], projectDir: string): Bench
     else if (flag === '--out') outDir = path.resolve(value());
     else if (flag === '--profile') cpuProfileDir = path.resolve(value());
     else if (flag === '--no-docs') noDocs = true;
-    else if (flag === '--cached-answers') cachedAnswers = true;
     else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
     else throw new Error(`unknown flag ${flag}\n${USAGE}`);
   }
@@ -138,8 +134,7 @@ export function parseOptions(argv: readonly string[], projectDir: string): Bench
     kbDir,
     questionsFile,
     outDir,
-    updateDocs: !quick && !noDocs && !cachedAnswers && only === undefined,
-    cachedAnswers,
+    updateDocs: !quick && !noDocs && only === undefined,
     cpuProfileDir,
     command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
   };

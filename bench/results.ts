@@ -1,10 +1,9 @@
-import type { ChatLoadResult } from './load/chat-load';
 import type { MachineInfo } from './machine';
 import type { ChannelsResult } from './sections/channels';
 import type { HandoffResult } from './sections/handoff';
 import type { IdleMemoryResult } from './sections/idle-memory';
 import type { RetrievalResult } from './sections/retrieval';
-import type { ThroughputPair } from './sections/throughput';
+import type { AppLoadResult, ThroughputPair } from './sections/throughput';
 
 /** One target of issue 7, checked against this run's figures. */
 export interface TargetCheck {
@@ -25,12 +24,12 @@ export interface BenchResults {
   kbDir: string;
   questions: { source: string; count: number };
   throughput?: ThroughputPair;
-  botpress?: ChatLoadResult;
+  botpress?: AppLoadResult;
   handoff?: HandoffResult;
   channels?: ChannelsResult;
   memory?: IdleMemoryResult;
   retrieval?: RetrievalResult;
-  growth?: ChatLoadResult[];
+  growth?: AppLoadResult[];
   targets: TargetCheck[];
 }
 

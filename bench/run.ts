@@ -1,8 +1,7 @@
 /**
  * `npm run bench`: measures the real app against a bare socket.io server on this machine, over
  * loopback, in bounded time, and prints a table (or, with `--json`, one JSON object).
- * Flags: --quick (tiny load), --json, --only SECTION[,SECTION], --out DIR, --profile DIR, --no-docs,
- * --cached-answers (diagnosis: no retrieval cost).
+ * Flags: --quick (tiny load), --json, --only SECTION[,SECTION], --out DIR, --profile DIR, --no-docs.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -64,8 +63,7 @@ async function main(): Promise<void> {
     machine,
     setup:
       `loopback 127.0.0.1; each server under test in its own child process, all clients in the benchmark ` +
-      `process, on the same ${machine.cores}-core machine (clients and server compete for the cores)` +
-      (options.cachedAnswers ? '; DIAGNOSIS: answers cached per distinct question (no retrieval cost)' : ''),
+      `process, on the same ${machine.cores}-core machine (clients and server compete for the cores)`,
     kbDir: path.relative(root, options.kbDir) || options.kbDir,
     questions: { source, count: questions.length },
   };

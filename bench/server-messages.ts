@@ -15,14 +15,20 @@ export interface MemoryMessage {
   heapUsed: number;
 }
 
-/** What a child sends. */
-export type ChildMessage = ReadyMessage | MemoryMessage;
+/** Counters the child keeps (the app's answer cache), read after a load. */
+export interface StatsMessage {
+  type: 'stats';
+  stats: Record<string, number>;
+}
 
-/** What the parent asks: measure memory, or stop. */
-export type ParentMessage = { type: 'memory' } | { type: 'stop' };
+/** What a child sends. */
+export type ChildMessage = ReadyMessage | MemoryMessage | StatsMessage;
+
+/** What the parent asks: measure memory, read the counters, or stop. */
+export type ParentMessage = { type: 'memory' } | { type: 'stats' } | { type: 'stop' };
 
 /** Type guard for messages from a child. */
 export function isChildMessage(value: unknown): value is ChildMessage {
   const type = (value as { type?: unknown } | null)?.type;
-  return type === 'ready' || type === 'memory';
+  return type === 'ready' || type === 'memory' || type === 'stats';
 }

@@ -21,6 +21,8 @@ const schema = z.object({
   KB_DIR: z.string().default('./kb'),
   /** Prefix of the links in answers: page URL = KB_BASE_URL + page path. */
   KB_BASE_URL: z.string().url().default('https://docs.connexcs.com'),
+  /** Distinct questions whose answers are kept in memory per docs index; 0 turns the cache off. */
+  ANSWER_CACHE_SIZE: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   /** The address customers and providers reach this server at (webhook signatures, links). */
   PUBLIC_URL: optionalUrl,
   /** Password of the `admin` agent created on first start; random and printed once when unset. */

@@ -1,4 +1,5 @@
 import type { ChatLoadResult } from '../load/chat-load';
+import type { AppLoadResult } from '../sections/throughput';
 import type { LatencySummary } from '../stats';
 import type { BenchResults } from '../results';
 import type { WebhookResult } from '../sections/channels';
@@ -6,18 +7,24 @@ import type { WebhookResult } from '../sections/channels';
 /** The results as a markdown table (readable as plain text too), with the machine and the targets. */
 export function renderTable(results: BenchResults): string {
   const rows: string[][] = [];
-  const chat = (name: string, r: ChatLoadResult) =>
+  const chat = (name: string, r: AppLoadResult) =>
     rows.push([
       name,
       `${r.messagesPerSecond} msg/s`,
       lat(r.latency),
       `${r.answered}/${r.sent + missingUnsent(r)} answered, ${r.missing} missing, ${r.overSla} > 1.5 s` +
-        (r.handedOff ? `, ${r.handedOff} handed to a person by a flow` : ''),
+        (r.handedOff ? `, ${r.handedOff} handed to a person by a flow` : '') +
+        cacheNote(r),
     ]);
   const { throughput, botpress, handoff, channels, memory, retrieval, growth } = results;
   if (throughput?.limit)
     chat(`1. limit: bare socket.io echo, ${throughput.limit.customers} customers`, throughput.limit);
   if (throughput?.bot) chat(`2. bot path, ${throughput.bot.customers} customers`, throughput.bot);
+  if (throughput?.botUncached)
+    chat(
+      `2. bot path, ${throughput.botUncached.customers} customers, answer cache off`,
+      throughput.botUncached,
+    );
   if (botpress)
     chat(`2. Botpress shape: ${botpress.customers} customers x ${botpressEach(botpress)}`, botpress);
   if (throughput?.ratio !== undefined)
@@ -82,6 +89,16 @@ export function renderTable(results: BenchResults): string {
     for (const t of results.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'NO'} |`);
   }
   return lines.join('\n');
+}
+
+/** How many docs answers came from the answer cache, when the app reported it. */
+function cacheNote(r: AppLoadResult): string {
+  const use = r.answerCache;
+  if (!use) return '';
+  const asked = use.hits + use.misses;
+  if (asked === 0) return '; no docs answers';
+  if (use.hits === 0) return `; ${use.misses} docs answers, all retrieved`;
+  return `; docs answers: ${use.hits} of ${asked} from the answer cache, ${use.misses} retrieved`;
 }
 
 function lat(summary: LatencySummary): string {

@@ -1,8 +1,37 @@
+import type { ChildServer } from '../child-server';
 import { withServer, type BenchContext } from '../context';
 import { fixedLoad, sustainedLoad, type ChatLoadResult, type ClientRateLimit } from '../load/chat-load';
 import { round } from '../stats';
 
 type SustainedResult = ChatLoadResult & { newCustomers: number };
+
+/** The app's answer cache during one load: questions answered from memory, and retrieved. */
+export interface AnswerCacheUse {
+  hits: number;
+  misses: number;
+}
+
+/** A load on the real app, with what its answer cache did. */
+export type AppLoadResult<T extends ChatLoadResult = ChatLoadResult> = T & { answerCache?: AnswerCacheUse };
+
+/** The app with its answer cache off: every question goes through retrieval. */
+const NO_ANSWER_CACHE = { ANSWER_CACHE_SIZE: '0' };
+
+/** Runs a load against a fresh app server and reads its answer cache counters afterwards. */
+async function onApp<T extends ChatLoadResult>(
+  context: BenchContext,
+  load: (server: ChildServer) => Promise<T>,
+  env: Record<string, string> = {},
+): Promise<AppLoadResult<T>> {
+  return withServer(context.startApp(env), async (server) => {
+    const result = await load(server);
+    const stats = await server.stats();
+    return {
+      ...result,
+      answerCache: { hits: stats.answerCacheHits ?? 0, misses: stats.answerCacheMisses ?? 0 },
+    };
+  });
+}
 
 /**
  * Just under the chat gateway's per-customer limit (20 messages burst, 2 per second): a customer
@@ -13,7 +42,10 @@ const WIDGET_RATE_LIMIT: ClientRateLimit = { capacity: 19, perSecond: 1.9 };
 /** Sections 1 to 3: the bare socket.io limit, the bot path at the same load, and their ratio. */
 export interface ThroughputPair {
   limit?: SustainedResult;
-  bot?: SustainedResult;
+  /** The app as shipped (answer cache on). */
+  bot?: AppLoadResult<SustainedResult>;
+  /** The app with the answer cache off: every answer retrieved, what retrieval costs under load. */
+  botUncached?: AppLoadResult<SustainedResult>;
   /** Bot-path messages/s divided by echo messages/s, from this same run. */
   ratio?: number;
 }
@@ -42,7 +74,11 @@ export async function measureThroughputPair(
   }
   if (which.bot) {
     context.progress(`bot path: real app, ${plan.throughputCustomers} customers, ${plan.throughputMs} ms`);
-    pair.bot = await withServer(context.startApp(), (server) => load(server.url, WIDGET_RATE_LIMIT));
+    pair.bot = await onApp(context, (server) => load(server.url, WIDGET_RATE_LIMIT));
+    context.progress(
+      `bot path, answer cache off: ${plan.throughputCustomers} customers, ${plan.throughputMs} ms`,
+    );
+    pair.botUncached = await onApp(context, (server) => load(server.url, WIDGET_RATE_LIMIT), NO_ANSWER_CACHE);
   }
   if (pair.limit && pair.bot && pair.limit.messagesPerSecond > 0) {
     pair.ratio = round(pair.bot.messagesPerSecond / pair.limit.messagesPerSecond, 3);
@@ -51,10 +87,10 @@ export async function measureThroughputPair(
 }
 
 /** The Botpress benchmark's shape: 1,000 customers x 5 messages against the real app. */
-export async function measureBotpressShape(context: BenchContext): Promise<ChatLoadResult> {
+export async function measureBotpressShape(context: BenchContext): Promise<AppLoadResult> {
   const { plan } = context.options;
   context.progress(`botpress shape: ${plan.botpressCustomers} customers x ${plan.botpressMessages} messages`);
-  return withServer(context.startApp(), (server) =>
+  return onApp(context, (server) =>
     fixedLoad({
       url: server.url,
       customers: plan.botpressCustomers,
@@ -67,15 +103,15 @@ export async function measureBotpressShape(context: BenchContext): Promise<ChatL
 }
 
 /** Section 8: the bot path at growing concurrency, each level on a fresh server. */
-export async function measureCostGrowth(context: BenchContext): Promise<ChatLoadResult[]> {
+export async function measureCostGrowth(context: BenchContext): Promise<AppLoadResult[]> {
   const { plan } = context.options;
-  const levels: ChatLoadResult[] = [];
+  const levels: AppLoadResult[] = [];
   for (const customers of plan.growthLevels) {
     // Enough messages per level for stable percentiles, within the 20-message burst limit.
     const messagesEach = Math.min(15, Math.max(3, Math.ceil(3000 / customers)));
     context.progress(`cost growth: ${customers} customers x ${messagesEach} messages`);
     levels.push(
-      await withServer(context.startApp(), (server) =>
+      await onApp(context, (server) =>
         fixedLoad({
           url: server.url,
           customers,

@@ -3,7 +3,7 @@
  * with the docs knowledge base, configured from the environment the benchmark passes in.
  */
 import { loadConfig } from '../../src/config';
-import { loadKnowledgeBase, type KnowledgeAnswer, type KnowledgeBase } from '../../src/knowledge';
+import { loadKnowledgeBase } from '../../src/knowledge';
 import { createLogger } from '../../src/logger';
 import { createApp } from '../../app/create-app';
 import { controlFromParent } from './child-control';
@@ -15,12 +15,10 @@ async function main(): Promise<void> {
   const knowledge = await loadKnowledgeBase({
     dir: config.KB_DIR,
     baseUrl: config.KB_BASE_URL,
+    answerCacheSize: config.ANSWER_CACHE_SIZE,
     ...(cacheDir && { cacheDir }),
   });
-  // Diagnosis only (`--cached-answers`): each distinct question is retrieved once, then served
-  // from memory, to show what the bot path costs without docs retrieval.
-  const cached = process.env.BENCH_CACHED_ANSWERS === '1' ? cachingAnswers(knowledge) : knowledge;
-  const app = await createApp(config, log, { knowledge: cached });
+  const app = await createApp(config, log, { knowledge });
   const url = await app.listen();
   const stats = knowledge.stats();
   controlFromParent(
@@ -33,20 +31,11 @@ async function main(): Promise<void> {
       await app.close();
       knowledge.close();
     },
-  );
-}
-
-function cachingAnswers(knowledge: KnowledgeBase): KnowledgeBase {
-  const answers = new Map<string, Promise<KnowledgeAnswer>>();
-  return {
-    search: (query, limit) => knowledge.search(query, limit),
-    stats: () => knowledge.stats(),
-    answer: (query) => {
-      let answer = answers.get(query);
-      if (!answer) answers.set(query, (answer = knowledge.answer(query)));
-      return answer;
+    () => {
+      const { hits, misses } = knowledge.stats().answerCache;
+      return { answerCacheHits: hits, answerCacheMisses: misses };
     },
-  };
+  );
 }
 
 void main().catch((error: unknown) => {

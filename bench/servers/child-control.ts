@@ -4,7 +4,11 @@ import type { ChildMessage, ParentMessage } from '../server-messages';
  * Wires a server child to its parent: reports readiness, answers memory requests after a full GC
  * (the child runs with `--expose-gc`), and stops on request or when the parent goes away.
  */
-export function controlFromParent(ready: ChildMessage, stop: () => Promise<void>): void {
+export function controlFromParent(
+  ready: ChildMessage,
+  stop: () => Promise<void>,
+  stats: () => Record<string, number> = () => ({}),
+): void {
   const reply = (message: ChildMessage) => process.send?.(message);
   let stopping = false;
   const shutdown = () => {
@@ -18,6 +22,7 @@ export function controlFromParent(ready: ChildMessage, stop: () => Promise<void>
   };
   process.on('message', (message: ParentMessage) => {
     if (message.type === 'stop') shutdown();
+    if (message.type === 'stats') reply({ type: 'stats', stats: stats() });
     if (message.type === 'memory') {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();

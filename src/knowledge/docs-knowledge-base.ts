@@ -11,6 +11,7 @@ import { readCachedIndex, writeCachedIndex } from './index-cache';
 import { ingestDocs, type IngestProgress } from './ingest-docs';
 import type { KnowledgeAnswer, KnowledgeBase, KnowledgeHit } from './knowledge-base';
 import { outOfScopeReason } from './out-of-scope';
+import { LruCache } from './lru-cache';
 import { extractPassage } from './passage';
 
 /** Where log lines go: the app passes its logger, tests pass nothing. */
@@ -25,6 +26,15 @@ export interface DocsKnowledgeBaseOptions {
   embeddings?: Embeddings;
   chatModel?: BaseChatModel;
   onProgress?: IngestProgress;
+  /** Distinct questions whose answers are kept in memory (0 turns the cache off); default 1,000. */
+  answerCacheSize?: number;
+}
+
+/** How often questions were answered from the cache since this index was loaded. */
+export interface AnswerCacheStats {
+  hits: number;
+  misses: number;
+  size: number;
 }
 
 /** The statistics `stats()` reports, plus how the last build went. */
@@ -36,17 +46,20 @@ export interface DocsKnowledgeStats {
   /** True when the last load came from the on-disk cache instead of a rebuild. */
   fromCache: boolean;
   skipped: SkippedPage[];
+  answerCache: AnswerCacheStats;
 }
 
 /** How many pages a search or an answer returns. */
 const DEFAULT_HITS = 5;
+/** Distinct questions remembered by default: a support desk's common questions, and then some. */
+const DEFAULT_ANSWER_CACHE = 1000;
 /** Confidence given to messages recognised as out of scope whatever the search found. */
 const OUT_OF_SCOPE_CONFIDENCE = 0.05;
 
 interface LoadedState {
   index: DocsIndex;
   hybrid?: HybridRanking;
-  stats: DocsKnowledgeStats;
+  stats: Omit<DocsKnowledgeStats, 'answerCache'>;
 }
 
 /**
@@ -55,8 +68,22 @@ interface LoadedState {
  */
 export class DocsKnowledgeBase implements KnowledgeBase {
   private state: LoadedState | undefined;
+  /**
+   * Answers and searches by exact question text. Customers ask the same few questions again and
+   * again (and quick replies send identical text), and an answer depends only on the text and
+   * this index, so it is worked out once per index: a reload builds a new knowledge base and
+   * with it an empty cache. Answers are kept as promises so that identical questions arriving
+   * together share one retrieval (and one chat-model call).
+   */
+  private readonly answers: LruCache<string, Promise<KnowledgeAnswer>>;
+  private readonly searches: LruCache<string, KnowledgeHit[]>;
+  private readonly cacheStats = { hits: 0, misses: 0 };
 
-  constructor(private readonly options: DocsKnowledgeBaseOptions) {}
+  constructor(private readonly options: DocsKnowledgeBaseOptions) {
+    const size = options.answerCacheSize ?? DEFAULT_ANSWER_CACHE;
+    this.answers = new LruCache(size);
+    this.searches = new LruCache(size);
+  }
 
   /** Builds the index, or restores it when the cache matches the docs folder. */
   async load(): Promise<void> {
@@ -122,11 +149,35 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   /** Best sections first, one per page. */
   search(query: string, limit = DEFAULT_HITS): KnowledgeHit[] {
     const { index } = this.loaded;
-    return index.rankPages(index.analyze(query), limit).map(toHit);
+    const key = `${limit}\u0000${query}`;
+    let hits = this.searches.get(key);
+    if (!hits) {
+      hits = index.rankPages(index.analyze(query), limit).map(toHit);
+      this.searches.set(key, hits);
+    }
+    return [...hits];
   }
 
   /** Answers from the docs, or declines when they do not seem to cover the question. */
   async answer(query: string): Promise<KnowledgeAnswer> {
+    const cached = this.answers.get(query);
+    if (cached) {
+      this.cacheStats.hits += 1;
+      return copyOf(await cached);
+    }
+    this.cacheStats.misses += 1;
+    const answering = this.work(query).then(({ answer, keep }) => {
+      if (!keep) this.answers.delete(query);
+      return answer;
+    });
+    // A failure is not remembered either: the next asker tries again.
+    answering.catch(() => this.answers.delete(query));
+    this.answers.set(query, answering);
+    return copyOf(await answering);
+  }
+
+  /** Works an answer out; `keep` is false when it is a fallback that must not outlive the failure. */
+  private async work(query: string): Promise<{ answer: KnowledgeAnswer; keep: boolean }> {
     const { index, hybrid } = this.loaded;
     const analyzed = index.analyze(query);
     const keywordPages = index.rankPages(analyzed, DEFAULT_HITS);
@@ -137,32 +188,42 @@ export class DocsKnowledgeBase implements KnowledgeBase {
     const hits = pages.map(toHit);
     const best = pages[0];
     if (!best || confidence < ANSWER_THRESHOLD) {
-      return { kind: 'decline', confidence, hits, declineReason: reason ?? 'low confidence' };
+      return {
+        answer: { kind: 'decline', confidence, hits, declineReason: reason ?? 'low confidence' },
+        keep: true,
+      };
     }
     const passage = extractPassage(best.section.text, analyzed);
-    if (!this.options.chatModel) return { kind: 'answer', confidence, hits, passage };
+    if (!this.options.chatModel) return { answer: { kind: 'answer', confidence, hits, passage }, keep: true };
     let generated;
     try {
       generated = await generateAnswer(this.options.chatModel, query, hits.slice(0, 3));
     } catch {
-      // A model that is down or slow must not cost the customer the extractive answer.
-      return { kind: 'answer', confidence, hits, passage };
+      // A model that is down or slow must not cost the customer the extractive answer; the
+      // model's answer is tried again on the next identical question.
+      return { answer: { kind: 'answer', confidence, hits, passage }, keep: false };
     }
     if (generated.kind === 'abstained') {
       return {
-        kind: 'decline',
-        confidence,
-        hits,
-        passage,
-        declineReason: 'the model found no answer in the sections',
+        answer: {
+          kind: 'decline',
+          confidence,
+          hits,
+          passage,
+          declineReason: 'the model found no answer in the sections',
+        },
+        keep: true,
       };
     }
-    return { kind: 'answer', confidence, hits, passage, generated: generated.text };
+    return {
+      answer: { kind: 'answer', confidence, hits, passage, generated: generated.text },
+      keep: true,
+    };
   }
 
-  /** Size and age of the index. */
+  /** Size and age of the index, and how the answer cache is doing. */
   stats(): DocsKnowledgeStats {
-    return this.loaded.stats;
+    return { ...this.loaded.stats, answerCache: { ...this.cacheStats, size: this.answers.size } };
   }
 
   /** The index itself, for the LangChain retriever and the eval. */
@@ -178,6 +239,11 @@ function pick(cached: { pages: number; sections: unknown[]; builtAt: number; bui
     builtAt: cached.builtAt,
     buildMs: cached.buildMs,
   };
+}
+
+/** A cached answer as the caller's own (the cache keeps the original). */
+function copyOf(answer: KnowledgeAnswer): KnowledgeAnswer {
+  return { ...answer, hits: [...answer.hits] };
 }
 
 /** The public shape of a ranked page. */

@@ -29,6 +29,8 @@ export interface LoadKnowledgeBaseOptions {
   chatModel?: BaseChatModel;
   /** Called after each page while (re)building, for progress bars. */
   onProgress?: IngestProgress;
+  /** Distinct questions whose answers are kept in memory per index (0: off); default 1,000. */
+  answerCacheSize?: number;
 }
 
 /** A knowledge base that can be rebuilt in place and stopped. */
