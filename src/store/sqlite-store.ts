@@ -385,13 +385,9 @@ export class SqliteStore implements Store {
       setImmediate(() => this.commit());
     }
     const batch = this.batch;
-    let result: T;
-    try {
-      result = this.db.transaction(work)();
-    } catch (error) {
-      return Promise.reject(error as Error);
-    }
     return new Promise<T>((resolve, reject) => {
+      // A throw here rejects at once: the savepoint undid this write and the batch goes on.
+      const result = this.db.transaction(work)();
       batch.push({ resolve: () => resolve(result), reject });
     });
   }
