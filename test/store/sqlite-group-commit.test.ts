@@ -5,6 +5,8 @@ import path from 'node:path';
 import { ConflictError } from '../../src/errors';
 import { SqliteStore } from '../../src/store/sqlite-store';
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 // The embedded store commits the writes of one event-loop turn together; these check what that
 // must never change: a resolved write is on disk, and one failing write takes nothing else down.
 describe('SQLite group commit', () => {
@@ -71,6 +73,20 @@ describe('SQLite group commit', () => {
     expect(countOnDisk("SELECT count(*) AS n FROM records WHERE log = 'leads'")).toBe(2);
     expect(countOnDisk('SELECT count(*) AS n FROM agents')).toBe(1);
     await store.close();
+  });
+
+  it('copies the write-ahead log into the database file from its own thread', async () => {
+    const store = new SqliteStore(file);
+    const before = fs.statSync(file).size;
+    await Promise.all(
+      Array.from({ length: 500 }, (_, i) => store.appendRecord('audit', { i, pad: 'x'.repeat(200) })),
+    );
+    // The app's connection never checkpoints by itself, so only the checkpointer can grow the file.
+    const deadline = Date.now() + 5000;
+    while (fs.statSync(file).size === before && Date.now() < deadline) await sleep(50);
+    expect(fs.statSync(file).size).toBeGreaterThan(before + 100_000);
+    await store.close();
+    expect(fs.existsSync(`${file}-wal`)).toBe(false);
   });
 
   it('commits a batch still open when the store is closed', async () => {
