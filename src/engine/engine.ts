@@ -404,6 +404,9 @@ export class Engine {
       );
       return { done: true };
     }
+    // Most answers neither start nor end a flow: then there is nothing to write. Flow positions are
+    // only ever written here, under this conversation's lock, so the copy in hand is current.
+    if (!('wait' in outcome) && !context.conversation.flow && !conversation.flow) return outcome;
     await this.store.updateConversation(conversation.id, (current) => {
       if (!botIsAnswering(current.mode)) return current.flow ? { ...current, flow: undefined } : undefined;
       if ('wait' in outcome) {
@@ -553,10 +556,9 @@ export class Engine {
     conversation: Conversation,
     message: NewMessage,
   ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
-    const stored = await this.store.appendMessage(conversation.id, message);
-    const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
-    this.events.emit('message', { conversation: latest, message: stored });
-    return { message: stored, conversation: latest };
+    const appended = await this.store.appendMessage(conversation.id, message);
+    this.events.emit('message', appended);
+    return appended;
   }
 
   private async findOrCreate(inbound: InboundMessage): Promise<Conversation> {

@@ -13,7 +13,14 @@ import {
   UPDATE_CONVERSATION,
   UPDATE_MESSAGE,
 } from './redis-scripts';
-import type { ConversationQuery, NewConversation, NewMessage, Store, TicketQuery } from './store';
+import type {
+  AppendedMessage,
+  ConversationQuery,
+  NewConversation,
+  NewMessage,
+  Store,
+  TicketQuery,
+} from './store';
 
 /** The conversation fields kept as their own hash fields rather than inside `doc`. */
 type Bookkeeping = Pick<Conversation, (typeof BOOKKEEPING_FIELDS)[number]>;
@@ -133,7 +140,7 @@ export class RedisStore implements Store {
       .slice(0, limit);
   }
 
-  async appendMessage(conversationId: string, message: NewMessage): Promise<TranscriptMessage> {
+  async appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage> {
     // Drop a stray `seq` so the script's own number is the only one in the JSON.
     const body: Record<string, unknown> = { ...message };
     delete body.seq;
@@ -151,7 +158,9 @@ export class RedisStore implements Store {
       message.externalId ?? '',
     ])) as number | null;
     if (seq === null) throw new Error(`conversation ${conversationId} does not exist`);
-    return { ...message, conversationId, seq };
+    const conversation = await this.getConversation(conversationId);
+    if (!conversation) throw new Error(`conversation ${conversationId} does not exist`);
+    return { message: { ...message, conversationId, seq }, conversation };
   }
 
   async getMessages(conversationId: string, afterSeq = 0, limit = 1000): Promise<TranscriptMessage[]> {

@@ -6,7 +6,14 @@ import type { Agent, AgentSession } from '../model/agent';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
-import type { ConversationQuery, NewConversation, NewMessage, Store, TicketQuery } from './store';
+import type {
+  AppendedMessage,
+  ConversationQuery,
+  NewConversation,
+  NewMessage,
+  Store,
+  TicketQuery,
+} from './store';
 import { newConversation } from './new-conversation';
 import { filterTickets } from './filter-tickets';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
@@ -176,8 +183,8 @@ export class SqliteStore implements Store {
       .map((row) => JSON.parse(row.doc) as Conversation);
   }
 
-  async appendMessage(conversationId: string, message: NewMessage): Promise<TranscriptMessage> {
-    return this.write((): TranscriptMessage => {
+  async appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage> {
+    return this.write((): AppendedMessage => {
       const conversation = this.readConversation(conversationId);
       if (!conversation) throw new Error(`conversation ${conversationId} does not exist`);
       const stored: TranscriptMessage = { ...message, conversationId, seq: conversation.lastSeq + 1 };
@@ -189,7 +196,7 @@ export class SqliteStore implements Store {
       if (stored.author === 'customer') conversation.lastCustomerText = stored.text.slice(0, 200);
       conversation.updatedAt = Math.max(this.now(), conversation.updatedAt);
       this.writeConversation(conversation, false);
-      return stored;
+      return { message: stored, conversation };
     });
   }
 
@@ -401,7 +408,17 @@ export class SqliteStore implements Store {
     const batch = this.batch;
     return new Promise<T>((resolve, reject) => {
       // A throw here rejects at once: the savepoint undid this write and the batch goes on.
-      const result = this.db.transaction(work)();
+      // (Plain statements, not `db.transaction(work)`, which builds a new wrapper on every call.)
+      this.db.prepare('SAVEPOINT write').run();
+      let result: T;
+      try {
+        result = work();
+      } catch (error) {
+        this.db.prepare('ROLLBACK TO write').run();
+        this.db.prepare('RELEASE write').run();
+        throw error;
+      }
+      this.db.prepare('RELEASE write').run();
       batch.push({ resolve: () => resolve(result), reject });
     });
   }

@@ -6,6 +6,12 @@ import type { Ticket } from '../model/ticket';
 /** A message to append; the store assigns `seq` and `conversationId`. */
 export type NewMessage = Omit<TranscriptMessage, 'seq' | 'conversationId'>;
 
+/** What `appendMessage` gives back. */
+export interface AppendedMessage {
+  message: TranscriptMessage;
+  conversation: Conversation;
+}
+
 /** A conversation to create; the store fills the bookkeeping fields. */
 export type NewConversation = Pick<Conversation, 'id' | 'ref' | 'profile'> & Partial<Conversation>;
 
@@ -49,8 +55,11 @@ export interface Store {
   ): Promise<Conversation | undefined>;
   listConversations(query?: ConversationQuery): Promise<Conversation[]>;
 
-  /** Appends to the transcript with the next sequence number and bumps the conversation's `lastSeq`. */
-  appendMessage(conversationId: string, message: NewMessage): Promise<TranscriptMessage>;
+  /**
+   * Appends to the transcript with the next sequence number and bumps the conversation's `lastSeq`;
+   * gives the stored message and the conversation as it is right after it (the engine announces both).
+   */
+  appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage>;
   /** Messages with `seq > afterSeq`, oldest first. */
   getMessages(conversationId: string, afterSeq?: number, limit?: number): Promise<TranscriptMessage[]>;
   updateMessage(

@@ -41,7 +41,7 @@ describe('SQLite group commit', () => {
     );
     expect(countOnDisk('SELECT count(*) AS n FROM messages')).toBe(0);
     const stored = await Promise.all(writes);
-    expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(stored.map((m) => m.message.seq)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     expect(countOnDisk('SELECT count(*) AS n FROM messages')).toBe(20);
     await store.close();
   });

@@ -155,8 +155,12 @@ export function storeContract(name: string, open: OpenStore): void {
       it('numbers messages 1, 2, 3 and bumps the conversation bookkeeping', async () => {
         await create('c1');
         clock += 5;
-        const first = await store.appendMessage('c1', customerSays('hello', 111));
-        const second = await store.appendMessage('c1', {
+        const { message: first, conversation: afterFirst } = await store.appendMessage(
+          'c1',
+          customerSays('hello', 111),
+        );
+        expect(afterFirst).toMatchObject({ id: 'c1', lastSeq: 1, lastCustomerText: 'hello' });
+        const { message: second } = await store.appendMessage('c1', {
           author: 'bot',
           text: 'hi',
           createdAt: 222,
@@ -186,7 +190,7 @@ export function storeContract(name: string, open: OpenStore): void {
             (i % 2 ? opened.peer : store).appendMessage('c1', customerSays(`m${i}`)),
           ),
         );
-        expect(sent.map((m) => m.seq).sort((a, b) => a - b)).toEqual(
+        expect(sent.map(({ message }) => message.seq).sort((a, b) => a - b)).toEqual(
           Array.from({ length: 100 }, (_, i) => i + 1),
         );
         const stored = await store.getMessages('c1');
@@ -197,7 +201,7 @@ export function storeContract(name: string, open: OpenStore): void {
 
       it('updates delivery and feedback, and finds a message by its provider id', async () => {
         await create('c1');
-        const sent = await store.appendMessage('c1', {
+        const { message: sent } = await store.appendMessage('c1', {
           author: 'agent',
           text: 'on it',
           createdAt: 1,
@@ -245,7 +249,7 @@ export function storeContract(name: string, open: OpenStore): void {
       it('lists outbound messages still pending since before a time, until their delivery moves on', async () => {
         await create('c1');
         await create('c2');
-        const old = await store.appendMessage('c1', {
+        const { message: old } = await store.appendMessage('c1', {
           author: 'bot',
           text: 'old',
           createdAt: 1,
