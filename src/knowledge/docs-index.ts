@@ -1,11 +1,7 @@
-import MiniSearch, {
-  type AsPlainObject,
-  type Options,
-  type SearchOptions,
-  type SearchResult,
-} from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Glossary } from './corpus-glossary';
 import type { DocSection } from './docs-section';
+import { PostingScorer, type DerivedTerm, type ScoredSection } from './posting-scorer';
 import { QueryAnalyzer, type AnalyzedQuery } from './query-analyzer';
 import { indexTerms } from './text-terms';
 
@@ -27,6 +23,11 @@ const PHRASE_BONUS = 0.2;
 const MAX_PHRASES = 3;
 /** How much the second-best section of a page adds to the page's score. */
 const SECOND_SECTION_SHARE = 0.3;
+/** How an unknown word is widened: fuzzy distance per letter (at most 6), and the weights. */
+const FUZZY = 0.25;
+const MAX_FUZZY = 6;
+const FUZZY_WEIGHT = 0.5;
+const PREFIX_WEIGHT = 0.4;
 
 const MINISEARCH_OPTIONS: Options<DocSection> = {
   fields: ['title', 'headings', 'text'],
@@ -43,6 +44,12 @@ const MINISEARCH_OPTIONS: Options<DocSection> = {
   searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
 };
 
+/** What `widen` uses of MiniSearch's radix tree of index terms (its `SearchableMap`). */
+interface TermTree {
+  atPrefix(prefix: string): Iterable<[string, unknown]>;
+  fuzzyGet(term: string, maxDistance: number): Map<string, [unknown, number]>;
+}
+
 /** The search index over the docs' sections, with the analyzer that shapes queries for it. */
 export class DocsIndex {
   private readonly analyzer: QueryAnalyzer;
@@ -52,12 +59,19 @@ export class DocsIndex {
    * pairs here beats probing every matching section's own pair set (hundreds of cache misses).
    */
   private readonly bigramSections: Map<string, number[]>;
+  /** Exact-term queries (nearly all) are scored from precomputed postings; see `PostingScorer`. */
+  private readonly scorer: PostingScorer;
 
   private constructor(
     readonly sections: readonly DocSection[],
     readonly glossary: Glossary,
     private readonly search: MiniSearch<DocSection>,
+    saved: AsPlainObject = search.toJSON(),
   ) {
+    const fieldIds = saved.fieldIds;
+    const boosts: number[] = [];
+    for (const [field, boost] of Object.entries(FIELD_BOOSTS)) boosts[fieldIds[field] ?? 0] = boost;
+    this.scorer = new PostingScorer(saved, boosts);
     const counted = countTerms(sections);
     this.documentFrequency = counted.documentFrequency;
     this.bigramSections = counted.bigramSections;
@@ -76,7 +90,7 @@ export class DocsIndex {
 
   /** Restores an index saved with `toJSON`. */
   static restore(sections: readonly DocSection[], glossary: Glossary, saved: AsPlainObject): DocsIndex {
-    return new DocsIndex(sections, glossary, MiniSearch.loadJS<DocSection>(saved, MINISEARCH_OPTIONS));
+    return new DocsIndex(sections, glossary, MiniSearch.loadJS<DocSection>(saved, MINISEARCH_OPTIONS), saved);
   }
 
   /** True when some section contains the exact index term. */
@@ -94,6 +108,33 @@ export class DocsIndex {
     return this.analyzer.analyze(query);
   }
 
+  /**
+   * The index terms a word the docs do not have may stand for, weighted as MiniSearch weighs them
+   * (its `prefix` and `fuzzy: 0.25` options with weights 0.4 and 0.5), in MiniSearch's order:
+   * the word itself, then longer words it begins, then words within a small edit distance.
+   */
+  private widen(term: string, fuzzy: boolean): DerivedTerm[] {
+    const derived: DerivedTerm[] = [[term, 1]];
+    const maxDistance = fuzzy ? Math.min(MAX_FUZZY, Math.round(term.length * FUZZY)) : 0;
+    const fuzzyMatches = maxDistance ? this.terms.fuzzyGet(term, maxDistance) : undefined;
+    for (const [candidate] of this.terms.atPrefix(term)) {
+      const distance = candidate.length - term.length;
+      if (!distance) continue;
+      fuzzyMatches?.delete(candidate);
+      derived.push([candidate, (PREFIX_WEIGHT * candidate.length) / (candidate.length + 0.3 * distance)]);
+    }
+    for (const [candidate, [, distance]] of fuzzyMatches ?? []) {
+      if (!distance) continue;
+      derived.push([candidate, (FUZZY_WEIGHT * candidate.length) / (candidate.length + distance)]);
+    }
+    return derived;
+  }
+
+  /** MiniSearch's term tree (a protected member): prefix and fuzzy lookups of index terms. */
+  private get terms(): TermTree {
+    return (this.search as unknown as { _index: TermTree })._index;
+  }
+
   /** Inverse document frequency of a term (BM25's form): rare terms count more toward coverage. */
   idf(term: string): number {
     const n = this.sections.length;
@@ -106,15 +147,14 @@ export class DocsIndex {
     if (query.terms.size === 0) return [];
     const terms = [...query.terms.keys()];
     const own = new Set(query.ownTerms);
-    const searchOptions: SearchOptions = {
-      boostTerm: (term) => query.terms.get(term) ?? 1,
-      // Typos and truncations make words the docs do not have; known words need no widening.
-      fuzzy: (term) => (own.has(term) && term.length >= 4 && !this.knows(term) ? 0.25 : false),
-      prefix: (term) => own.has(term) && term.length >= 3 && !this.knows(term),
-      weights: { fuzzy: 0.5, prefix: 0.4 },
-    };
+    const boostTerm = (term: string) => query.terms.get(term) ?? 1;
+    // Typos and truncations make words the docs do not have; known words need no widening.
+    const derive = (term: string): readonly DerivedTerm[] =>
+      own.has(term) && term.length >= 3 && !this.knows(term)
+        ? this.widen(term, term.length >= 4)
+        : [[term, 1]];
     const pairs = query.ownTerms.slice(1).map((term, i) => `${query.ownTerms[i] ?? ''} ${term}`);
-    const results = this.search.search(terms.join(' '), { ...searchOptions, boost: FIELD_BOOSTS });
+    const results = this.scorer.search(terms, boostTerm, derive);
     if (pairs.length > 0) {
       const together = new Map<number, number>();
       for (const pair of pairs) {
@@ -127,9 +167,9 @@ export class DocsIndex {
       }
       results.sort((a, b) => b.score - a.score);
     }
-    const byPage = new Map<string, { best: SearchResult; second: number; queryTerms: string[][] }>();
+    const byPage = new Map<string, { best: ScoredSection; second: number; queryTerms: string[][] }>();
     for (const result of results) {
-      const section = this.sections[result.id as number];
+      const section = this.sections[result.id];
       if (!section) continue;
       const page = byPage.get(section.pagePath);
       if (!page) {
@@ -154,7 +194,7 @@ export class DocsIndex {
         );
         const coverage =
           ownWeight === 0 ? 0 : covered.reduce((sum, term) => sum + this.idf(term), 0) / ownWeight;
-        const section = this.sections[page.best.id as number] as DocSection;
+        const section = this.sections[page.best.id] as DocSection;
         return { section, score, coverage };
       });
   }
