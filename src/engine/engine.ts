@@ -276,14 +276,15 @@ export class Engine {
       );
     }
     const record = transition.transition;
-    await this.append(updated, {
+    // Announced as soon as the new state is stored: the agents waiting for a handoff hear of it
+    // without also waiting for the transcript line below to be written.
+    this.events.emit('handoff', { conversation: updated, transition: record });
+    const appended = await this.append(updated, {
       author: 'system',
       text: describeTransition(record),
       createdAt: record.at,
     });
-    const latest = (await this.store.getConversation(conversationId)) ?? updated;
-    this.events.emit('handoff', { conversation: latest, transition: record });
-    return latest;
+    return appended.conversation;
   }
 
   /** Changes a conversation atomically and announces the change. */
@@ -320,8 +321,9 @@ export class Engine {
       return;
     }
     if (isHumanRequest(message.text)) {
-      await this.noteHumanAfterAnswer(conversation);
+      // The team hears of the handoff first; what it says about the last answer can wait.
       await this.requestHandoff(conversation.id, 'Customer asked for a human');
+      await this.noteHumanAfterAnswer(conversation);
       return;
     }
     await this.runFlows(conversation, message);

@@ -260,7 +260,9 @@ export class SqliteStore implements Store {
 
   async remember(key: string, ttlMs: number): Promise<boolean> {
     const now = this.now();
-    return this.write((): boolean => {
+    // A claim lives seconds and only keeps other writers out, so it does not wait for the disk:
+    // lost in a crash, it is as if it had lapsed.
+    return this.stage((): boolean => {
       this.db.prepare('DELETE FROM dedup WHERE key = ? AND expires_at <= ?').run(key, now);
       const result = this.db
         .prepare('INSERT OR IGNORE INTO dedup (key, expires_at) VALUES (?, ?)')
@@ -270,7 +272,7 @@ export class SqliteStore implements Store {
   }
 
   async forget(key: string): Promise<void> {
-    await this.write(() => this.db.prepare('DELETE FROM dedup WHERE key = ?').run(key));
+    this.stage(() => this.db.prepare('DELETE FROM dedup WHERE key = ?').run(key));
   }
 
   async createAgent(agent: Agent): Promise<void> {
@@ -399,28 +401,37 @@ export class SqliteStore implements Store {
    * (a savepoint) and the error is thrown at once; the batch goes on for everyone else.
    */
   private write<T>(work: () => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const result = this.stage(work);
+      if (this.batch) this.batch.push({ resolve: () => resolve(result), reject });
+      else resolve(result);
+    });
+  }
+
+  /**
+   * Runs `work` inside the current batch and gives its result at once, before the commit: for
+   * writes nobody needs on disk before going on (short-lived claims). Until the commit no other
+   * connection can write, so none can take a claim made here in the meantime.
+   */
+  private stage<T>(work: () => T): T {
     if (!this.batch) {
       for (const sibling of this.siblings) if (sibling !== this) sibling.commit();
       this.db.prepare('BEGIN IMMEDIATE').run();
       this.batch = [];
       setImmediate(() => this.commit());
     }
-    const batch = this.batch;
-    return new Promise<T>((resolve, reject) => {
-      // A throw here rejects at once: the savepoint undid this write and the batch goes on.
-      // (Plain statements, not `db.transaction(work)`, which builds a new wrapper on every call.)
-      this.db.prepare('SAVEPOINT write').run();
-      let result: T;
-      try {
-        result = work();
-      } catch (error) {
-        this.db.prepare('ROLLBACK TO write').run();
-        this.db.prepare('RELEASE write').run();
-        throw error;
-      }
+    // Plain statements, not `db.transaction(work)`, which builds a new wrapper on every call.
+    this.db.prepare('SAVEPOINT write').run();
+    let result: T;
+    try {
+      result = work();
+    } catch (error) {
+      this.db.prepare('ROLLBACK TO write').run();
       this.db.prepare('RELEASE write').run();
-      batch.push({ resolve: () => resolve(result), reject });
-    });
+      throw error;
+    }
+    this.db.prepare('RELEASE write').run();
+    return result;
   }
 
   /** Commits the open batch and settles its writers; on failure every write in it is undone. */
