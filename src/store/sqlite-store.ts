@@ -16,6 +16,7 @@ import type {
 } from './store';
 import { newConversation } from './new-conversation';
 import { filterTickets } from './filter-tickets';
+import { GroupCommit } from './group-commit';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 
 const SCHEMA = `
@@ -53,36 +54,15 @@ CREATE INDEX IF NOT EXISTS records_log ON records (log, id);
 
 type Row = { doc: string };
 
-/** A write waiting for the commit of the batch it joined. */
-interface CommitWaiter {
-  resolve: () => void;
-  reject: (error: unknown) => void;
-}
-
-/**
- * The stores of this process by database file. Two connections to one file in one thread (tests
- * do this to play two instances) would deadlock on a batch left open by the other, so a store
- * commits its siblings' open batches before it opens its own.
- */
-const storesByFile = new Map<string, Set<SqliteStore>>();
-
 /**
  * The embedded default store: one SQLite file in `DATA_DIR`, so a single machine keeps its
  * conversations across restarts with nothing else to install. better-sqlite3 is synchronous, so
- * every method is atomic within the process without extra locking.
- *
- * Writes are group-committed: the writes made in one turn of the event loop join one transaction,
- * committed on the next `setImmediate`, and each write's promise resolves only once that commit
- * is done. A caller that awaits a write (a webhook acknowledging a stored message) still knows it
- * is committed, but 200 busy conversations pay for one commit a turn instead of one per write,
- * which was the largest single cost of a bot answer in `npm run bench`. Reads on this connection
- * see the batch's writes at once, so the process never reads an older state than it wrote.
+ * every method is atomic within the process without extra locking. Writes are group-committed
+ * (see `GroupCommit`): a write resolves once it is committed, with the other writes of its turn.
  */
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
-  /** Writers of the transaction that is open now; `undefined` when none is. */
-  private batch: CommitWaiter[] | undefined;
-  private readonly siblings: Set<SqliteStore>;
+  private readonly commits: GroupCommit;
   /** Checkpoints the WAL off the event loop; none for an in-memory database. */
   private readonly checkpointer: WalCheckpointer | undefined;
 
@@ -98,9 +78,7 @@ export class SqliteStore implements Store {
     // A WAL that once grew under a burst is cut back to this size after the next checkpoint.
     this.db.pragma('journal_size_limit = 67108864');
     this.db.exec(SCHEMA);
-    const key = file === ':memory:' ? `:memory:${Math.random()}` : path.resolve(file);
-    this.siblings = storesByFile.get(key) ?? new Set();
-    storesByFile.set(key, this.siblings.add(this));
+    this.commits = new GroupCommit(this.db, file);
     if (file !== ':memory:') {
       this.checkpointer = startWalCheckpointer(file, () => {
         if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');
@@ -132,7 +110,7 @@ export class SqliteStore implements Store {
   }
 
   async createConversation(input: NewConversation): Promise<Conversation> {
-    return this.write((): Conversation => {
+    return this.commits.write((): Conversation => {
       const existing = this.db
         .prepare<[string, string], Row>(
           'SELECT doc FROM conversations WHERE channel = ? AND conversation_key = ?',
@@ -149,7 +127,7 @@ export class SqliteStore implements Store {
     id: string,
     change: (current: Conversation) => Conversation | undefined,
   ): Promise<Conversation | undefined> {
-    return this.write((): Conversation | undefined => {
+    return this.commits.write((): Conversation | undefined => {
       const current = this.readConversation(id);
       if (!current) return undefined;
       const next = change(current);
@@ -184,7 +162,7 @@ export class SqliteStore implements Store {
   }
 
   async appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage> {
-    return this.write((): AppendedMessage => {
+    return this.commits.write((): AppendedMessage => {
       const conversation = this.readConversation(conversationId);
       if (!conversation) throw new Error(`conversation ${conversationId} does not exist`);
       const stored: TranscriptMessage = { ...message, conversationId, seq: conversation.lastSeq + 1 };
@@ -214,7 +192,7 @@ export class SqliteStore implements Store {
     seq: number,
     patch: Partial<Pick<TranscriptMessage, 'delivery' | 'feedback'>>,
   ): Promise<TranscriptMessage | undefined> {
-    return this.write((): TranscriptMessage | undefined => {
+    return this.commits.write((): TranscriptMessage | undefined => {
       const row = this.db
         .prepare<[string, number], Row>('SELECT doc FROM messages WHERE conversation_id = ? AND seq = ?')
         .get(conversationId, seq);
@@ -262,7 +240,7 @@ export class SqliteStore implements Store {
     const now = this.now();
     // A claim lives seconds and only keeps other writers out, so it does not wait for the disk:
     // lost in a crash, it is as if it had lapsed.
-    return this.stage((): boolean => {
+    return this.commits.stage((): boolean => {
       this.db.prepare('DELETE FROM dedup WHERE key = ? AND expires_at <= ?').run(key, now);
       const result = this.db
         .prepare('INSERT OR IGNORE INTO dedup (key, expires_at) VALUES (?, ?)')
@@ -272,11 +250,11 @@ export class SqliteStore implements Store {
   }
 
   async forget(key: string): Promise<void> {
-    this.stage(() => this.db.prepare('DELETE FROM dedup WHERE key = ?').run(key));
+    this.commits.stage(() => this.db.prepare('DELETE FROM dedup WHERE key = ?').run(key));
   }
 
   async createAgent(agent: Agent): Promise<void> {
-    await this.write(() =>
+    await this.commits.write(() =>
       uniqueUsername(agent.username, () =>
         this.db
           .prepare('INSERT INTO agents (id, username, doc) VALUES (?, ?, ?)')
@@ -303,7 +281,7 @@ export class SqliteStore implements Store {
   }
 
   async updateAgent(agent: Agent): Promise<void> {
-    await this.write(() =>
+    await this.commits.write(() =>
       uniqueUsername(agent.username, () =>
         this.db
           .prepare('UPDATE agents SET username = ?, doc = ? WHERE id = ?')
@@ -313,7 +291,7 @@ export class SqliteStore implements Store {
   }
 
   async deleteAgent(id: string): Promise<boolean> {
-    return this.write((): boolean => {
+    return this.commits.write((): boolean => {
       const removed = this.db.prepare('DELETE FROM agents WHERE id = ?').run(id).changes === 1;
       this.db.prepare('DELETE FROM sessions WHERE agent_id = ?').run(id);
       return removed;
@@ -321,7 +299,7 @@ export class SqliteStore implements Store {
   }
 
   async createSession(session: AgentSession): Promise<void> {
-    await this.write(() =>
+    await this.commits.write(() =>
       this.db
         .prepare('INSERT INTO sessions (token_hash, agent_id, expires_at, doc) VALUES (?, ?, ?, ?)')
         .run(session.tokenHash, session.agentId, session.expiresAt, JSON.stringify(session)),
@@ -336,15 +314,17 @@ export class SqliteStore implements Store {
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
-    await this.write(() => this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash));
+    await this.commits.write(() =>
+      this.db.prepare('DELETE FROM sessions WHERE token_hash = ?').run(tokenHash),
+    );
   }
 
   async deleteSessionsOf(agentId: string): Promise<void> {
-    await this.write(() => this.db.prepare('DELETE FROM sessions WHERE agent_id = ?').run(agentId));
+    await this.commits.write(() => this.db.prepare('DELETE FROM sessions WHERE agent_id = ?').run(agentId));
   }
 
   async saveTicket(ticket: Ticket): Promise<void> {
-    await this.write(() =>
+    await this.commits.write(() =>
       this.db
         .prepare(
           'INSERT INTO tickets (id, customer_id, updated_at, doc) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, doc = excluded.doc',
@@ -372,7 +352,7 @@ export class SqliteStore implements Store {
   }
 
   async appendRecord(log: string, record: Record<string, unknown>): Promise<void> {
-    await this.write(() =>
+    await this.commits.write(() =>
       this.db.prepare('INSERT INTO records (log, doc) VALUES (?, ?)').run(log, JSON.stringify(record)),
     );
   }
@@ -387,66 +367,10 @@ export class SqliteStore implements Store {
 
   async close(): Promise<void> {
     if (!this.db.open) return;
-    this.siblings.delete(this);
     await this.checkpointer?.stop();
     if (!this.db.open) return;
-    // Writes made while the checkpointer stopped are in the open batch too.
-    if (this.batch) this.commit();
+    this.commits.close();
     this.db.close();
-  }
-
-  /**
-   * Runs `work` atomically inside the current batch (opening one if none is open) and resolves
-   * with its result once the batch is committed. If `work` throws, only its own changes are undone
-   * (a savepoint) and the error is thrown at once; the batch goes on for everyone else.
-   */
-  private write<T>(work: () => T): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const result = this.stage(work);
-      if (this.batch) this.batch.push({ resolve: () => resolve(result), reject });
-      else resolve(result);
-    });
-  }
-
-  /**
-   * Runs `work` inside the current batch and gives its result at once, before the commit: for
-   * writes nobody needs on disk before going on (short-lived claims). Until the commit no other
-   * connection can write, so none can take a claim made here in the meantime.
-   */
-  private stage<T>(work: () => T): T {
-    if (!this.batch) {
-      for (const sibling of this.siblings) if (sibling !== this) sibling.commit();
-      this.db.prepare('BEGIN IMMEDIATE').run();
-      this.batch = [];
-      setImmediate(() => this.commit());
-    }
-    // Plain statements, not `db.transaction(work)`, which builds a new wrapper on every call.
-    this.db.prepare('SAVEPOINT write').run();
-    let result: T;
-    try {
-      result = work();
-    } catch (error) {
-      this.db.prepare('ROLLBACK TO write').run();
-      this.db.prepare('RELEASE write').run();
-      throw error;
-    }
-    this.db.prepare('RELEASE write').run();
-    return result;
-  }
-
-  /** Commits the open batch and settles its writers; on failure every write in it is undone. */
-  private commit(): void {
-    const waiters = this.batch;
-    if (!waiters) return;
-    this.batch = undefined;
-    try {
-      this.db.prepare('COMMIT').run();
-    } catch (error) {
-      if (this.db.inTransaction) this.db.prepare('ROLLBACK').run();
-      for (const waiter of waiters) waiter.reject(error);
-      return;
-    }
-    for (const waiter of waiters) waiter.resolve();
   }
 
   private readConversation(id: string): Conversation | undefined {
