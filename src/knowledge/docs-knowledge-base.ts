@@ -166,18 +166,18 @@ export class DocsKnowledgeBase implements KnowledgeBase {
       return copyOf(await cached);
     }
     this.cacheStats.misses += 1;
-    const answering = this.work(query).then(({ answer, keep }) => {
-      if (!keep) this.answers.delete(query);
+    const answering: Promise<KnowledgeAnswer> = this.retrieve(query).then(({ answer, keep }) => {
+      if (!keep) this.answers.delete(query, answering);
       return answer;
     });
     // A failure is not remembered either: the next asker tries again.
-    answering.catch(() => this.answers.delete(query));
+    answering.catch(() => this.answers.delete(query, answering));
     this.answers.set(query, answering);
     return copyOf(await answering);
   }
 
   /** Works an answer out; `keep` is false when it is a fallback that must not outlive the failure. */
-  private async work(query: string): Promise<{ answer: KnowledgeAnswer; keep: boolean }> {
+  private async retrieve(query: string): Promise<{ answer: KnowledgeAnswer; keep: boolean }> {
     const { index, hybrid } = this.loaded;
     const analyzed = index.analyze(query);
     const keywordPages = index.rankPages(analyzed, DEFAULT_HITS);

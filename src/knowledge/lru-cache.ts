@@ -29,7 +29,9 @@ export class LruCache<K, V> {
     }
   }
 
-  delete(key: K): void {
+  /** Forgets `key`; with `only`, just when it still holds that very value (not a newer one). */
+  delete(key: K, only?: V): void {
+    if (only !== undefined && this.entries.get(key) !== only) return;
     this.entries.delete(key);
   }
 }
