@@ -59,7 +59,7 @@ export class DocsIndex {
    * pairs here beats probing every matching section's own pair set (hundreds of cache misses).
    */
   private readonly bigramSections: Map<string, number[]>;
-  /** Exact-term queries (nearly all) are scored from precomputed postings; see `PostingScorer`. */
+  /** Queries are scored from postings precomputed at load; see `PostingScorer`. */
   private readonly scorer: PostingScorer;
 
   private constructor(

@@ -36,12 +36,9 @@ export class PostingScorer {
   /** Scratch space reused by every query (scoring is synchronous, so one query at a time). */
   private readonly total: Float64Array;
   private readonly termScore: Float64Array;
-  /** Stamps telling whether a section was already seen for this term, and for this query. */
+  /** The term a section was last scored for, so its fields add up into one per-term score. */
   private readonly seenInTerm: Uint32Array;
-  private readonly seen: Uint32Array;
-  private readonly matchedTerms: Uint16Array;
   private termStamp = 0;
-  private queryStamp = 0;
 
   /**
    * @param saved the MiniSearch index as plain data (`toJSON`)
@@ -58,8 +55,6 @@ export class PostingScorer {
     this.total = new Float64Array(size);
     this.termScore = new Float64Array(size);
     this.seenInTerm = new Uint32Array(size);
-    this.seen = new Uint32Array(size);
-    this.matchedTerms = new Uint16Array(size);
     const fieldLength = saved.fieldLength as Record<string, number[]>;
     const average = saved.averageFieldLength;
     const documentCount = saved.documentCount;
@@ -82,20 +77,13 @@ export class PostingScorer {
     }
   }
 
-  /** True when some section holds the term in some field. */
-  has(term: string): boolean {
-    return this.postings.has(term);
-  }
-
   /** Sections matching any of `terms`, best first; ties keep the order MiniSearch gives them. */
   search(
     terms: readonly string[],
     boostOf: (term: string) => number,
-    derive: (term: string) => readonly DerivedTerm[] = (term) => [[term, 1]],
+    derive: (term: string) => readonly DerivedTerm[],
   ): ScoredSection[] {
-    this.queryStamp += 1;
-    const query = this.queryStamp;
-    const order: number[] = [];
+    /** The query terms each section matched, in the order sections were first matched. */
     const queryTerms = new Map<number, string[]>();
     for (const term of terms) {
       const termBoost = boostOf(term);
@@ -126,23 +114,22 @@ export class PostingScorer {
         }
       }
       for (const doc of touched) {
-        if (this.seen[doc] === query) {
+        const matched = queryTerms.get(doc);
+        if (matched) {
           this.total[doc] = (this.total[doc] as number) + (this.termScore[doc] as number);
-          this.matchedTerms[doc] = (this.matchedTerms[doc] as number) + 1;
-          queryTerms.get(doc)?.push(term);
+          matched.push(term);
         } else {
-          this.seen[doc] = query;
           this.total[doc] = this.termScore[doc] as number;
-          this.matchedTerms[doc] = 1;
           queryTerms.set(doc, [term]);
-          order.push(doc);
         }
       }
     }
-    const results = order.map((doc) => ({
+    // MiniSearch multiplies by the number of query terms matched; a Map keeps first-match order,
+    // which the stable sort keeps for ties.
+    const results = [...queryTerms].map(([doc, matched]) => ({
       id: this.ids[doc] as number,
-      score: (this.total[doc] as number) * (this.matchedTerms[doc] as number),
-      queryTerms: queryTerms.get(doc) ?? [],
+      score: (this.total[doc] as number) * matched.length,
+      queryTerms: matched,
     }));
     return results.sort((a, b) => b.score - a.score);
   }
