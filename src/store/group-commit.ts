@@ -26,14 +26,17 @@ export class GroupCommit {
   /** Writers of the transaction that is open now; `undefined` when none is. */
   private batch: CommitWaiter[] | undefined;
   private readonly siblings: Set<GroupCommit>;
+  private readonly file: string | undefined;
 
   constructor(
     private readonly db: Database.Database,
     file: string,
   ) {
-    const key = file === ':memory:' ? `:memory:${Math.random()}` : path.resolve(file);
-    this.siblings = committersByFile.get(key) ?? new Set();
-    committersByFile.set(key, this.siblings.add(this));
+    // An in-memory database is this connection's alone: it has no siblings to know about.
+    this.file = file === ':memory:' ? undefined : path.resolve(file);
+    this.siblings = (this.file && committersByFile.get(this.file)) || new Set();
+    this.siblings.add(this);
+    if (this.file) committersByFile.set(this.file, this.siblings);
   }
 
   /**
@@ -94,5 +97,6 @@ export class GroupCommit {
   close(): void {
     this.commit();
     this.siblings.delete(this);
+    if (this.file && this.siblings.size === 0) committersByFile.delete(this.file);
   }
 }

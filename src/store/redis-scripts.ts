@@ -73,8 +73,7 @@ return {1, redis.call('HMGET', h, 'updatedAt', 'lastSeq', 'lastMessageAt', 'last
  * Appends a transcript message with the next sequence number, gap-free.
  * ARGV: prefix, id, message JSON without seq (an object), createdAt, isCustomer ('1'/'0'),
  * customer text, providerId ('' = none), now, pending-since ('' = not pending), externalId ('' = none).
- * Returns the seq, or nil
- * when the conversation is missing.
+ * Returns the seq, or nil when the conversation is missing.
  */
 export const APPEND_MESSAGE = new LuaScript(`${REINDEX}
 local p, id = ARGV[1], ARGV[2]

@@ -200,13 +200,16 @@ export class RedisStore implements Store {
     const members = await this.client.zRangeByScore(this.key('pending'), '-inf', `(${before}`, {
       LIMIT: { offset: 0, count: limit },
     });
-    const messages: TranscriptMessage[] = [];
-    for (const member of members) {
-      const split = member.lastIndexOf(' ');
-      const doc = await this.client.hGet(this.key('msgs', member.slice(0, split)), member.slice(split + 1));
-      if (doc !== null) messages.push(JSON.parse(doc) as TranscriptMessage);
-    }
-    return messages;
+    // Sent together: node-redis pipelines commands issued in the same tick.
+    const docs = await Promise.all(
+      members.map((member) => {
+        const split = member.lastIndexOf(' ');
+        return this.client.hGet(this.key('msgs', member.slice(0, split)), member.slice(split + 1));
+      }),
+    );
+    return docs
+      .filter((doc): doc is string => doc !== null)
+      .map((doc) => JSON.parse(doc) as TranscriptMessage);
   }
 
   async findMessageByExternalId(
