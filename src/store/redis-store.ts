@@ -168,10 +168,7 @@ export class RedisStore implements Store {
     const last = Math.min(lastSeq, afterSeq + limit);
     if (last <= afterSeq) return [];
     const seqs = Array.from({ length: last - afterSeq }, (_, i) => String(afterSeq + 1 + i));
-    const docs = await this.client.hmGet(this.key('msgs', conversationId), seqs);
-    return docs
-      .filter((doc): doc is string => doc !== null)
-      .map((doc) => JSON.parse(doc) as TranscriptMessage);
+    return messagesOf(await this.client.hmGet(this.key('msgs', conversationId), seqs));
   }
 
   async updateMessage(
@@ -207,9 +204,7 @@ export class RedisStore implements Store {
         return this.client.hGet(this.key('msgs', member.slice(0, split)), member.slice(split + 1));
       }),
     );
-    return docs
-      .filter((doc): doc is string => doc !== null)
-      .map((doc) => JSON.parse(doc) as TranscriptMessage);
+    return messagesOf(docs);
   }
 
   async findMessageByExternalId(
@@ -372,6 +367,11 @@ function bookkeeping(fields: Record<string, string | null | undefined>): Bookkee
 
 function assemble(fields: Record<string, string>): Conversation {
   return { ...(JSON.parse(fields.doc ?? '{}') as Conversation), ...bookkeeping(fields) };
+}
+
+/** Transcript messages from their stored JSON, skipping the ones that are gone. */
+function messagesOf(docs: (string | null)[]): TranscriptMessage[] {
+  return docs.filter((doc): doc is string => doc !== null).map((doc) => JSON.parse(doc) as TranscriptMessage);
 }
 
 /** Pending and not yet accepted by any provider (no provider id): what a redelivery sweep looks for. */
