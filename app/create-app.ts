@@ -24,6 +24,8 @@ import { webStaticRoutes } from '../adapters/web/static-routes';
 import { uploadRoutes } from '../adapters/web/upload-routes';
 import { attachSms } from '../adapters/sms/attach-sms';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
+import { loadUnderstander } from '../src/understanding/load-understander';
+import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
 import { answerRoutes } from '../adapters/console/answer-routes';
@@ -43,6 +45,8 @@ const STALE_DELIVERY_MS = 60_000;
 export interface AppOverrides {
   store?: Store;
   knowledge?: KnowledgeBase;
+  /** The understanding step (default: learned from the project's `nlu/` corpus). */
+  understanding?: MessageUnderstanding;
   flows?: Flow[];
   services?: FlowServices;
   handoffNotice?: HandoffNotice;
@@ -64,6 +68,18 @@ export interface App {
   listen(): Promise<string>;
   /** Stops taking work, finishes what is in flight and closes everything. */
   close(): Promise<void>;
+}
+
+/**
+ * The understanding step learned from the project's own corpus (`nlu/`). The trained models are
+ * cached in `node_modules/.cache` under the corpus's hash, so only the first start trains.
+ */
+function defaultUnderstanding(): MessageUnderstanding {
+  const root = projectRoot();
+  return loadUnderstander({
+    corpusDir: path.join(root, 'nlu'),
+    cacheDir: path.join(root, 'node_modules', '.cache', 'handoff-nlu'),
+  });
 }
 
 /** The greeting the web widget shows when it opens. */
@@ -104,6 +120,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     events,
     log,
     flows: overrides.flows ?? defaultFlows(),
+    understanding: overrides.understanding ?? defaultUnderstanding(),
     ...(knowledge && { knowledge }),
     services,
     handoffNotice: overrides.handoffNotice ?? policyHandoffNotice(services.policy ?? support.policy),

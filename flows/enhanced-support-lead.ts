@@ -1,13 +1,11 @@
-import { normalizeText } from '../src/engine/intents';
 import { done, waitAt, type Flow } from '../src/engine/flow';
+import { means } from '../src/understanding/understanding';
 import { customerKey } from '../src/policy/severity-downgrades';
-import { policyOf, wantsToStop } from './support-context';
+import { policyOf } from './support-context';
 
 /** The record log the team reads enquiries from (GET /console/api/leads). */
 export const LEADS_LOG = 'leads';
 
-const ASKS_ABOUT_NOC =
-  /\b(noc|noc[- ]on[- ]demand|network operations? cent(er|re)|enhanced support|dedicated support|premium support|managed support|support (plan|contract|package)|24\/7 (support|coverage|monitoring)|round the clock support)\b/;
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/;
 
@@ -17,7 +15,7 @@ const PHONE = /\+?\d[\d\s().-]{6,}\d/;
  */
 export const enhancedSupportLead: Flow = {
   id: 'enhanced-support-lead',
-  matches: (text) => ASKS_ABOUT_NOC.test(normalizeText(text)),
+  matches: ({ understanding }) => means(understanding, 'policy.noc', 0.35),
   async run(context, position) {
     const policy = policyOf(context);
     if (!position) {
@@ -26,7 +24,7 @@ export const enhancedSupportLead: Flow = {
       );
       return waitAt('enquiry', { first: context.text });
     }
-    if (wantsToStop(context.text)) {
+    if (means(context.understanding, 'cancel', 0.5) || means(context.understanding, 'deny', 0.5)) {
       await context.say('All right. Ask again any time.');
       return done;
     }

@@ -1,9 +1,10 @@
 import type { Flow } from '../src/engine/flow';
 import { answerFromDocs } from './answer-from-docs';
-import { contactsAndHours } from './contacts-and-hours';
+import { complaint } from './complaint';
 import { enhancedSupportLead } from './enhanced-support-lead';
 import { greeting } from './greeting';
-import { onePerChat } from './one-problem-per-chat';
+import { outOfScope } from './out-of-scope';
+import { policyAnswers } from './policy-answers';
 import { reportProblem } from './report-problem';
 import { respectfulCommunication } from './respectful-communication';
 
@@ -12,9 +13,10 @@ export function defaultFlows(): Flow[] {
   return [
     respectfulCommunication,
     greeting,
-    contactsAndHours,
+    policyAnswers,
     enhancedSupportLead,
-    onePerChat,
+    outOfScope,
+    complaint,
     reportProblem,
     answerFromDocs,
   ];

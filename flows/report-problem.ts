@@ -1,15 +1,11 @@
 import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
 import { describeEscalationPrice, isCritical, nonCriticalSituation } from '../src/policy/classification';
 import { describeHours, isOpen } from '../src/policy/opening-hours';
-import { SEVERITIES, type SeverityName } from '../src/policy/policy-schema';
-import { hasNoCallId, parseCallIds } from './report-problem/call-ids';
-import {
-  asksIfDown,
-  asksToReport,
-  isProblemReport,
-  isPutAsQuestion,
-  saysNothingYet,
-} from './report-problem/problem-intent';
+import { hasNoCallId, parseCallIds } from '../src/understanding/call-ids';
+import { looksLikeQuestion } from '../src/understanding/question-form';
+import { means, type Understanding } from '../src/understanding/understanding';
+import type { FlowPosition } from '../src/model/flow-position';
+import type { FlowInput } from '../src/engine/flow';
 import { newDraft, type ReportDraft } from './report-problem/report-draft';
 import {
   afterDescription,
@@ -26,13 +22,43 @@ import {
 } from './report-problem/report-stages';
 import { categoryQuestion, severityQuestion } from './report-problem/report-texts';
 import { splitProblems } from './report-problem/split-problems';
-import { isNo, isYes, policyOf, wantsToStop } from './support-context';
+import { isNo, isYes, policyOf } from './support-context';
 
 /** The prefix of the "Report this problem" quick reply under a docs answer. */
 export const REPORT_PREFIX = /^report (a|this) problem:\s*/i;
 
 /** A report not continued for this long is dropped rather than resumed. */
 const STALE_AFTER_MS = 12 * 3600 * 1000;
+/** How sure the understanding step must be that a message reports a problem. */
+const REPORT_CONFIDENCE = 0.4;
+
+/** Whether a message starts a report: it reports a problem, or is the "Report this problem" button. */
+function startsReport({ text, understanding }: { text: string; understanding: Understanding }): boolean {
+  return REPORT_PREFIX.test(text) || means(understanding, 'report.problem', REPORT_CONFIDENCE);
+}
+
+/** The steps whose answer is yes or no (or a choice between two). */
+const YES_NO_STEPS = new Set(['same-as-earlier', 'known-incident', 'docs-solved', 'escalation']);
+const YES_NO_INTENTS = new Set(['affirm', 'deny', 'solved', 'not_solved']);
+
+/** Whether a message answers the question the report waits on; else it may be a digression. */
+function answersStep({ text, understanding, attachments }: FlowInput, position: FlowPosition): boolean {
+  const { entities, intent } = understanding;
+  switch (position.step) {
+    case 'category':
+      return entities.category !== undefined || YES_NO_INTENTS.has(intent ?? '') || !looksLikeQuestion(text);
+    case 'severity':
+      return entities.severity !== undefined && !(looksLikeQuestion(text) && intent?.startsWith('policy.'));
+    case 'call-ids':
+      return entities.callIds.length > 0 || hasNoCallId(text) || means(understanding, 'deny');
+    case 'screenshot':
+      return attachments.length > 0 || /^(skip|no|none)/i.test(text.trim());
+    default:
+      if (YES_NO_STEPS.has(position.step)) return YES_NO_INTENTS.has(intent ?? '') || !looksLikeQuestion(text);
+      // Free-text answers (what happened, when, what was tried): anything but a question.
+      return !looksLikeQuestion(text);
+  }
+}
 
 type Step = (context: FlowContext, draft: ReportDraft) => Promise<FlowOutcome>;
 
@@ -43,34 +69,22 @@ type Step = (context: FlowContext, draft: ReportDraft) => Promise<FlowOutcome>;
  */
 export const reportProblem: Flow = {
   id: 'report-problem',
-  matches: (text) => isProblemReport(text),
+  matches: startsReport,
+  answers: answersStep,
   async run(context, position) {
     if (!position) return start(context);
     if (context.now() - position.at > STALE_AFTER_MS) {
       // A report left half-way long ago: the new message is not an answer to the old question.
       await context.update((c) => ({ ...c, flow: undefined }));
-      return isProblemReport(context.text) ? start(context) : pass;
+      return startsReport(context) ? start(context) : pass;
     }
     const draft = position.data as unknown as ReportDraft;
-    if (wantsToStop(context.text)) {
-      await context.say(
-        'All right, I have stopped the report; nothing was filed. Tell me any time if you need help.',
-      );
-      return done;
-    }
     const step = STEPS[position.step];
     return step ? step(context, draft) : start(context);
   },
 };
 
 async function start(context: FlowContext): Promise<FlowOutcome> {
-  // A troubleshooting question the docs answer confidently goes to the docs answer first; its
-  // answer offers to report the problem if the docs do not solve it.
-  const question = isPutAsQuestion(context.text) && !asksToReport(context.text) && !asksIfDown(context.text);
-  if (context.knowledge && question) {
-    const answer = await context.knowledge.answer(context.text);
-    if (answer.kind === 'answer') return pass;
-  }
   const afterAnswer = REPORT_PREFIX.test(context.text);
   const text = context.text.replace(REPORT_PREFIX, '');
   const parts = splitProblems(text);
@@ -80,18 +94,39 @@ async function start(context: FlowContext): Promise<FlowOutcome> {
     );
     return afterDescription(context, newDraft(parts[0]!, parts.slice(1)));
   }
-  if (saysNothingYet(text)) {
+  if (saysNothingYet(context.understanding, text)) {
     return ask(context, 'describe', newDraft(''), {
       text: 'I will help you report it. What is going wrong? Please describe one problem; if you have several, we file them one at a time.',
     });
   }
-  return afterDescription(context, { ...newDraft(text), ...(afterAnswer && { docsShown: true }) });
+  return afterDescription(context, {
+    ...withDetails(newDraft(text), context.understanding),
+    ...(afterAnswer && { docsShown: true }),
+  });
 }
 
-function parseSeverity(text: string): SeverityName | undefined {
-  const match = text.toUpperCase().match(/\bP\s?([0-5])\b|^\s*([0-5])\s*$/);
-  const digit = match?.[1] ?? match?.[2];
-  return digit === undefined ? undefined : SEVERITIES[Number(digit)];
+/**
+ * Whether the message only says there is a problem, not what it is ("I want to report an issue"):
+ * no entity and too few words of its own to be a description.
+ */
+function saysNothingYet(understanding: Understanding, text: string): boolean {
+  const { entities } = understanding;
+  if (entities.callIds.length > 0 || entities.when) return false;
+  return text.trim().split(/\s+/).length <= 6 && /\b(report|problem|issue|ticket|bug|fault)\b/i.test(text);
+}
+
+/** Details the customer gave up front go into the draft, so they are never asked for again. */
+function withDetails(draft: ReportDraft, understanding: Understanding): ReportDraft {
+  const { callIds, severity, severityCue, category, categoryCue, when } = understanding.entities;
+  return {
+    ...draft,
+    ...(callIds.length > 0 && { callIds }),
+    ...(severity && { severity }),
+    ...(!severity && severityCue && { suggestedSeverity: severityCue.severity }),
+    ...(category && { category }),
+    ...(!category && categoryCue && { suggestedCategory: categoryCue }),
+    ...(when && { startedAt: when }),
+  };
 }
 
 const STEPS: Record<string, Step> = {
@@ -153,7 +188,8 @@ const STEPS: Record<string, Step> = {
   },
   async severity(context, draft) {
     const policy = policyOf(context);
-    const chosen = parseSeverity(context.text);
+    const confirmsSuggestion = draft.suggestedSeverity && (isYes(context.text) || means(context.understanding, 'affirm', 0.5));
+    const chosen = context.understanding.entities.severity ?? (confirmsSuggestion ? draft.suggestedSeverity : undefined);
     if (!chosen) {
       return askAgain(context, 'severity', draft, severityQuestion(policy), () => askDetails(context, draft));
     }

@@ -1,23 +1,8 @@
 import { done, type Flow } from '../src/engine/flow';
+import { means } from '../src/understanding/understanding';
 
-/** Insults aimed at the team, and swearing at someone. Frustration with a broken system is not abuse. */
-const ABUSE = [
-  /\b(fuck|f\*+k|fck|screw) (you|u|off|yourselves|yourself)\b/i,
-  /\byou('re| are)? ?(\w+ )?(idiots?|morons?|imbeciles?|clowns?|retards?|bastards?|wankers?|assholes?|scum|incompetent|pathetic|useless)\b/i,
-  /\b(useless|incompetent|stupid|fucking|bloody) (idiots|morons|clowns|people|team|bastards|muppets|amateurs)\b/i,
-  /\b(piece of shit|go to hell|shut up|son of a bitch|get lost)\b/i,
-];
-/** Threats and intimidation. */
-const THREAT = [
-  /\bi('ll| will| am going to|'m going to|'m gonna| gonna) (kill|hurt|destroy|find|come for|ruin|get|beat) (you|u|your|all of you)\b/i,
-  /\byou('ll| will) (regret|pay for) (this|it)\b/i,
-  /\b(i know where you (live|work)|watch your back|you('d| had) better watch)\b/i,
-];
-
-/** Whether a message is abusive or threatening. */
-export function isAbusive(text: string): boolean {
-  return [...ABUSE, ...THREAT].some((pattern) => pattern.test(text));
-}
+/** How sure the understanding step must be that a message is abusive before the bot warns. */
+const ABUSE_CONFIDENCE = 0.5;
 
 /**
  * The policy does not tolerate rudeness, intimidation or threats. The first abusive message gets
@@ -27,7 +12,7 @@ export function isAbusive(text: string): boolean {
 export const respectfulCommunication: Flow = {
   id: 'respectful-communication',
   interrupts: true,
-  matches: (text) => isAbusive(text),
+  matches: ({ understanding }) => means(understanding, 'abuse', ABUSE_CONFIDENCE),
   async run(context) {
     const warned = Number(context.conversation.memory?.abuseWarnings ?? 0);
     await context.update((c) => ({

@@ -11,6 +11,9 @@ export interface ReportDraft {
   filed: { ticketId: string; severity?: SeverityName }[];
   category?: 'platform' | 'operational';
   severity?: SeverityName;
+  /** What the customer's words suggest, until they confirm a severity or category. */
+  suggestedSeverity?: SeverityName;
+  suggestedCategory?: 'platform' | 'operational';
   /** What the customer picked when the policy made it non-critical. */
   requestedSeverity?: SeverityName;
   nonCriticalReason?: string;
@@ -52,6 +55,8 @@ export function briefOf(draft: ReportDraft): ProblemBrief {
     description: parts.join('\n'),
     ...(draft.category && { category: draft.category }),
     ...(draft.severity && { severity: draft.severity }),
+    ...(draft.suggestedSeverity && { suggestedSeverity: draft.suggestedSeverity }),
+    ...(draft.suggestedCategory && { suggestedCategory: draft.suggestedCategory }),
     ...(draft.callIds && { callIds: draft.callIds }),
     ...(draft.startedAt && { startedAt: draft.startedAt }),
     ...(draft.tried && { tried: draft.tried }),

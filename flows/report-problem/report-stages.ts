@@ -100,19 +100,26 @@ export async function checkOutages(context: FlowContext, draft: ReportDraft): Pr
 
 /** Step 2: the docs sections that may already solve it. */
 export async function checkDocs(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
-  if (draft.docsShown) return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+  if (draft.docsShown) return askCategory(context, draft);
   const seen = new Set<string>();
   const hits = (context.knowledge?.search(draft.description, 6) ?? [])
     .filter((hit) => !seen.has(hit.url) && seen.add(hit.url))
     .slice(0, 3);
-  if (hits.length === 0) return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+  if (hits.length === 0) return askCategory(context, draft);
   const message = docsSuggestion(hits);
   return ask(context, 'docs-solved', { ...draft, suggestedDocs: message.citations ?? [] }, message);
 }
 
-/** Asks for the severity with the policy's examples. */
+/** Asks for the category, unless the customer already named it. */
+export async function askCategory(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
+  if (draft.category) return askSeverity(context, draft);
+  return ask(context, 'category', draft, categoryQuestion(policyOf(context), draft.suggestedCategory));
+}
+
+/** Asks for the severity with the policy's examples, unless the customer already named it. */
 export async function askSeverity(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
-  return ask(context, 'severity', draft, severityQuestion(policyOf(context)));
+  if (draft.severity) return askDetails(context, draft);
+  return ask(context, 'severity', draft, severityQuestion(policyOf(context), draft.suggestedSeverity));
 }
 
 /** After the severity: the questions that fit this kind of problem. */
@@ -137,6 +144,7 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
       },
     );
   }
+  if (draft.startedAt) return afterTiming(context, draft);
   return ask(
     context,
     'started',

@@ -1,14 +1,15 @@
 import type { MessageContent } from '../../src/model/message';
 import type { ProblemBrief } from '../../src/model/conversation';
-import { SEVERITIES, type SupportPolicy } from '../../src/policy/policy-schema';
+import { SEVERITIES, type SeverityName, type SupportPolicy } from '../../src/policy/policy-schema';
 import type { KnowledgeHit } from '../../src/knowledge/knowledge-base';
 import type { StatusIncident } from '../../src/status-page/status-summary';
 
 /** Asks which category the problem is in, explaining each in one line. */
-export function categoryQuestion(policy: SupportPolicy): MessageContent {
+export function categoryQuestion(policy: SupportPolicy, suggested?: 'platform' | 'operational'): MessageContent {
+  const guess = suggested ? `From what you describe it sounds ${suggested}, but please confirm. ` : '';
   return {
     text:
-      'Which category is it?\n' +
+      `${guess}Which category is it?\n` +
       `• Platform: ${policy.categories.platform}.\n` +
       `• Operational: ${policy.categories.operational}.\n` +
       'Not sure? Say so and the team will classify it.',
@@ -23,10 +24,13 @@ export function categoryQuestion(policy: SupportPolicy): MessageContent {
 }
 
 /** Asks for the severity with the policy's example of each level. */
-export function severityQuestion(policy: SupportPolicy): MessageContent {
+export function severityQuestion(policy: SupportPolicy, suggested?: SeverityName): MessageContent {
   const lines = SEVERITIES.map((s) => `${s} ${policy.severities[s].label}: ${policy.severities[s].example}.`);
+  const guess = suggested
+    ? `From what you describe, this sounds like ${suggested} (${policy.severities[suggested].label}); please confirm or pick another. `
+    : '';
   return {
-    text: `How severe is it? Pick the level whose example fits best:\n${lines.join('\n')}\nIf none fits exactly, pick the closest; the team can adjust it.`,
+    text: `${guess}How severe is it? Pick the level whose example fits best:\n${lines.join('\n')}\nIf none fits exactly, pick the closest; the team can adjust it.`,
     summary: `How severe? ${SEVERITIES.map((s) => `${s}: ${policy.severities[s].example}`).join('; ')}. Reply P0-P5.`,
     quickReplies: SEVERITIES.map((s) => ({ label: `${s} ${policy.severities[s].label}`, value: s })),
   };

@@ -9,10 +9,14 @@ import type { Agent } from '../model/agent';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { Attachment, InboundMessage, MessageContent, TranscriptMessage } from '../model/message';
 import type { NewMessage, Store } from '../store/store';
+import type { FlowPosition } from '../model/flow-position';
+import type { MessageUnderstanding } from '../understanding/understander';
+import { nothingUnderstood, type Understanding } from '../understanding/understanding';
 import type { Flow, FlowContext, FlowOutcome } from './flow';
+import { composeSteps, type InboundContext } from './inbound-pipeline';
+import { routingSteps, type RoutingHost } from './routing-steps';
 import type { FlowServices } from './flow-services';
 import { defaultHandoffNotice, type HandoffNotice } from './handoff-notice';
-import { isCancelRequest, isHumanRequest } from './intents';
 import { KeyedMutex } from './keyed-mutex';
 
 /**
@@ -21,6 +25,8 @@ import { KeyedMutex } from './keyed-mutex';
  * once the claim lapses. "Already processed" is read from the transcript, which keeps the id.
  */
 const INBOUND_CLAIM_MS = 10_000;
+
+const NO_ENTITIES = { callIds: [], emails: [], phones: [], ticketIds: [] };
 
 /** Tells how many agents are signed in right now (across every instance). */
 export type AgentPresence = () => Promise<number>;
@@ -31,6 +37,8 @@ export interface EngineOptions {
   events: EngineEvents;
   log: Logger;
   flows: Flow[];
+  /** The understanding step every message goes through before the flows. */
+  understanding: MessageUnderstanding;
   knowledge?: KnowledgeBase;
   services?: FlowServices;
   presence?: AgentPresence;
@@ -56,10 +64,14 @@ export class Engine {
   private readonly mutex = new KeyedMutex();
   private readonly now: () => number;
   private readonly maxLength: number;
+  private readonly understanding: MessageUnderstanding;
+  private readonly routeInbound: (context: InboundContext) => Promise<void>;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.clock ?? Date.now;
     this.maxLength = options.maxMessageLength ?? 4000;
+    this.understanding = options.understanding;
+    this.routeInbound = composeSteps(routingSteps(this.routingHost()));
   }
 
   get store(): Store {
@@ -122,7 +134,9 @@ export class Engine {
         options.onStored?.();
         const message = appended.message;
         conversation = appended.conversation;
-        if (options.route !== false) await this.route(conversation, message);
+        if (options.route !== false) {
+          await this.routeInbound({ conversation, message, understanding: nothingUnderstood(NO_ENTITIES) });
+        }
         const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
         return { conversation: latest, message, duplicate: false };
       } catch (error) {
@@ -315,83 +329,34 @@ export class Engine {
     this.events.emit('messageUpdated', { conversation, message });
   }
 
-  private async route(conversation: Conversation, message: TranscriptMessage): Promise<void> {
-    if (conversation.mode === 'queued' || conversation.mode === 'assigned') {
-      await this.whileWithHuman(conversation, message);
-      return;
-    }
-    if (isHumanRequest(message.text)) {
-      // The team hears of the handoff first; what it says about the last answer can wait.
-      await this.requestHandoff(conversation.id, 'Customer asked for a human');
-      await this.noteHumanAfterAnswer(conversation);
-      return;
-    }
-    await this.runFlows(conversation, message);
-  }
-
-  private async whileWithHuman(conversation: Conversation, message: TranscriptMessage): Promise<void> {
-    const text = message.text;
-    if (conversation.mode === 'queued' && isCancelRequest(text)) {
-      const updated = await this.transition(conversation.id, { event: 'cancel', at: this.now() });
-      await this.say(updated, 'No problem, you are back with the support bot. Type "Human" any time.');
-      return;
-    }
-    if (conversation.mode === 'queued' && isHumanRequest(text)) {
-      await this.say(
+  /** The routing host the inbound steps use: the engine's own actions, nothing more. */
+  private routingHost(): RoutingHost {
+    return {
+      flows: this.options.flows,
+      understand: (text) => this.understanding.understand(text, new Date(this.now())),
+      say: async (conversation, content) => (await this.sayAndRead(conversation, content)).conversation,
+      requestHandoff: (id, reason) => this.requestHandoff(id, reason),
+      cancelHandoff: async (conversation) => {
+        const updated = await this.transition(conversation.id, { event: 'cancel', at: this.now() });
+        await this.say(updated, 'No problem, you are back with the support bot. Type "Human" any time.');
+      },
+      noteHumanAfterAnswer: (conversation) => this.noteHumanAfterAnswer(conversation),
+      runStep: (flow, context, position) => this.runStep(flow, context, position),
+      readConversation: async (conversation) =>
+        (await this.store.getConversation(conversation.id)) ?? conversation,
+      leaveFlow: async (conversation) =>
+        (await this.store.updateConversation(conversation.id, (c) => (c.flow ? { ...c, flow: undefined } : undefined))) ??
         conversation,
-        'You are already in the queue; the first available person will reply here. Type "cancel" to go back to the bot.',
-      );
-      return;
-    }
-    // While nobody has claimed it yet, the flows that guard every conversation (respectful
-    // communication) still speak; once an agent has it, the agent does.
-    const guard =
-      conversation.mode === 'queued'
-        ? this.options.flows.find((flow) => flow.interrupts && flow.matches(text, conversation))
-        : undefined;
-    if (guard) {
-      await this.runStep(guard, conversation, message, undefined);
-      return;
-    }
-    // Otherwise the message waits in the transcript the agent sees.
-  }
-
-  private async runFlows(conversation: Conversation, message: TranscriptMessage): Promise<void> {
-    const flows = this.options.flows;
-    const active = conversation.flow ? flows.find((f) => f.id === conversation.flow?.flowId) : undefined;
-    if (active) {
-      const interrupt = flows.find(
-        (f) => f.interrupts && f !== active && f.matches(message.text, conversation),
-      );
-      if (interrupt) {
-        const outcome = await this.runStep(interrupt, conversation, message, undefined);
-        if (!('pass' in outcome)) return;
-      }
-      const outcome = await this.runStep(active, conversation, message, conversation.flow);
-      if (!('pass' in outcome)) return;
-    }
-    // Only a flow that ran (and passed) can have changed the conversation since it was read.
-    const latest = active
-      ? ((await this.store.getConversation(conversation.id)) ?? conversation)
-      : conversation;
-    for (const flow of flows) {
-      if (flow === active || !flow.matches(message.text, latest)) continue;
-      const outcome = await this.runStep(flow, latest, message, undefined);
-      if (!('pass' in outcome)) return;
-    }
-    await this.say(
-      latest,
-      'I\'m not sure how to help with that. You can ask me about the product, report a problem, or type "Human" to reach a person.',
-    );
+    };
   }
 
   private async runStep(
     flow: Flow,
-    conversation: Conversation,
-    message: TranscriptMessage,
-    position: Conversation['flow'],
+    inbound: InboundContext,
+    position: FlowPosition | undefined,
   ): Promise<FlowOutcome> {
-    const context = this.flowContext(conversation, message);
+    const { conversation } = inbound;
+    const context = this.flowContext(conversation, inbound.message, inbound.understanding);
     let outcome: FlowOutcome;
     try {
       outcome = await flow.run(context, position);
@@ -409,10 +374,14 @@ export class Engine {
     // Most answers neither start nor end a flow: then there is nothing to write. Flow positions are
     // only ever written here, under this conversation's lock, so the copy in hand is current.
     if (!('wait' in outcome) && !context.conversation.flow && !conversation.flow) return outcome;
+    const prompt = context.lastPrompt();
     await this.store.updateConversation(conversation.id, (current) => {
       if (!botIsAnswering(current.mode)) return current.flow ? { ...current, flow: undefined } : undefined;
       if ('wait' in outcome) {
-        return { ...current, flow: { flowId: flow.id, ...outcome.wait, at: this.now() } };
+        return {
+          ...current,
+          flow: { flowId: flow.id, ...outcome.wait, at: this.now(), ...(prompt && { prompt }) },
+        };
       }
       if ('done' in outcome && current.flow?.flowId === flow.id) return { ...current, flow: undefined };
       return undefined;
@@ -420,20 +389,29 @@ export class Engine {
     return outcome;
   }
 
-  private flowContext(conversation: Conversation, message: TranscriptMessage): FlowContext {
+  private flowContext(
+    conversation: Conversation,
+    message: TranscriptMessage,
+    understanding: Understanding,
+  ): FlowContext & { lastPrompt(): FlowPosition['prompt'] } {
     let current = conversation;
+    let prompt: FlowPosition['prompt'];
     return {
       get conversation() {
         return current;
       },
+      lastPrompt: () => prompt,
       message,
       text: message.text,
+      understanding,
       attachments: message.attachments ?? [],
       knowledge: this.options.knowledge,
       store: this.store,
       services: this.options.services ?? {},
       now: () => this.now(),
       say: async (content) => {
+        const body = typeof content === 'string' ? { text: content } : content;
+        prompt = { text: body.text, ...(body.quickReplies && { quickReplies: body.quickReplies }) };
         const sent = await this.sayAndRead(current, content);
         current = sent.conversation;
         return sent.message;

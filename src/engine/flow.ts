@@ -3,6 +3,7 @@ import type { FlowPosition } from '../model/flow-position';
 import type { Attachment, MessageContent, TranscriptMessage } from '../model/message';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Store } from '../store/store';
+import type { Understanding } from '../understanding/understanding';
 import type { FlowServices } from './flow-services';
 
 /** What a flow sees and can do while it handles one customer message. */
@@ -12,6 +13,8 @@ export interface FlowContext {
   /** The customer's message being handled. */
   readonly message: TranscriptMessage;
   readonly text: string;
+  /** What the understanding step made of the message: intents, entities. */
+  readonly understanding: Understanding;
   readonly attachments: Attachment[];
   readonly knowledge: KnowledgeBase | undefined;
   readonly store: Store;
@@ -30,15 +33,30 @@ export interface FlowContext {
 export type FlowOutcome =
   { wait: { step: string; data: Record<string, unknown> } } | { done: true } | { pass: true };
 
+/** What a flow decides on: the message, what it means, and the conversation. */
+export interface FlowInput {
+  readonly text: string;
+  readonly understanding: Understanding;
+  readonly conversation: Conversation;
+  readonly attachments: readonly Attachment[];
+}
+
 /**
  * A conversation flow: a set of steps whose position lives in the conversation state, so a restart
  * resumes where the customer left off. Flows are tried in order; the first whose `matches` says yes
- * starts. A flow with `interrupts` is also checked while another flow waits (abuse, "cancel").
+ * starts. A flow with `interrupts` is also checked while another flow waits (abuse).
  */
 export interface Flow {
   readonly id: string;
   readonly interrupts?: boolean;
-  matches(text: string, conversation: Conversation): boolean;
+  /** Whether this flow takes up a message (decided from its understanding, never from its words). */
+  matches(input: FlowInput): boolean;
+  /**
+   * Whether a message answers the question this flow waits on at `position`. When it does not and
+   * it means something else (a question, "never mind"), the engine handles that digression and asks
+   * the pending question again. Flows without it take every message as the answer.
+   */
+  answers?(input: FlowInput, position: FlowPosition): boolean;
   /** Runs one step: from the start when `position` is absent, else from where it waited. */
   run(context: FlowContext, position?: FlowPosition): Promise<FlowOutcome>;
 }

@@ -5,4 +5,6 @@ export interface FlowPosition {
   data: Record<string, unknown>;
   /** When the flow reached this step; stale positions can be dropped. */
   at: number;
+  /** The question the flow asked last, to ask again after a digression. */
+  prompt?: { text: string; quickReplies?: { label: string; value: string }[] };
 }

@@ -1,0 +1,31 @@
+import { done, type Flow } from '../src/engine/flow';
+import { means } from '../src/understanding/understanding';
+import { policyOf } from './support-context';
+
+/** How sure the understanding step must be that a question is not one for this bot. */
+const DECLINE_CONFIDENCE = 0.45;
+
+/**
+ * Questions the bot should not pretend to answer: nothing to do with the product, or the customer's
+ * own account data, which it cannot see. An honest decline, and the way to someone who can help.
+ */
+export const outOfScope: Flow = {
+  id: 'out-of-scope',
+  matches: ({ understanding }) =>
+    means(understanding, 'off_topic', DECLINE_CONFIDENCE) || means(understanding, 'account_data', DECLINE_CONFIDENCE),
+  async run(context) {
+    if (context.understanding.intent === 'account_data') {
+      await context.say({
+        text:
+          "I can't see your account's data (balances, payments, invoices, live registrations), so I can't answer that myself. " +
+          `The team can: type "Human" to reach a person, or write to ${policyOf(context).contacts.email}.`,
+        quickReplies: [{ label: 'Talk to a person', value: 'Human' }],
+      });
+      return done;
+    }
+    await context.say(
+      "That is outside what I can help with: I only answer questions about our platform and its support. Ask me about the product, report a problem, or type \"Human\" to reach a person.",
+    );
+    return done;
+  },
+};

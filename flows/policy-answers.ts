@@ -1,0 +1,52 @@
+import { done, type Flow } from '../src/engine/flow';
+import { policyFact, type PolicyFact } from '../src/policy/policy-facts';
+import { customerTimeZone } from '../src/policy/reply-expectation';
+import { isPolicyIntent, type PolicyIntent } from '../src/understanding/intents';
+import { policyOf } from './support-context';
+
+/** How sure the understanding step must be that a message asks about the policy. */
+const POLICY_CONFIDENCE = 0.35;
+
+/**
+ * Answers every question about the support policy on every channel, directly and briefly, from the
+ * policy file: hours and whether support is open now, phone hours, contacts, paid escalation,
+ * severities, categories, the status page (live when configured), Call-IDs, one problem per ticket.
+ * NOC-on-Demand enquiries outside another flow go to the lead flow, which can take the enquiry.
+ */
+export const policyAnswers: Flow = {
+  id: 'policy-answers',
+  matches: ({ understanding, conversation }) =>
+    understanding.intent !== undefined &&
+    isPolicyIntent(understanding.intent) &&
+    understanding.confidence >= POLICY_CONFIDENCE &&
+    (understanding.intent !== 'policy.noc' || conversation.flow !== undefined),
+  async run(context) {
+    const intent = context.understanding.intent as PolicyIntent;
+    const fact = intent.slice('policy.'.length) as PolicyFact;
+    const policy = policyOf(context);
+    const statusNow = fact === 'status_page' ? await liveStatus(context) : undefined;
+    const named = context.understanding.entities.severity;
+    const severities = [...new Set([named, ...(context.text.toUpperCase().match(/\bP[0-5]\b/g) ?? [])])].filter(
+      (s): s is NonNullable<typeof named> => s !== undefined,
+    );
+    const zone = customerTimeZone(context.conversation);
+    const answer = policyFact(policy, fact, {
+      now: context.now(),
+      ...(zone && { zone }),
+      ...(severities.length && { severities }),
+      ...(statusNow && { statusNow }),
+    });
+    await context.say(answer);
+    return done;
+  },
+};
+
+async function liveStatus(context: Parameters<Flow['run']>[0]): Promise<string | undefined> {
+  const summary = await context.services.statusPage?.summary().catch(() => undefined);
+  if (!summary) return undefined;
+  const active = [
+    ...summary.incidents.map((i) => `"${i.name}" (${i.status})`),
+    ...summary.degraded.map((c) => `${c.name} is ${c.status.replace(/_/g, ' ')}`),
+  ];
+  return active.length ? active.join('; ') : 'no active incidents; all systems are operational.';
+}

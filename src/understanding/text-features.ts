@@ -1,0 +1,51 @@
+import { StemmerEn } from '@nlpjs/lang-en-min';
+
+const stemmer = new StemmerEn();
+
+/** How much a character trigram weighs next to a whole (stemmed) word. */
+const TRIGRAM_WEIGHT = 0.3;
+/** How much a pair of neighbouring words weighs. */
+const BIGRAM_WEIGHT = 0.6;
+
+/** Lower case, compatibility-normalised, apostrophes folded, everything else not a letter or digit a space. */
+export function normalizeForFeatures(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[’'`]/g, '')
+    .replace(/\*+/g, '*')
+    .replace(/[^\p{L}\p{N}*/]+/gu, ' ')
+    .trim();
+}
+
+/** The words of a message, stemmed by NLP.js's English stemmer. */
+export function stemmedWords(text: string): string[] {
+  const normalized = normalizeForFeatures(text);
+  if (!normalized) return [];
+  return normalized.split(' ').map((word) => (/^[a-z]+$/.test(word) ? stemmer.stemWord(word) : word));
+}
+
+/**
+ * The sparse features a classifier sees for one message: each stemmed word, each pair of
+ * neighbouring words, and the character trigrams of every word (so a typo still shares most of
+ * its trigrams with the word it misspells). Keys are prefixed so the three kinds never collide.
+ */
+export function textFeatures(text: string): Record<string, number> {
+  const features: Record<string, number> = Object.create(null) as Record<string, number>;
+  const words = stemmedWords(text);
+  const raw = normalizeForFeatures(text).split(' ').filter(Boolean);
+  words.forEach((word, i) => {
+    features[`w:${word}`] = 1;
+    const next = words[i + 1];
+    if (next !== undefined) features[`b:${word}_${next}`] = BIGRAM_WEIGHT;
+  });
+  for (const word of raw) {
+    const padded = `<${word}>`;
+    if (padded.length <= 3) {
+      features[`c:${padded}`] = TRIGRAM_WEIGHT;
+      continue;
+    }
+    for (let i = 0; i + 3 <= padded.length; i += 1) features[`c:${padded.slice(i, i + 3)}`] = TRIGRAM_WEIGHT;
+  }
+  return features;
+}

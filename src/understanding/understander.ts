@@ -1,0 +1,72 @@
+import type { SeverityName } from '../policy/policy-schema';
+import { commandIntent } from './commands';
+import { extractEntities } from './entity-extractors';
+import type { IntentClassifier } from './intent-classifier';
+import type { IntentName } from './intents';
+import { nothingUnderstood, type Understanding } from './understanding';
+
+/** Two intents closer than this (in confidence) are too close to choose between. */
+const AMBIGUOUS_MARGIN = 0.08;
+/** Below this confidence the best intent does not count as recognised at all. */
+const MIN_CONFIDENCE = 0.2;
+/** Severity and category cues below this confidence are not offered to the customer. */
+const MIN_CUE_CONFIDENCE = 0.45;
+
+/** The trained models the understanding step uses. */
+export interface UnderstandingModels {
+  intents: IntentClassifier<IntentName>;
+  severity: IntentClassifier<SeverityName>;
+  category: IntentClassifier<'platform' | 'operational'>;
+}
+
+/** Anything that can understand a customer message (the learned step, or a chat model in front of it). */
+export interface MessageUnderstanding {
+  understand(text: string, now?: Date): Promise<Understanding>;
+}
+
+/**
+ * The learned understanding step: exact commands first, then the intent classifier trained on
+ * `nlu/`, plus the entities in the message and, for problem reports, the severity and category its
+ * words suggest.
+ */
+export class Understander implements MessageUnderstanding {
+  constructor(private readonly models: UnderstandingModels) {}
+
+  /** The same as `understandNow`, as the async contract the engine uses. */
+  understand(text: string, now: Date = new Date()): Promise<Understanding> {
+    return Promise.resolve(this.understandNow(text, now));
+  }
+
+  /** Understands one message synchronously (microseconds). */
+  understandNow(text: string, now: Date = new Date()): Understanding {
+    const entities = extractEntities(text, now);
+    const command = commandIntent(text);
+    if (command) {
+      return { intent: command, confidence: 1, ranked: [{ intent: command, confidence: 1 }], entities, source: 'command' };
+    }
+    const ranked = this.models.intents.classify(text).map((s) => ({ intent: s.label, confidence: s.confidence }));
+    const best = ranked[0];
+    if (!best || best.confidence < MIN_CONFIDENCE) return { ...nothingUnderstood(entities), ranked };
+    if (best.intent === 'report.problem' || best.intent === 'handoff.request') {
+      const severity = this.models.severity.classify(text)[0];
+      if (severity && severity.confidence >= MIN_CUE_CONFIDENCE) {
+        entities.severityCue = { severity: severity.label, confidence: severity.confidence };
+      }
+      const category = this.models.category.classify(text)[0];
+      if (category && category.confidence >= MIN_CUE_CONFIDENCE) entities.categoryCue = category.label;
+    }
+    const second = ranked[1];
+    const ambiguous =
+      second && best.confidence - second.confidence < AMBIGUOUS_MARGIN
+        ? ([best.intent, second.intent] as [IntentName, IntentName])
+        : undefined;
+    return {
+      intent: best.intent,
+      confidence: best.confidence,
+      ranked,
+      entities,
+      source: 'model',
+      ...(ambiguous && { ambiguous }),
+    };
+  }
+}
