@@ -21,22 +21,27 @@ export const policyAnswers: Flow = {
     understanding.confidence >= POLICY_CONFIDENCE &&
     (understanding.intent !== 'policy.noc' || conversation.flow !== undefined),
   async run(context) {
-    const intent = context.understanding.intent as PolicyIntent;
-    const fact = intent.slice('policy.'.length) as PolicyFact;
+    const intents = [context.understanding.intent, ...(context.understanding.alsoAsked ?? [])]
+      .filter((i): i is PolicyIntent => i !== undefined && isPolicyIntent(i))
+      .slice(0, 3);
     const policy = policyOf(context);
-    const statusNow = fact === 'status_page' ? await liveStatus(context) : undefined;
+    const statusNow = intents.includes('policy.status_page') ? await liveStatus(context) : undefined;
     const named = context.understanding.entities.severity;
     const severities = [...new Set([named, ...(context.text.toUpperCase().match(/\bP[0-5]\b/g) ?? [])])].filter(
       (s): s is NonNullable<typeof named> => s !== undefined,
     );
     const zone = customerTimeZone(context.conversation);
-    const answer = policyFact(policy, fact, {
+    const situation = {
       now: context.now(),
       ...(zone && { zone }),
       ...(severities.length && { severities }),
       ...(statusNow && { statusNow }),
+    };
+    const answers = intents.map((intent) => policyFact(policy, intent.slice('policy.'.length) as PolicyFact, situation));
+    await context.say({
+      text: answers.map((a) => a.text).join('\n\n'),
+      summary: answers.map((a) => a.summary).join(' '),
     });
-    await context.say(answer);
     return done;
   },
 };

@@ -6,7 +6,7 @@ import { readTrainingCorpus } from './training-corpus';
 import { Understander } from './understander';
 
 /** Bump when the features or the model change, so an old cache is not read. */
-const MODEL_VERSION = 1;
+const MODEL_VERSION = 2;
 
 /** Models trained in this process, by corpus hash (several apps in one process share them). */
 const trained = new Map<string, Understander>();

@@ -11,6 +11,19 @@ const AMBIGUOUS_MARGIN = 0.08;
 const MIN_CONFIDENCE = 0.2;
 /** Severity and category cues below this confidence are not offered to the customer. */
 const MIN_CUE_CONFIDENCE = 0.45;
+/** How sure the step must be of one part of a message to act on that part alone. */
+const PART_CONFIDENCE = 0.6;
+/** Intents that decide the reply even when they are only one sentence of several. */
+const ANY_PART_DECIDES: readonly IntentName[] = ['handoff.request', 'abuse'];
+
+const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
+
+/** The sentences of a message, and within each its comma- or "and"-separated clauses. */
+function partsOf(text: string): string[] {
+  const found = [...sentences.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
+  const clauses = found.flatMap((sentence) => sentence.split(/[,;:]\s*|\s+and\s+/i).map((c) => c.trim()));
+  return [...new Set([...found, ...clauses])].filter((part) => part.split(/\s+/).length >= 2 && part !== text.trim());
+}
 
 /** The trained models the understanding step uses. */
 export interface UnderstandingModels {
@@ -44,7 +57,15 @@ export class Understander implements MessageUnderstanding {
     if (command) {
       return { intent: command, confidence: 1, ranked: [{ intent: command, confidence: 1 }], entities, source: 'command' };
     }
-    const ranked = this.models.intents.classify(text).map((s) => ({ intent: s.label, confidence: s.confidence }));
+    let ranked = this.models.intents.classify(text).map((s) => ({ intent: s.label, confidence: s.confidence }));
+    const parts = partsOf(text).map((part) => this.models.intents.classify(part)[0]);
+    // "No, that is not what I asked. Let me talk to a person": one sentence decides.
+    const decisive = parts.find(
+      (p) => p && ANY_PART_DECIDES.includes(p.label) && p.confidence >= PART_CONFIDENCE && p.label !== ranked[0]?.intent,
+    );
+    if (decisive) {
+      ranked = [{ intent: decisive.label, confidence: decisive.confidence }, ...ranked.filter((r) => r.intent !== decisive.label)];
+    }
     const best = ranked[0];
     if (!best || best.confidence < MIN_CONFIDENCE) return { ...nothingUnderstood(entities), ranked };
     if (best.intent === 'report.problem' || best.intent === 'handoff.request') {
@@ -60,13 +81,22 @@ export class Understander implements MessageUnderstanding {
       second && best.confidence - second.confidence < AMBIGUOUS_MARGIN
         ? ([best.intent, second.intent] as [IntentName, IntentName])
         : undefined;
+    const family = best.intent.split('.')[0];
+    const alsoAsked = [
+      ...new Set(
+        parts
+          .filter((p) => p && p.confidence >= PART_CONFIDENCE && p.label !== best.intent && p.label.split('.')[0] === family)
+          .map((p) => p!.label),
+      ),
+    ];
     return {
       intent: best.intent,
       confidence: best.confidence,
       ranked,
       entities,
       source: 'model',
-      ...(ambiguous && { ambiguous }),
+      ...(alsoAsked.length > 0 && { alsoAsked }),
+      ...(ambiguous && !decisive && { ambiguous }),
     };
   }
 }

@@ -45,6 +45,8 @@ export interface Understanding {
   ranked: RankedIntent[];
   entities: Entities;
   source: UnderstandingSource;
+  /** Further intents of the same kind asked in other parts of the message ("hours, and your SMS number?"). */
+  alsoAsked?: IntentName[];
   /** Set when two intents are too close to choose: the bot should ask which one is meant. */
   ambiguous?: [IntentName, IntentName];
 }
