@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isHumanRequest } from '../src/engine/intents';
+import { commandIntent } from '../src/understanding/commands';
 
 /** Questions asked when no question file is found: about the project's own `kb/`. */
 const FALLBACK_QUESTIONS = [
@@ -21,7 +21,7 @@ export function loadQuestions(file: string | undefined): { questions: string[]; 
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => (JSON.parse(line) as { question?: unknown }).question)
-    .filter((q): q is string => typeof q === 'string' && q.trim() !== '' && !isHumanRequest(q));
+    .filter((q): q is string => typeof q === 'string' && q.trim() !== '' && commandIntent(q) !== 'handoff.request');
   if (questions.length === 0) throw new Error(`no questions in ${file}`);
   return { questions, source: path.relative(process.cwd(), file) || file };
 }

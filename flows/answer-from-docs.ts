@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { done, pass, type Flow } from '../src/engine/flow';
 import type { KnowledgeAnswer } from '../src/knowledge/knowledge-base';
 import type { MessageContent } from '../src/model/message';
-import { isProblemReport } from './report-problem/problem-intent';
+import { confidenceOf } from '../src/understanding/understanding';
 
 /** How much of the best section an answer quotes. */
 const PASSAGE_CHARS = 600;
@@ -24,7 +24,7 @@ export const answerFromDocs: Flow = {
     const answerId = `ans_${randomBytes(6).toString('base64url')}`;
     const content = answerMessage(answer, answerId);
     // A problem put as a question got a docs answer first; offer to report it if that did not help.
-    if (isProblemReport(context.text)) {
+    if (confidenceOf(context.understanding, 'report.problem') >= 0.2) {
       content.quickReplies = [
         { label: 'Report this problem', value: `Report this problem: ${context.text.slice(0, 500)}` },
       ];

@@ -17,7 +17,9 @@ const REPLIES: Partial<Record<IntentName, { text: string; quickReplies?: typeof 
       'Type "Human" at any time to reach a person.',
     quickReplies: MENU,
   },
-  thanks: { text: 'You are welcome! Anything else I can help with? Type "Human" any time to reach a person.' },
+  thanks: {
+    text: 'You are welcome! Anything else I can help with? Type "Human" any time to reach a person.',
+  },
   goodbye: { text: 'Goodbye! If anything else comes up, just write here.' },
   solved: { text: 'Great, glad that is sorted. Anything else, just ask.' },
   affirm: { text: 'OK. What can I help you with? Ask me a question, report a problem, or type "Human".' },

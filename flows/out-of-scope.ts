@@ -12,7 +12,8 @@ const DECLINE_CONFIDENCE = 0.45;
 export const outOfScope: Flow = {
   id: 'out-of-scope',
   matches: ({ understanding }) =>
-    means(understanding, 'off_topic', DECLINE_CONFIDENCE) || means(understanding, 'account_data', DECLINE_CONFIDENCE),
+    means(understanding, 'off_topic', DECLINE_CONFIDENCE) ||
+    means(understanding, 'account_data', DECLINE_CONFIDENCE),
   async run(context) {
     if (context.understanding.intent === 'account_data') {
       await context.say({
@@ -24,7 +25,7 @@ export const outOfScope: Flow = {
       return done;
     }
     await context.say(
-      "That is outside what I can help with: I only answer questions about our platform and its support. Ask me about the product, report a problem, or type \"Human\" to reach a person.",
+      'That is outside what I can help with: I only answer questions about our platform and its support. Ask me about the product, report a problem, or type "Human" to reach a person.',
     );
     return done;
   },

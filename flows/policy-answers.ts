@@ -27,9 +27,9 @@ export const policyAnswers: Flow = {
     const policy = policyOf(context);
     const statusNow = intents.includes('policy.status_page') ? await liveStatus(context) : undefined;
     const named = context.understanding.entities.severity;
-    const severities = [...new Set([named, ...(context.text.toUpperCase().match(/\bP[0-5]\b/g) ?? [])])].filter(
-      (s): s is NonNullable<typeof named> => s !== undefined,
-    );
+    const severities = [
+      ...new Set([named, ...(context.text.toUpperCase().match(/\bP[0-5]\b/g) ?? [])]),
+    ].filter((s): s is NonNullable<typeof named> => s !== undefined);
     const zone = customerTimeZone(context.conversation);
     const situation = {
       now: context.now(),
@@ -37,7 +37,9 @@ export const policyAnswers: Flow = {
       ...(severities.length && { severities }),
       ...(statusNow && { statusNow }),
     };
-    const answers = intents.map((intent) => policyFact(policy, intent.slice('policy.'.length) as PolicyFact, situation));
+    const answers = intents.map((intent) =>
+      policyFact(policy, intent.slice('policy.'.length) as PolicyFact, situation),
+    );
     await context.say({
       text: answers.map((a) => a.text).join('\n\n'),
       summary: answers.map((a) => a.summary).join(' '),

@@ -54,7 +54,8 @@ function answersStep({ text, understanding, attachments }: FlowInput, position: 
     case 'screenshot':
       return attachments.length > 0 || /^(skip|no|none)/i.test(text.trim());
     default:
-      if (YES_NO_STEPS.has(position.step)) return YES_NO_INTENTS.has(intent ?? '') || !looksLikeQuestion(text);
+      if (YES_NO_STEPS.has(position.step))
+        return YES_NO_INTENTS.has(intent ?? '') || !looksLikeQuestion(text);
       // Free-text answers (what happened, when, what was tried): anything but a question.
       return !looksLikeQuestion(text);
   }
@@ -188,8 +189,10 @@ const STEPS: Record<string, Step> = {
   },
   async severity(context, draft) {
     const policy = policyOf(context);
-    const confirmsSuggestion = draft.suggestedSeverity && (isYes(context.text) || means(context.understanding, 'affirm', 0.5));
-    const chosen = context.understanding.entities.severity ?? (confirmsSuggestion ? draft.suggestedSeverity : undefined);
+    const confirmsSuggestion =
+      draft.suggestedSeverity && (isYes(context.text) || means(context.understanding, 'affirm', 0.5));
+    const chosen =
+      context.understanding.entities.severity ?? (confirmsSuggestion ? draft.suggestedSeverity : undefined);
     if (!chosen) {
       return askAgain(context, 'severity', draft, severityQuestion(policy), () => askDetails(context, draft));
     }

@@ -4,7 +4,7 @@ import { describeEscalationPrice } from '../../src/policy/classification';
 import { describeHours, isOpen } from '../../src/policy/opening-hours';
 import { matchIncident } from '../../src/status-page/match-incident';
 import { policyOf, ticketsOf } from '../support-context';
-import { isCallProblem, isInterfaceProblem } from './problem-intent';
+import { isCallProblem, isInterfaceProblem } from './problem-topic';
 import { briefOf, type ReportDraft } from './report-draft';
 import {
   callIdQuestion,

@@ -5,7 +5,10 @@ import type { KnowledgeHit } from '../../src/knowledge/knowledge-base';
 import type { StatusIncident } from '../../src/status-page/status-summary';
 
 /** Asks which category the problem is in, explaining each in one line. */
-export function categoryQuestion(policy: SupportPolicy, suggested?: 'platform' | 'operational'): MessageContent {
+export function categoryQuestion(
+  policy: SupportPolicy,
+  suggested?: 'platform' | 'operational',
+): MessageContent {
   const guess = suggested ? `From what you describe it sounds ${suggested}, but please confirm. ` : '';
   return {
     text:

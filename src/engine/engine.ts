@@ -345,8 +345,9 @@ export class Engine {
       readConversation: async (conversation) =>
         (await this.store.getConversation(conversation.id)) ?? conversation,
       leaveFlow: async (conversation) =>
-        (await this.store.updateConversation(conversation.id, (c) => (c.flow ? { ...c, flow: undefined } : undefined))) ??
-        conversation,
+        (await this.store.updateConversation(conversation.id, (c) =>
+          c.flow ? { ...c, flow: undefined } : undefined,
+        )) ?? conversation,
     };
   }
 

@@ -13,7 +13,11 @@ export const HANDOFF_CONFIDENCE = 0.5;
 export const DIGRESSION_CONFIDENCE = 0.5;
 
 /** Intents that, inside a flow, are not answers to the pending question but something to handle first. */
-const DIGRESSIONS: ReadonlySet<IntentName> = new Set<IntentName>(['docs.question', 'account_data', 'off_topic']);
+const DIGRESSIONS: ReadonlySet<IntentName> = new Set<IntentName>([
+  'docs.question',
+  'account_data',
+  'off_topic',
+]);
 
 /** What the routing steps need from the engine. */
 export interface RoutingHost {
@@ -131,7 +135,10 @@ function activeFlow(host: RoutingHost): InboundStep {
     const answers = active.answers?.(input, position);
     if (cancels(understanding) && answers !== true) {
       const left = await host.leaveFlow(context.conversation);
-      await host.say(left, 'All right, I have stopped that; nothing was filed. Ask me anything, or type "Human" to reach a person.');
+      await host.say(
+        left,
+        'All right, I have stopped that; nothing was filed. Ask me anything, or type "Human" to reach a person.',
+      );
       return;
     }
     const digression =
@@ -161,7 +168,8 @@ function activeFlow(host: RoutingHost): InboundStep {
 function clarifyHandoff(host: RoutingHost): InboundStep {
   return async (context, next) => {
     const pair = context.understanding.ambiguous;
-    if (!pair || !pair.includes('handoff.request') || context.understanding.source === 'command') return next();
+    if (!pair || !pair.includes('handoff.request') || context.understanding.source === 'command')
+      return next();
     await host.say(context.conversation, {
       text: 'Do you want me to connect you with a person, or shall I try to help here?',
       quickReplies: [

@@ -40,7 +40,11 @@ export interface FactSituation {
  * (so another team's policy answers for itself) and, where it matters, the live state: whether
  * support or the phone line is open now and when it opens, in UTC and the customer's time.
  */
-export function policyFact(policy: SupportPolicy, fact: PolicyFact, situation: FactSituation): MessageContent {
+export function policyFact(
+  policy: SupportPolicy,
+  fact: PolicyFact,
+  situation: FactSituation,
+): MessageContent {
   const text = FACTS[fact](policy, situation);
   return { text, summary: text.split('\n')[0]!.slice(0, 300) };
 }

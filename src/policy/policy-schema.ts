@@ -199,11 +199,15 @@ export const policySchema = z.object({
   /** What repeatedly reporting non-critical problems as critical out of hours may cost. */
   misreporting: z
     .string()
-    .default('Repeatedly misreporting incidents as critical outside working hours may result in fines on the account or its termination.'),
+    .default(
+      'Repeatedly misreporting incidents as critical outside working hours may result in fines on the account or its termination.',
+    ),
   /** What a Call-ID is, in one sentence (where to find one is `callIds.whereToFind`). */
   callIdMeaning: z
     .string()
-    .default('A Call-ID is the unique identifier SIP gives every call; it is how the team finds the affected calls and isolates customers, providers or channels.'),
+    .default(
+      'A Call-ID is the unique identifier SIP gives every call; it is how the team finds the affected calls and isolates customers, providers or channels.',
+    ),
   nocOnDemand: z
     .object({
       description: z

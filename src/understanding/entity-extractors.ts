@@ -7,7 +7,8 @@ import type { Entities } from './understanding';
 // same whoever writes them, so patterns find them. What the words *mean* is learned (intents,
 // severity and category cues); only the outright names are read here.
 
-const EXPLICIT_SEVERITY = /\b(?:p\s?([0-5])|(?:severity|sev|priority|prio|level)\s*(?:is\s*|of\s*|=\s*|:\s*)?p?([0-5]))\b/i;
+const EXPLICIT_SEVERITY =
+  /\b(?:p\s?([0-5])|(?:severity|sev|priority|prio|level)\s*(?:is\s*|of\s*|=\s*|:\s*)?p?([0-5]))\b/i;
 const EMAIL = /[^\s@<>()"',;]+@[^\s@<>()"',;]+\.[a-z]{2,}/gi;
 const PHONE = /(?<![\w@.])\+?\d[\d\s().-]{6,}\d(?![\w@])/g;
 const TICKET_ID = /\bT-[0-9A-Z]{5}\b/gi;
@@ -25,8 +26,12 @@ export function whenItHappened(text: string, now: Date): string | undefined {
   const found = chrono.parse(text, now, { forwardDate: false })[0];
   if (!found) return undefined;
   // Keep the words around the time that say how it relates ("since", "after the", "until").
-  const before = text.slice(0, found.index).match(/\b(since|from|after( the)?|before( the)?|at|around|until|starting)\s*$/i);
-  const after = text.slice(found.index + found.text.length).match(/^\s*(change|update|deploy\w*|maintenance|upgrade)\b/i);
+  const before = text
+    .slice(0, found.index)
+    .match(/\b(since|from|after( the)?|before( the)?|at|around|until|starting)\s*$/i);
+  const after = text
+    .slice(found.index + found.text.length)
+    .match(/^\s*(change|update|deploy\w*|maintenance|upgrade)\b/i);
   return `${before?.[0] ?? ''}${found.text}${after?.[0] ?? ''}`.trim();
 }
 

@@ -27,7 +27,10 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
   const file = options.cacheDir ? path.join(options.cacheDir, `nlu-model-${hash}.json`) : undefined;
   if (file) {
     try {
-      const json = JSON.parse(readFileSync(file, 'utf8')) as Record<'intents' | 'severity' | 'category', never>;
+      const json = JSON.parse(readFileSync(file, 'utf8')) as Record<
+        'intents' | 'severity' | 'category',
+        never
+      >;
       const understander = new Understander({
         intents: IntentClassifier.fromJSON(json.intents),
         severity: IntentClassifier.fromJSON(json.severity),

@@ -76,11 +76,17 @@ export class SoftmaxRegression {
 
   /** The model as plain arrays (for the cache). */
   toJSON(): { weights: number[][]; bias: number[] } {
-    return { weights: this.weights.map((w) => Array.from(w, (v) => Math.round(v * 1e5) / 1e5)), bias: Array.from(this.bias) };
+    return {
+      weights: this.weights.map((w) => Array.from(w, (v) => Math.round(v * 1e5) / 1e5)),
+      bias: Array.from(this.bias),
+    };
   }
 
   /** A model from `toJSON()`'s output. */
   static fromJSON(json: { weights: number[][]; bias: number[] }): SoftmaxRegression {
-    return new SoftmaxRegression(json.weights.map((w) => Float64Array.from(w)), Float64Array.from(json.bias));
+    return new SoftmaxRegression(
+      json.weights.map((w) => Float64Array.from(w)),
+      Float64Array.from(json.bias),
+    );
   }
 }

@@ -31,7 +31,9 @@ export interface TrainingCorpus {
 export function readTrainingCorpus(dir: string): TrainingCorpus {
   const intentsDir = path.join(dir, 'intents');
   const intents: LabelledExample<IntentName>[] = [];
-  for (const name of readdirSync(intentsDir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+  for (const name of readdirSync(intentsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()) {
     const file = parseFile(path.join(intentsDir, name), intentFile);
     const intent = file.intent as IntentName;
     for (const text of file.examples) intents.push({ text, label: intent });

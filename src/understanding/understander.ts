@@ -22,7 +22,9 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 function partsOf(text: string): string[] {
   const found = [...sentences.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
   const clauses = found.flatMap((sentence) => sentence.split(/[,;:]\s*|\s+and\s+/i).map((c) => c.trim()));
-  return [...new Set([...found, ...clauses])].filter((part) => part.split(/\s+/).length >= 2 && part !== text.trim());
+  return [...new Set([...found, ...clauses])].filter(
+    (part) => part.split(/\s+/).length >= 2 && part !== text.trim(),
+  );
 }
 
 /** The trained models the understanding step uses. */
@@ -55,16 +57,31 @@ export class Understander implements MessageUnderstanding {
     const entities = extractEntities(text, now);
     const command = commandIntent(text);
     if (command) {
-      return { intent: command, confidence: 1, ranked: [{ intent: command, confidence: 1 }], entities, source: 'command' };
+      return {
+        intent: command,
+        confidence: 1,
+        ranked: [{ intent: command, confidence: 1 }],
+        entities,
+        source: 'command',
+      };
     }
-    let ranked = this.models.intents.classify(text).map((s) => ({ intent: s.label, confidence: s.confidence }));
+    let ranked = this.models.intents
+      .classify(text)
+      .map((s) => ({ intent: s.label, confidence: s.confidence }));
     const parts = partsOf(text).map((part) => this.models.intents.classify(part)[0]);
     // "No, that is not what I asked. Let me talk to a person": one sentence decides.
     const decisive = parts.find(
-      (p) => p && ANY_PART_DECIDES.includes(p.label) && p.confidence >= PART_CONFIDENCE && p.label !== ranked[0]?.intent,
+      (p) =>
+        p &&
+        ANY_PART_DECIDES.includes(p.label) &&
+        p.confidence >= PART_CONFIDENCE &&
+        p.label !== ranked[0]?.intent,
     );
     if (decisive) {
-      ranked = [{ intent: decisive.label, confidence: decisive.confidence }, ...ranked.filter((r) => r.intent !== decisive.label)];
+      ranked = [
+        { intent: decisive.label, confidence: decisive.confidence },
+        ...ranked.filter((r) => r.intent !== decisive.label),
+      ];
     }
     const best = ranked[0];
     if (!best || best.confidence < MIN_CONFIDENCE) return { ...nothingUnderstood(entities), ranked };
@@ -85,7 +102,13 @@ export class Understander implements MessageUnderstanding {
     const alsoAsked = [
       ...new Set(
         parts
-          .filter((p) => p && p.confidence >= PART_CONFIDENCE && p.label !== best.intent && p.label.split('.')[0] === family)
+          .filter(
+            (p) =>
+              p &&
+              p.confidence >= PART_CONFIDENCE &&
+              p.label !== best.intent &&
+              p.label.split('.')[0] === family,
+          )
           .map((p) => p!.label),
       ),
     ];

@@ -8,6 +8,7 @@ import type { Agent } from '../../src/model/agent';
 import type { ConversationRef } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
 import { SqliteStore } from '../../src/store/sqlite-store';
+import { productUnderstanding } from '../support/understanding';
 
 /** A channel that records what it is asked to send, and can be told to fail. */
 class RecordingChannel implements Channel {
@@ -29,7 +30,7 @@ class RecordingChannel implements Channel {
 /** A two-step flow: asks for a Call-ID, then confirms it. */
 const askCallId: Flow = {
   id: 'ask-call-id',
-  matches: (text) => /report/i.test(text),
+  matches: ({ text }) => /report/i.test(text),
   async run(context, position) {
     if (!position) {
       await context.say('What is the Call-ID?');
@@ -67,6 +68,7 @@ function build(store = new SqliteStore(':memory:')) {
     events: new EngineEvents(),
     log: createLogger('silent'),
     flows: [askCallId, echo],
+    understanding: productUnderstanding(),
   });
   engine.registerChannel(channel);
   return { engine, channel, store };
