@@ -4,14 +4,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import {
-  chromium,
   prepareServices,
-  redis,
-  redisAnswers,
   ServiceSetupError,
   type ServiceSpec,
   type Started,
-} from '../../scripts/test-services';
+} from '../../scripts/prepare-services';
+import { chromium, redis, redisAnswers } from '../../scripts/test-services';
 import { serviceEnv } from '../support/service-env';
 import { freePort } from '../multi-instance/instances';
 
@@ -22,8 +20,8 @@ const PATH = process.env.PATH ?? '';
 function watchedRedis(): { spec: ServiceSpec; started: Started[] } {
   const server = redis.server!;
   const started: Started[] = [];
-  const start = async (binary: string, dataDir: string) => {
-    const one = await server.start(binary, dataDir);
+  const start = (binary: string, port: number, dataDir: string) => {
+    const one = server.start(binary, port, dataDir);
     started.push(one);
     return one;
   };
@@ -109,7 +107,8 @@ describe('test service setup', () => {
 
   it('stops a started Redis when the process that started it dies without a teardown', async () => {
     const script = [
-      "const { prepareServices, redis } = require('./scripts/test-services.ts');",
+      "const { prepareServices } = require('./scripts/prepare-services.ts');",
+      "const { redis } = require('./scripts/test-services.ts');",
       'prepareServices([redis], { canInstall: false }).then((p) => console.log(p.env.TEST_REDIS_URL));',
       'setInterval(() => undefined, 1000);',
     ].join('\n');
