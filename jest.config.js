@@ -11,6 +11,10 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(p-retry|is-network-error|@langchain|langsmith|uuid)/)'],
   testTimeout: 30000,
-  // Integration tests share one Redis and one Chromium; two workers keep a 2-core machine responsive.
+  // Redis and Chromium are found, started or installed before any test runs; the addresses chosen reach the
+  // tests as env vars (TEST_REDIS_URL, REDIS_SERVER_PATH, CHROMIUM_PATH). Whatever was started stops after.
+  globalSetup: '<rootDir>/scripts/test-services.ts',
+  globalTeardown: '<rootDir>/scripts/test-services-stop.ts',
+  // Two workers share that Redis and Chromium and keep a 2-core machine responsive.
   maxWorkers: 2,
 };

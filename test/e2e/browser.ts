@@ -1,14 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { serviceEnv } from '../support/service-env';
 
 /** Where end-to-end screenshots are kept (git-ignored; CI keeps them as artifacts). */
 export const ARTIFACTS = path.join(__dirname, '..', '..', 'test-artifacts');
 
-/** The system Chromium, headless, with the flags that keep it quiet and stable in CI. */
+/** The system Chromium that test setup found, headless, with the flags that keep it quiet and stable in CI. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: serviceEnv('CHROMIUM_PATH'),
     args: [
       '--no-sandbox',
       '--disable-gpu',

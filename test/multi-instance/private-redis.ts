@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
+import { serviceEnv } from '../support/service-env';
 import { freePort } from './instances';
 
 /**
@@ -25,7 +26,7 @@ export class PrivateRedis {
   /** Starts (again) on the same port; resolves once it accepts connections. */
   async restart(): Promise<void> {
     const child = spawn(
-      'redis-server',
+      serviceEnv('REDIS_SERVER_PATH'),
       [
         '--port',
         String(this.port),

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
+import { serviceEnv } from '../support/service-env';
 
-/** The Redis every integration test uses (never flushed: tests isolate themselves by prefix). */
-export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+/** The Redis every integration test uses, chosen by jest's globalSetup (never flushed: tests isolate themselves by prefix). */
+export const TEST_REDIS_URL = serviceEnv('TEST_REDIS_URL');
 
 /** A key prefix no other test run uses. */
 export function uniquePrefix(label: string): string {
