@@ -24,7 +24,7 @@ export const answerFromDocs: Flow = {
     const answerId = `ans_${randomBytes(6).toString('base64url')}`;
     const content = answerMessage(answer, answerId);
     // A problem put as a question got a docs answer first; offer to report it if that did not help.
-    if (confidenceOf(context.understanding, 'report.problem') >= 0.2) {
+    if (confidenceOf(context.understanding, 'report.problem') >= 0.15) {
       content.quickReplies = [
         { label: 'Report this problem', value: `Report this problem: ${context.text.slice(0, 500)}` },
       ];

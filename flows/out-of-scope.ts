@@ -1,9 +1,11 @@
-import { done, type Flow } from '../src/engine/flow';
+import { done, pass, type Flow } from '../src/engine/flow';
 import { means } from '../src/understanding/understanding';
 import { policyOf } from './support-context';
 
 /** How sure the understanding step must be that a question is not one for this bot. */
 const DECLINE_CONFIDENCE = 0.45;
+/** A docs answer at least this sure outweighs "off-topic": the docs are the evidence. */
+const DOCS_EVIDENCE = 0.5;
 
 /**
  * Questions the bot should not pretend to answer: nothing to do with the product, or the customer's
@@ -15,6 +17,12 @@ export const outOfScope: Flow = {
     means(understanding, 'off_topic', DECLINE_CONFIDENCE) ||
     means(understanding, 'account_data', DECLINE_CONFIDENCE),
   async run(context) {
+    if (context.understanding.intent === 'off_topic' && context.knowledge) {
+      // Other vendors' words ("configure a trunk") also describe our product: when the docs answer
+      // the question confidently, it was not off-topic after all.
+      const answer = await context.knowledge.answer(context.text);
+      if (answer.kind === 'answer' && answer.confidence >= DOCS_EVIDENCE) return pass;
+    }
     if (context.understanding.intent === 'account_data') {
       await context.say({
         text:
@@ -25,7 +33,7 @@ export const outOfScope: Flow = {
       return done;
     }
     await context.say(
-      'That is outside what I can help with: I only answer questions about our platform and its support. Ask me about the product, report a problem, or type "Human" to reach a person.',
+      'I couldn\'t find an answer to that in our documentation, and it looks outside what I can help with: I answer questions about our platform and its support. Ask me about the product, report a problem, or type "Human" to reach a person.',
     );
     return done;
   },

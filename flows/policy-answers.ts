@@ -2,10 +2,13 @@ import { done, type Flow } from '../src/engine/flow';
 import { policyFact, type PolicyFact } from '../src/policy/policy-facts';
 import { customerTimeZone } from '../src/policy/reply-expectation';
 import { isPolicyIntent, type PolicyIntent } from '../src/understanding/intents';
+import { sayRecordedAnswer } from './answer-record';
 import { policyOf } from './support-context';
 
 /** How sure the understanding step must be that a message asks about the policy. */
 const POLICY_CONFIDENCE = 0.35;
+/** How sure a docs answer must be before its page is offered under a policy answer. */
+const DOCS_CONFIDENCE = 0.8;
 
 /**
  * Answers every question about the support policy on every channel, directly and briefly, from the
@@ -40,13 +43,43 @@ export const policyAnswers: Flow = {
     const answers = intents.map((intent) =>
       policyFact(policy, intent.slice('policy.'.length) as PolicyFact, situation),
     );
-    await context.say({
+    const content = {
       text: answers.map((a) => a.text).join('\n\n'),
       summary: answers.map((a) => a.summary).join(' '),
-    });
+    };
+    const more = await docsPage(context);
+    if (!more) {
+      await context.say(content);
+      return done;
+    }
+    // With the docs page that covers it, the answer is a docs answer too: cited, and rated.
+    await sayRecordedAnswer(
+      context,
+      {
+        ...content,
+        text: `${content.text}\n\nMore in the docs: ${more.title}\n${more.url}`,
+        citations: [{ title: more.title, url: more.url }],
+      },
+      { page: more.pagePath, confidence: more.confidence },
+    );
     return done;
   },
 };
+
+/** The docs page that covers the same question, when the docs answer it confidently. */
+async function docsPage(
+  context: Parameters<Flow['run']>[0],
+): Promise<{ title: string; url: string; pagePath: string; confidence: number } | undefined> {
+  const answer = await context.knowledge?.answer(context.text).catch(() => undefined);
+  const best = answer?.kind === 'answer' && answer.confidence >= DOCS_CONFIDENCE ? answer.hits[0] : undefined;
+  if (!best) return undefined;
+  return {
+    title: [best.pageTitle, ...best.headingPath.slice(1)].filter(Boolean).join(' › '),
+    url: best.url,
+    pagePath: best.pagePath,
+    confidence: answer?.confidence ?? 0,
+  };
+}
 
 async function liveStatus(context: Parameters<Flow['run']>[0]): Promise<string | undefined> {
   const summary = await context.services.statusPage?.summary().catch(() => undefined);

@@ -52,7 +52,7 @@ function answersStep({ text, understanding, attachments }: FlowInput, position: 
     case 'call-ids':
       return entities.callIds.length > 0 || hasNoCallId(text) || means(understanding, 'deny');
     case 'screenshot':
-      return attachments.length > 0 || /^(skip|no|none)/i.test(text.trim());
+      return attachments.length > 0 || /^(skip|no|none)\b/i.test(text.trim());
     default:
       if (YES_NO_STEPS.has(position.step))
         return YES_NO_INTENTS.has(intent ?? '') || !looksLikeQuestion(text);

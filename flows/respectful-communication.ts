@@ -2,7 +2,7 @@ import { done, type Flow } from '../src/engine/flow';
 import { means } from '../src/understanding/understanding';
 
 /** How sure the understanding step must be that a message is abusive before the bot warns. */
-const ABUSE_CONFIDENCE = 0.5;
+const ABUSE_CONFIDENCE = 0.35;
 
 /**
  * The policy does not tolerate rudeness, intimidation or threats. The first abusive message gets

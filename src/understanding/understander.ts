@@ -11,6 +11,8 @@ const AMBIGUOUS_MARGIN = 0.08;
 const MIN_CONFIDENCE = 0.2;
 /** Severity and category cues below this confidence are not offered to the customer. */
 const MIN_CUE_CONFIDENCE = 0.45;
+/** Two categories only: a cue must be clearly ahead before the bot suggests it. */
+const CATEGORY_CUE_CONFIDENCE = 0.8;
 /** How sure the step must be of one part of a message to act on that part alone. */
 const PART_CONFIDENCE = 0.6;
 /** Intents that decide the reply even when they are only one sentence of several. */
@@ -91,7 +93,7 @@ export class Understander implements MessageUnderstanding {
         entities.severityCue = { severity: severity.label, confidence: severity.confidence };
       }
       const category = this.models.category.classify(text)[0];
-      if (category && category.confidence >= MIN_CUE_CONFIDENCE) entities.categoryCue = category.label;
+      if (category && category.confidence >= CATEGORY_CUE_CONFIDENCE) entities.categoryCue = category.label;
     }
     const second = ranked[1];
     const ambiguous =

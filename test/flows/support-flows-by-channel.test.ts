@@ -60,9 +60,10 @@ const SCENARIOS: Scenario[] = [
   {
     name: 'support hours and every contact come from the policy',
     script: [
+      ['What are your support hours?', /08:00-20:00 UTC[\s\S]*24\/7[\s\S]*open right now/],
       [
-        'What are your support hours?',
-        /08:00-20:00 UTC[\s\S]*\+44 7481 346 455[\s\S]*@connexcs_support_bot[\s\S]*status.connexcs.com/,
+        'how can I get in touch with your team?',
+        /\+44 7481 346 455[\s\S]*@connexcs_support_bot[\s\S]*status.connexcs.com/,
       ],
     ],
   },
@@ -97,8 +98,8 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
-    name: 'a system-wide change request is steered to separate tickets',
-    script: [['please change all our routes and rates to the new carrier', /one specific problem at a time/]],
+    name: 'several problems are steered to one ticket each',
+    script: [['can I report three problems in one ticket?', /One problem per ticket/]],
   },
   {
     name: 'a problem with a new interconnect is not critical, whatever the customer picks',
@@ -106,7 +107,7 @@ const SCENARIOS: Scenario[] = [
       ['calls fail on our new interconnect', /Which category/],
       ['Platform', /How severe/],
       ['P1', /not critical, so I am filing this as P3/],
-      ['never mind', /stopped the report/],
+      ['never mind', /stopped that; nothing was filed/],
     ],
     async check(conversation) {
       expect(conversation.mode).toBe('bot');

@@ -1,0 +1,25 @@
+import { randomBytes } from 'node:crypto';
+import type { FlowContext } from '../src/engine/flow';
+import type { MessageContent } from '../src/model/message';
+
+/**
+ * Sends an answer that carries "Did this help?" and records it with its question, page and
+ * confidence, so the team sees in Docs gaps which answers did not help.
+ */
+export async function sayRecordedAnswer(
+  context: FlowContext,
+  content: MessageContent,
+  record: { page: string | undefined; confidence: number },
+): Promise<void> {
+  const answerId = `ans_${randomBytes(6).toString('base64url')}`;
+  const message = await context.say({ ...content, answerId });
+  await context.store.appendRecord('answers', {
+    answerId,
+    conversationId: context.conversation.id,
+    seq: message.seq,
+    question: context.text.slice(0, 500),
+    page: record.page,
+    confidence: record.confidence,
+    at: context.now(),
+  });
+}
