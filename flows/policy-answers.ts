@@ -43,10 +43,7 @@ export const policyAnswers: Flow = {
     const answers = intents.map((intent) =>
       policyFact(policy, intent.slice('policy.'.length) as PolicyFact, situation),
     );
-    const content = {
-      text: answers.map((a) => a.text).join('\n\n'),
-      summary: answers.map((a) => a.summary).join(' '),
-    };
+    const content = { text: answers.map((a) => a.text).join('\n\n') };
     const more = await docsPage(context);
     if (!more) {
       await context.say(content);
@@ -57,7 +54,7 @@ export const policyAnswers: Flow = {
       context,
       {
         ...content,
-        text: `${content.text}\n\nMore in the docs: ${more.title}\n${more.url}`,
+        text: `${content.text}\n\nFrom the docs: ${more.title}\n${more.url}`,
         citations: [{ title: more.title, url: more.url }],
       },
       { page: more.pagePath, confidence: more.confidence },

@@ -45,8 +45,8 @@ export function policyFact(
   fact: PolicyFact,
   situation: FactSituation,
 ): MessageContent {
-  const text = FACTS[fact](policy, situation);
-  return { text, summary: text.split('\n')[0]!.slice(0, 300) };
+  // No summary: on SMS a policy answer goes out whole (in numbered parts), since every line of it is a fact.
+  return { text: FACTS[fact](policy, situation) };
 }
 
 const FACTS: Record<PolicyFact, (policy: SupportPolicy, situation: FactSituation) => string> = {

@@ -24,7 +24,10 @@ describe('respectful communication while waiting for an agent', () => {
     await warning;
 
     const flagged = nextEvent<{ items: ConversationSummary[] }>(agent, 'queue', (q) =>
-      q.items.some((c) => c.id === id && (c.tags ?? []).includes('abusive')),
+      // The tag and the reason are two updates; wait for the second.
+      q.items.some(
+        (c) => c.id === id && (c.tags ?? []).includes('abusive') && /abusive/i.test(c.handoffReason ?? ''),
+      ),
     );
     await request(customer, 'message', { text: 'you are useless idiots, I said', clientId: 'a3' });
     const queue = await flagged;
