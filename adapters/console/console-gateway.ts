@@ -13,6 +13,8 @@ import type {
 } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
 import { readCookie } from '../http/cookies';
+import { isSameOrigin } from '../http/origin';
+import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -62,30 +64,31 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   const { engine, directory, log } = options;
   const namespace = options.namespace as ConsoleNamespace;
 
-  namespace.use((socket, next) => {
-    const origin = socket.handshake.headers.origin;
-    const host = socket.handshake.headers.host;
-    // The console is same-origin only: a page elsewhere must not drive an agent's session.
-    if (origin && host && new URL(origin).host !== host) {
-      next(
-        Object.assign(new Error('Cross-origin console connections are refused'), {
-          data: { code: 'forbidden' },
-        }),
-      );
-      return;
-    }
-    const token =
-      readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
-      (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
-    directory
-      .authenticate(token)
-      .then((agent) => {
-        socket.data.agent = toAgentView(agent);
-        socket.data.token = token ?? '';
-        next();
-      })
-      .catch(() => next(Object.assign(new AuthError(), { data: { code: 'unauthorized' } })));
-  });
+  namespace.use(
+    guardMiddleware(log, (socket: ConsoleSocket, next) => {
+      // The console is same-origin only: a page elsewhere (or a sandboxed one, `Origin: null`)
+      // must not drive an agent's session.
+      if (!isSameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+        next(
+          Object.assign(new Error('Cross-origin console connections are refused'), {
+            data: { code: 'forbidden' },
+          }),
+        );
+        return;
+      }
+      const token =
+        readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
+        (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
+      return directory
+        .authenticate(token)
+        .then((agent) => {
+          socket.data.agent = toAgentView(agent);
+          socket.data.token = token ?? '';
+          next();
+        })
+        .catch(() => next(Object.assign(new AuthError(), { data: { code: 'unauthorized' } })));
+    }),
+  );
 
   const agentsOnline = async (): Promise<number> => {
     const sockets = await namespace.in(AGENTS_ROOM).fetchSockets();
@@ -178,10 +181,14 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         },
       ),
     );
-    socket.on('close', (payload) => {
-      const id = (payload as { conversationId?: unknown } | null)?.conversationId;
-      if (typeof id === 'string') void socket.leave(watchRoom(id));
-    });
+    socket.on(
+      'close',
+      guardListener(log, 'close', (payload: unknown) => {
+        const id = (payload as { conversationId?: unknown } | null)?.conversationId;
+        if (typeof id === 'string') return socket.leave(watchRoom(id));
+        return undefined;
+      }),
+    );
     socket.on(
       'reply',
       action(socket, async (agent, payload: { conversationId: string; text: string; clientId: string }) => {
@@ -229,10 +236,15 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         },
       ),
     );
-    socket.on('typing', (payload) => {
-      const id = (payload as { conversationId?: unknown } | null)?.conversationId;
-      if (typeof id === 'string') void engine.typing(id, 'agent', (payload as { on?: unknown }).on === true);
-    });
+    socket.on(
+      'typing',
+      guardListener(log, 'typing', (payload: unknown) => {
+        const id = (payload as { conversationId?: unknown } | null)?.conversationId;
+        if (typeof id === 'string')
+          return engine.typing(id, 'agent', (payload as { on?: unknown }).on === true);
+        return undefined;
+      }),
+    );
     socket.onAny((event: string) => {
       if (
         !['claim', 'open', 'close', 'reply', 'resolve', 'release', 'reclassify', 'typing'].includes(event)
