@@ -18,6 +18,7 @@ import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
+import { Limits, limitRules } from '../adapters/http/limits';
 import { attachChatGateway } from '../adapters/web/chat-gateway';
 import { WebChannel } from '../adapters/web/web-channel';
 import { webStaticRoutes } from '../adapters/web/static-routes';
@@ -85,7 +86,18 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   events.setMaxListeners(50);
   const knowledge = overrides.knowledge;
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
-  const edge = createHttpEdge({ log, trustProxy: config.TRUST_PROXY });
+  const edge = createHttpEdge({
+    log,
+    trustProxy: config.TRUST_PROXY,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+  });
+  // Per person and per address, shared through Redis when several instances run.
+  const limits = new Limits(limitRules(config), {
+    ...(cluster && { redis: cluster.client }),
+    prefix: config.REDIS_PREFIX,
+    allow: config.RATE_LIMIT_ALLOW,
+  });
   if (cluster) edge.io.adapter(cluster.socketAdapter);
   // --- end of several instances ---
 
@@ -133,13 +145,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     const ready = !draining && redis !== false;
     res.status(ready ? 200 : 503).json({ ready, ...(redis !== undefined && { redis }) });
   });
-  app.use('/console/api', consoleAuthRoutes(directory));
+  app.use('/console/api', consoleAuthRoutes(directory, limits));
   app.use(
     '/console/api',
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
   app.use('/console/api', answerRoutes({ store, directory }));
-  app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory }));
+  app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory, limits }));
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
 
@@ -148,6 +160,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     engine,
     log: log.child({ component: 'chat' }),
     greeting: WEB_GREETING,
+    limits,
     abandonAfterMs: overrides.abandonAfterMs ?? 15 * 60 * 1000,
   });
   const consoleOptions: ConsoleGatewayOptions = {

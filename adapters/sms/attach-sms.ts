@@ -87,7 +87,7 @@ export function attachSms(options: AttachSmsOptions): SmsAttachment | undefined 
   const parse = express.urlencoded({ extended: false, limit: '100kb' });
   const verify = verifyTwilioSignature(authToken, {
     log,
-    trustProxy: config.TRUST_PROXY,
+    trustProxy: config.TRUST_PROXY !== false,
     ...(publicUrl && { publicUrl }),
   });
   const onMessage: RequestHandler = (req, res) => {

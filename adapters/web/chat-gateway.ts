@@ -6,7 +6,7 @@ import type { CustomerProfile } from '../../src/model/conversation';
 import type { Attachment } from '../../src/model/message';
 import type { ChatClientEvents, ChatHandshake, ChatServerEvents } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
-import { RateLimiter } from '../http/rate-limiter';
+import type { Limits } from '../http/limits';
 import { conversationKeyOf, isSessionToken, newSessionToken } from './web-session';
 
 type ChatSocket = Socket<ChatClientEvents, ChatServerEvents, Record<string, never>, { key: string }>;
@@ -26,6 +26,8 @@ export interface ChatGatewayOptions {
   greeting: string;
   /** A queued or assigned customer with no open widget for this long is marked as having left. */
   abandonAfterMs: number;
+  /** The per-session and per-address allowances. */
+  limits: Limits;
 }
 
 /**
@@ -36,7 +38,7 @@ export interface ChatGatewayOptions {
 export function attachChatGateway(options: ChatGatewayOptions): void {
   const { engine, log } = options;
   const namespace = options.namespace as ChatNamespace;
-  const limiter = new RateLimiter(20, 2);
+  const { limits } = options;
 
   forwardEngineEvents(namespace, engine);
 
@@ -71,25 +73,22 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
   function registerHandlers(socket: ChatSocket, key: string, profile: CustomerProfile): void {
     socket.on('message', (payload, ack) => {
       const reply = typeof ack === 'function' ? ack : () => undefined;
-      if (!limiter.take(key)) {
-        reply({
-          ok: false,
-          error: { code: 'rate_limited', message: 'Too many messages; please wait a moment.' },
-        });
-        return;
-      }
       const input = parseMessage(payload);
       if ('error' in input) {
         reply({ ok: false, error: { code: 'invalid_input', message: input.error } });
         return;
       }
-      engine
-        .handleInbound({
-          ref: { channel: 'web', conversationKey: key, customerId: key },
-          text: input.text,
-          externalId: `${key}:${input.clientId}`,
-          profile,
-          ...(input.attachments.length && { attachments: input.attachments }),
+      limits
+        .take('messagesPerSession', key)
+        .then(async (allowed) => {
+          if (!allowed) throw new HandoffError('rate_limited', 'Too many messages; please wait a moment.');
+          return engine.handleInbound({
+            ref: { channel: 'web', conversationKey: key, customerId: key },
+            text: input.text,
+            externalId: `${key}:${input.clientId}`,
+            profile,
+            ...(input.attachments.length && { attachments: input.attachments }),
+          });
         })
         .then((result) => reply({ ok: true, seq: result.message?.seq ?? 0, duplicate: result.duplicate }))
         .catch((error: unknown) => reply(failure(error, log)));

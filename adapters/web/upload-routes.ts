@@ -7,7 +7,7 @@ import { AuthError, HandoffError, NotFoundError, ValidationError } from '../../s
 import type { Attachment } from '../../src/model/message';
 import { SESSION_COOKIE } from '../console/session-cookie';
 import { readCookie } from '../http/cookies';
-import { RateLimiter } from '../http/rate-limiter';
+import type { Limits } from '../http/limits';
 import { sniffUploadType, UPLOAD_TYPES, type UploadType } from './file-sniffer';
 import { conversationKeyOf, isSessionToken } from './web-session';
 
@@ -32,6 +32,7 @@ interface UploadRecord {
 export interface UploadRoutesOptions {
   dataDir: string;
   directory: AgentDirectory;
+  limits: Limits;
   now?: () => number;
 }
 
@@ -43,7 +44,6 @@ export interface UploadRoutesOptions {
 export function uploadRoutes(options: UploadRoutesOptions): Router {
   const router = express.Router();
   const folder = path.join(options.dataDir, 'uploads');
-  const limiter = new RateLimiter(10, 0.2);
   const now = options.now ?? Date.now;
   const readBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
 
@@ -62,7 +62,7 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
       throw new AuthError('A chat session token is required in the X-Chat-Token header');
     }
     const ownerKey = conversationKeyOf(token);
-    if (!limiter.take(ownerKey))
+    if (!(await options.limits.take('uploadsPerSession', ownerKey)))
       throw new HandoffError('rate_limited', 'Too many uploads; wait a minute and try again');
     const declared = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (declared && declared !== 'application/octet-stream' && !isUploadType(declared)) {

@@ -3,6 +3,7 @@ import { AuthError, ConflictError, NotFoundError, ValidationError } from '../err
 import type { Agent } from '../model/agent';
 import type { Store } from '../store/store';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
+import { normaliseUsername } from './username';
 
 /** A hash of a session token: what the store keeps, so a leaked database holds no live tokens. */
 export function hashToken(token: string): string {
@@ -29,7 +30,7 @@ export class AgentDirectory {
     displayName?: string;
     role?: Agent['role'];
   }): Promise<Agent> {
-    const username = input.username.trim().toLowerCase();
+    const username = normaliseUsername(input.username);
     if (!USERNAME.test(username)) {
       throw new ValidationError('Username must be 2-32 characters: a-z, 0-9, dot, dash or underscore');
     }
@@ -50,14 +51,14 @@ export class AgentDirectory {
 
   /** Removes an agent and signs them out everywhere. */
   async remove(username: string): Promise<void> {
-    const agent = await this.store.getAgentByUsername(username.toLowerCase());
+    const agent = await this.store.getAgentByUsername(normaliseUsername(username));
     if (!agent) throw new NotFoundError(`Agent ${username}`);
     await this.store.deleteAgent(agent.id);
   }
 
   /** Sets a new password and ends the agent's sessions. */
   async resetPassword(username: string, password: string): Promise<void> {
-    const agent = await this.store.getAgentByUsername(username.toLowerCase());
+    const agent = await this.store.getAgentByUsername(normaliseUsername(username));
     if (!agent) throw new NotFoundError(`Agent ${username}`);
     if (password.length < 8) throw new ValidationError('Password must be at least 8 characters');
     await this.store.updateAgent({ ...agent, passwordHash: await hashPassword(password) });
@@ -93,7 +94,7 @@ export class AgentDirectory {
     username: string,
     password: string,
   ): Promise<{ agent: Agent; token: string; expiresAt: number }> {
-    const agent = await this.store.getAgentByUsername(String(username).trim().toLowerCase());
+    const agent = await this.store.getAgentByUsername(normaliseUsername(String(username)));
     const valid = await verifyPassword(String(password), agent?.passwordHash ?? DUMMY_HASH);
     if (!agent || !valid) throw new AuthError('Wrong username or password', 'bad_credentials');
     const token = randomBytes(32).toString('base64url');
