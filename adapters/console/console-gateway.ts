@@ -17,11 +17,14 @@ import { isSameOrigin } from '../http/origin';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
+import { agentRoom, revokeEndedSessions } from './session-revocation';
 
 interface SocketData {
   /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
   agent: AgentView;
   token: string;
+  /** When the session ends: the socket is closed then (see session-revocation.ts). */
+  expiresAt: number;
 }
 type ConsoleSocket = Socket<ConsoleClientEvents, ConsoleServerEvents, Record<string, never>, SocketData>;
 type ConsoleNamespace = Namespace<
@@ -33,7 +36,6 @@ type ConsoleNamespace = Namespace<
 
 /** Every signed-in console socket is in this room. */
 const AGENTS_ROOM = 'agents';
-const agentRoom = (agentId: string): string => `agent:${agentId}`;
 const watchRoom = (conversationId: string): string => `watch:${conversationId}`;
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 
@@ -80,10 +82,11 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
         (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
       return directory
-        .authenticate(token)
-        .then((agent) => {
+        .session(token)
+        .then(({ agent, expiresAt }) => {
           socket.data.agent = toAgentView(agent);
           socket.data.token = token ?? '';
+          socket.data.expiresAt = expiresAt;
           next();
         })
         .catch(() => next(Object.assign(new AuthError(), { data: { code: 'unauthorized' } })));
@@ -95,10 +98,11 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     return new Set(sockets.map((s) => s.data.agent?.id)).size;
   };
 
+  const revocation = revokeEndedSessions({ namespace: options.namespace, directory, log });
   namespace.on('connection', (socket: ConsoleSocket) => {
     registerHandlers(socket);
     void (async () => {
-      await socket.join([AGENTS_ROOM, agentRoom(socket.data.agent.id)]);
+      await Promise.all([socket.join(AGENTS_ROOM), revocation.track(socket)]);
       const count = await agentsOnline();
       socket.emit('hello', { agent: socket.data.agent, agentsOnline: count });
       socket.emit('queue', { items: await queueItems() });

@@ -15,8 +15,13 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 /** A password hash for unknown usernames, so a wrong username costs as much time as a wrong password. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** Sessions that just ended: one (sign-out) or every one of an agent (reset, removal). */
+export type Revocation = { tokenHash: string } | { agentId: string };
+
 /** Agents, their passwords and their console sessions. */
 export class AgentDirectory {
+  private readonly revokedListeners = new Set<(revocation: Revocation) => void>();
+
   constructor(
     private readonly store: Store,
     private readonly sessionTtlMs: number,
@@ -54,6 +59,7 @@ export class AgentDirectory {
     const agent = await this.store.getAgentByUsername(normaliseUsername(username));
     if (!agent) throw new NotFoundError(`Agent ${username}`);
     await this.store.deleteAgent(agent.id);
+    this.revoked({ agentId: agent.id });
   }
 
   /** Sets a new password and ends the agent's sessions. */
@@ -63,6 +69,13 @@ export class AgentDirectory {
     if (password.length < 8) throw new ValidationError('Password must be at least 8 characters');
     await this.store.updateAgent({ ...agent, passwordHash: await hashPassword(password) });
     await this.store.deleteSessionsOf(agent.id);
+    this.revoked({ agentId: agent.id });
+  }
+
+  /** Calls `listener` whenever sessions end here, so open consoles can be closed at once. */
+  onRevoked(listener: (revocation: Revocation) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
   }
 
   /** Every agent, by username. */
@@ -111,16 +124,27 @@ export class AgentDirectory {
 
   /** The agent a session token belongs to; throws `AuthError` for a forged or expired token. */
   async authenticate(token: string | undefined): Promise<Agent> {
+    return (await this.session(token)).agent;
+  }
+
+  /** The agent and the expiry of a session token; throws `AuthError` for a forged or expired one. */
+  async session(token: string | undefined): Promise<{ agent: Agent; expiresAt: number }> {
     if (!token || token.length > 200) throw new AuthError();
     const session = await this.store.getSession(hashToken(token));
     if (!session || session.expiresAt <= this.now()) throw new AuthError();
     const agent = await this.store.getAgent(session.agentId);
     if (!agent) throw new AuthError();
-    return agent;
+    return { agent, expiresAt: session.expiresAt };
   }
 
   /** Ends one session. */
   async signOut(token: string): Promise<void> {
-    await this.store.deleteSession(hashToken(token));
+    const tokenHash = hashToken(token);
+    await this.store.deleteSession(tokenHash);
+    this.revoked({ tokenHash });
+  }
+
+  private revoked(revocation: Revocation): void {
+    for (const listener of this.revokedListeners) listener(revocation);
   }
 }
