@@ -18,7 +18,9 @@ import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
+import { clientAddressReader } from '../adapters/http/client-address';
 import { Limits, limitRules } from '../adapters/http/limits';
+import { WebSessions } from '../adapters/web/web-session';
 import { attachChatGateway } from '../adapters/web/chat-gateway';
 import { WebChannel } from '../adapters/web/web-channel';
 import { webStaticRoutes } from '../adapters/web/static-routes';
@@ -98,6 +100,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     prefix: config.REDIS_PREFIX,
     allow: config.RATE_LIMIT_ALLOW,
   });
+  const clientAddress = clientAddressReader(config.TRUST_PROXY);
+  const sessions = new WebSessions(store);
   if (cluster) edge.io.adapter(cluster.socketAdapter);
   // --- end of several instances ---
 
@@ -151,7 +155,16 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
   app.use('/console/api', answerRoutes({ store, directory }));
-  app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory, limits }));
+  app.use(
+    uploadRoutes({
+      dataDir: config.DATA_DIR,
+      directory,
+      limits,
+      sessions,
+      clientAddress,
+      retentionDays: config.UPLOAD_RETENTION_DAYS,
+    }),
+  );
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
 
@@ -161,6 +174,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log: log.child({ component: 'chat' }),
     greeting: WEB_GREETING,
     limits,
+    sessions,
+    clientAddress,
+    dataDir: config.DATA_DIR,
     abandonAfterMs: overrides.abandonAfterMs ?? 15 * 60 * 1000,
   });
   const consoleOptions: ConsoleGatewayOptions = {
