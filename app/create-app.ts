@@ -184,6 +184,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     engine,
     directory,
     log: log.child({ component: 'console' }),
+    limits,
+    clientAddress,
+    classification: {
+      severities: Object.keys((services.policy ?? support.policy).severities),
+      categories: Object.keys((services.policy ?? support.policy).categories),
+    },
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,
