@@ -93,7 +93,7 @@ const schema = z.object({
   /** Console sign-in attempts per 15 minutes, per normalised username and per address. */
   RATE_LOGINS_PER_USERNAME: allowance(10),
   RATE_LOGINS_PER_ADDRESS: allowance(30),
-  /** Warning lines logged per minute per source for refused webhooks; the rest are counted, not logged. */
+  /** Warning lines logged per minute per source for refused or malformed webhooks; more are dropped. */
   WEBHOOK_WARNINGS_PER_MINUTE: allowance(10),
   /** Days an uploaded file is kept; files never attached to a message go after one day. */
   UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),

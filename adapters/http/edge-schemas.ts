@@ -89,3 +89,54 @@ export function parsePayload<T>(schema: z.ZodType<T, z.ZodTypeDef, unknown>, val
       : '';
   throw new ValidationError(`${where}${issue?.message ?? 'invalid input'}`);
 }
+
+const telegramUser = z
+  .object({
+    id: z.number().int(),
+    first_name: z.string().optional(),
+    last_name: z.string().optional(),
+    username: z.string().optional(),
+    language_code: z.string().optional(),
+  })
+  .passthrough();
+const telegramChat = z.object({ id: z.number().int(), type: z.string() }).passthrough();
+const telegramMessage = z
+  .object({
+    message_id: z.number().int(),
+    date: z.number(),
+    chat: telegramChat,
+    from: telegramUser.optional(),
+    text: z.string().optional(),
+    caption: z.string().optional(),
+    photo: z
+      .array(z.object({ file_id: z.string(), file_size: z.number().optional() }).passthrough())
+      .optional(),
+    document: z
+      .object({ file_id: z.string(), file_name: z.string().optional(), file_size: z.number().optional() })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+
+/**
+ * The parts of a Telegram update the adapter reads, checked; everything else passes through
+ * untouched (kept as the raw payload). Update kinds the adapter does not handle pass as they are.
+ */
+export const telegramUpdate = z
+  .object({
+    update_id: z.number().int(),
+    message: telegramMessage.optional(),
+    callback_query: z
+      .object({
+        id: z.string(),
+        from: telegramUser,
+        data: z.string().optional(),
+        message: z.object({ chat: telegramChat }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+
+/** Twilio's webhook parameters: one string per name (a repeated field or a JSON body is not Twilio's). */
+export const twilioParams = z.record(z.string(), z.string());
