@@ -1,8 +1,9 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
-import { HandoffError, ValidationError } from '../../src/errors';
+import { HandoffError } from '../../src/errors';
 import { readCookie } from '../http/cookies';
 import { normaliseUsername } from '../../src/agents/username';
+import { loginBody, parsePayload } from '../http/edge-schemas';
 import type { Limits } from '../http/limits';
 import { toAgentView } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
@@ -17,10 +18,7 @@ export function consoleAuthRoutes(directory: AgentDirectory, limits: Limits): Ro
   router.use(express.json({ limit: '4kb' }));
 
   router.post('/login', async (req: Request, res: Response) => {
-    const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
-      throw new ValidationError('username and password are required');
-    }
+    const { username, password } = parsePayload(loginBody, req.body);
     const account = normaliseUsername(username);
     const [byAddress, byAccount] = await Promise.all([
       limits.take('loginsPerAddress', req.ip ?? 'unknown'),

@@ -43,6 +43,8 @@ export function createHttpEdge(options: HttpEdgeOptions): HttpEdge {
       requestTimeout: options.requestTimeoutMs,
       // Node refuses a headers timeout longer than the request timeout.
       headersTimeout: Math.min(options.headersTimeoutMs, options.requestTimeoutMs),
+      // Node looks for overdue requests on this interval (30 s by default, too slow for short limits).
+      connectionsCheckingInterval: Math.min(5_000, Math.max(250, Math.floor(options.headersTimeoutMs / 4))),
     },
     app,
   );

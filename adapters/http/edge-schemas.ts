@@ -69,8 +69,8 @@ export function reclassifyAction(severities: readonly string[], categories: read
 /** The console's sign-in body. */
 export const loginBody = z.object(
   {
-    username: z.string().min(1).max(200),
-    password: z.string().min(1).max(1000),
+    username: z.string({ required_error: 'username and password are required' }).min(1).max(200),
+    password: z.string({ required_error: 'username and password are required' }).min(1).max(1000),
   },
   {
     invalid_type_error: 'username and password are required',
