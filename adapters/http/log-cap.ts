@@ -1,3 +1,5 @@
+import type { Logger } from '../../src/logger';
+
 /**
  * At most `perMinute` log lines per source (an address, a webhook) in each minute, so a client
  * sending thousands of refused requests cannot flood the log; lines over the cap are dropped.
@@ -24,4 +26,17 @@ export class LogCap {
     window.lines += 1;
     return true;
   }
+}
+
+/**
+ * A child of `log` whose warnings go through `cap` under one `source` (a webhook route), for code
+ * that logs refusals but does not know the request's source itself.
+ */
+export function withCappedWarnings(log: Logger, cap: LogCap, source: string): Logger {
+  const child = log.child({});
+  const warn = child.warn.bind(child);
+  child.warn = ((...args: Parameters<Logger['warn']>) => {
+    if (cap.allow(source)) warn(...args);
+  });
+  return child;
 }
