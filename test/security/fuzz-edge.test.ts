@@ -25,7 +25,7 @@ import { PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN, twilioEnv } from '../support/twil
  * Property-based fuzzing of the edge: generated payloads thrown at every HTTP route and socket.io
  * event of a real server. Short for CI (FUZZ_RUNS raises the count for a longer run).
  */
-const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 15);
 const TOKEN = '654321:fuzz-test-token';
 const SECRET = 'fuzz_secret-for-tests';
 
