@@ -35,8 +35,8 @@ export class LogCap {
 export function withCappedWarnings(log: Logger, cap: LogCap, source: string): Logger {
   const child = log.child({});
   const warn = child.warn.bind(child);
-  child.warn = ((...args: Parameters<Logger['warn']>) => {
+  child.warn = (...args: Parameters<Logger['warn']>) => {
     if (cap.allow(source)) warn(...args);
-  });
+  };
   return child;
 }
