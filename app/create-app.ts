@@ -18,6 +18,9 @@ import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
+import { clientAddressReader } from '../adapters/http/client-address';
+import { Limits, limitRules } from '../adapters/http/limits';
+import { WebSessions } from '../adapters/web/web-session';
 import { attachChatGateway } from '../adapters/web/chat-gateway';
 import { WebChannel } from '../adapters/web/web-channel';
 import { webStaticRoutes } from '../adapters/web/static-routes';
@@ -101,7 +104,20 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   events.setMaxListeners(50);
   const knowledge = overrides.knowledge;
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
-  const edge = createHttpEdge({ log, trustProxy: config.TRUST_PROXY });
+  const edge = createHttpEdge({
+    log,
+    trustProxy: config.TRUST_PROXY,
+    requestTimeoutMs: config.HTTP_REQUEST_TIMEOUT_MS,
+    headersTimeoutMs: config.HTTP_HEADERS_TIMEOUT_MS,
+  });
+  // Per person and per address, shared through Redis when several instances run.
+  const limits = new Limits(limitRules(config), {
+    ...(cluster && { redis: cluster.client }),
+    prefix: config.REDIS_PREFIX,
+    allow: config.RATE_LIMIT_ALLOW,
+  });
+  const clientAddress = clientAddressReader(config.TRUST_PROXY);
+  const sessions = new WebSessions(store);
   if (cluster) edge.io.adapter(cluster.socketAdapter);
   // --- end of several instances ---
 
@@ -150,13 +166,22 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     const ready = !draining && redis !== false;
     res.status(ready ? 200 : 503).json({ ready, ...(redis !== undefined && { redis }) });
   });
-  app.use('/console/api', consoleAuthRoutes(directory));
+  app.use('/console/api', consoleAuthRoutes(directory, limits));
   app.use(
     '/console/api',
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
   app.use('/console/api', answerRoutes({ store, directory }));
-  app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory }));
+  app.use(
+    uploadRoutes({
+      dataDir: config.DATA_DIR,
+      directory,
+      limits,
+      sessions,
+      clientAddress,
+      retentionDays: config.UPLOAD_RETENTION_DAYS,
+    }),
+  );
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
 
@@ -165,6 +190,10 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     engine,
     log: log.child({ component: 'chat' }),
     greeting: WEB_GREETING,
+    limits,
+    sessions,
+    clientAddress,
+    dataDir: config.DATA_DIR,
     abandonAfterMs: overrides.abandonAfterMs ?? 15 * 60 * 1000,
   });
   const consoleOptions: ConsoleGatewayOptions = {
@@ -172,6 +201,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     engine,
     directory,
     log: log.child({ component: 'console' }),
+    limits,
+    clientAddress,
+    classification: {
+      severities: Object.keys((services.policy ?? support.policy).severities),
+      categories: Object.keys((services.policy ?? support.policy).categories),
+    },
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,

@@ -45,6 +45,11 @@ export function createContext(options: BenchOptions, questions: readonly string[
           ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
           LOG_LEVEL: 'error',
           BENCH_KB_CACHE_DIR: kbCache,
+          // The load comes from one address and reuses sessions: the abuse limits are not what is measured.
+          RATE_LIMIT_ALLOW: '127.0.0.1,::1,::ffff:127.0.0.1',
+          RATE_MESSAGES_PER_SESSION: '1000000',
+          RATE_FEEDBACK_PER_SESSION: '1000000',
+          RATE_TYPING_PER_SESSION: '1000000',
           ...env,
         },
         ...(cpuProfileDir && { cpuProfileDir }),

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
 
 const optionalString = z
@@ -6,10 +7,38 @@ const optionalString = z
   .optional()
   .transform((value) => (value === undefined || value.trim() === '' ? undefined : value.trim()));
 const optionalUrl = optionalString.pipe(z.string().url().optional());
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+/** A whole number of events (or megabytes) allowed per window, with its default. */
+const allowance = (fallback: number) => z.coerce.number().int().min(1).max(1_000_000_000).default(fallback);
+
+/**
+ * Express `trust proxy`: empty/false trusts no proxy; a number trusts that many hops in front of this
+ * server; a comma list trusts those addresses, subnets or names (`loopback`, `uniquelocal`); `true`
+ * trusts every hop, so any client can pick its own address with X-Forwarded-For (warned at start).
+ */
+const trustProxy = z
+  .string()
   .optional()
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+  .transform((value, context): boolean | number | string[] => {
+    const text = (value ?? '').trim().toLowerCase();
+    if (['', 'false', 'no', '0'].includes(text)) return false;
+    if (['true', 'yes'].includes(text)) return true;
+    if (/^\d+$/.test(text)) return Number(text);
+    const list = text
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    try {
+      proxyaddr.compile(list);
+    } catch {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message:
+          'must be a hop count, or a comma list of addresses, subnets or loopback/linklocal/uniquelocal',
+      });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 /** Every environment variable the product reads, with its default and rule. */
 const schema = z.object({
@@ -36,8 +65,41 @@ const schema = z.object({
     .default(12),
   /** Longest customer or agent message accepted, in characters. */
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(100_000).default(4000),
-  /** Honour X-Forwarded-* from a reverse proxy (Express `trust proxy`). */
-  TRUST_PROXY: booleanFlag,
+  /** Which reverse proxies' X-Forwarded-* headers to believe: a hop count or addresses (see above). */
+  TRUST_PROXY: trustProxy,
+  /** Addresses exempt from the per-address limits (a load balancer's health checks, a benchmark). */
+  RATE_LIMIT_ALLOW: optionalString.transform((value) =>
+    (value ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean),
+  ),
+  /** New web chat sessions one address may open per minute. */
+  RATE_NEW_CHATS_PER_ADDRESS: allowance(30),
+  /** Chat messages per minute: per widget session, and per address over all its sessions. */
+  RATE_MESSAGES_PER_SESSION: allowance(30),
+  RATE_MESSAGES_PER_ADDRESS: allowance(120),
+  /** Uploads per hour, counted in files and in megabytes, per widget session and per address. */
+  RATE_UPLOADS_PER_SESSION: allowance(20),
+  RATE_UPLOADS_PER_ADDRESS: allowance(60),
+  RATE_UPLOAD_MB_PER_SESSION: allowance(50),
+  RATE_UPLOAD_MB_PER_ADDRESS: allowance(200),
+  /** "Did this help?" answers per minute, per session and per address. */
+  RATE_FEEDBACK_PER_SESSION: allowance(20),
+  RATE_FEEDBACK_PER_ADDRESS: allowance(60),
+  /** Typing signals per minute (customer and agent); more are dropped silently. */
+  RATE_TYPING_PER_SESSION: allowance(60),
+  RATE_TYPING_PER_ADDRESS: allowance(240),
+  /** Console sign-in attempts per 15 minutes, per normalised username and per address. */
+  RATE_LOGINS_PER_USERNAME: allowance(10),
+  RATE_LOGINS_PER_ADDRESS: allowance(30),
+  /** Warning lines logged per minute per source for refused or malformed webhooks; more are dropped. */
+  WEBHOOK_WARNINGS_PER_MINUTE: allowance(10),
+  /** Days an uploaded file is kept; files never attached to a message go after one day. */
+  UPLOAD_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** Milliseconds a client may take to send a whole request, and its headers (slow-client guard). */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(15_000),
   /** Set to share state and socket.io events between several instances. */
   REDIS_URL: optionalString.pipe(
     z

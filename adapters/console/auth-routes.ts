@@ -1,29 +1,34 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
-import { HandoffError, ValidationError } from '../../src/errors';
+import { HandoffError } from '../../src/errors';
 import { readCookie } from '../http/cookies';
-import { RateLimiter } from '../http/rate-limiter';
+import { normaliseUsername } from '../../src/agents/username';
+import { loginBody, parsePayload } from '../http/edge-schemas';
+import type { Limits } from '../http/limits';
 import { toAgentView } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
 
 /**
  * Console sign-in over JSON: the session token goes into an httpOnly, SameSite=Strict cookie and
- * never into the page's JavaScript. Failed attempts are rate limited per address and username.
+ * never into the page's JavaScript. Attempts are limited per address and per normalised username
+ * (every spelling that signs in as `admin` draws on one allowance); a success clears the username's.
  */
-export function consoleAuthRoutes(directory: AgentDirectory): Router {
+export function consoleAuthRoutes(directory: AgentDirectory, limits: Limits): Router {
   const router = express.Router();
-  const limiter = new RateLimiter(10, 0.2);
   router.use(express.json({ limit: '4kb' }));
 
   router.post('/login', async (req: Request, res: Response) => {
-    const { username, password } = (req.body ?? {}) as { username?: unknown; password?: unknown };
-    if (typeof username !== 'string' || typeof password !== 'string' || !username || !password) {
-      throw new ValidationError('username and password are required');
+    const { username, password } = parsePayload(loginBody, req.body);
+    const account = normaliseUsername(username);
+    const [byAddress, byAccount] = await Promise.all([
+      limits.take('loginsPerAddress', req.ip ?? 'unknown'),
+      limits.take('loginsPerUsername', account),
+    ]);
+    if (!byAddress || !byAccount) {
+      throw new HandoffError('rate_limited', 'Too many attempts; wait a few minutes and try again');
     }
-    if (!limiter.take(`${req.ip}:${username.toLowerCase()}`)) {
-      throw new HandoffError('rate_limited', 'Too many attempts; wait a minute and try again');
-    }
-    const { agent, token, expiresAt } = await directory.signIn(username, password);
+    const { agent, token, expiresAt } = await directory.signIn(account, password);
+    await limits.reset('loginsPerUsername', account);
     res.cookie(SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'strict',

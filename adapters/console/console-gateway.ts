@@ -1,4 +1,6 @@
+import type { IncomingMessage } from 'node:http';
 import type { Namespace, Socket } from 'socket.io';
+import type { ZodType, ZodTypeDef } from 'zod';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import type { Engine } from '../../src/engine/engine';
 import { AuthError, HandoffError, ValidationError } from '../../src/errors';
@@ -13,13 +15,27 @@ import type {
 } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
 import { readCookie } from '../http/cookies';
+import {
+  agentTyping,
+  conversationAction,
+  openAction,
+  parsePayload,
+  reclassifyAction,
+  replyAction,
+} from '../http/edge-schemas';
+import type { Limits } from '../http/limits';
+import { isSameOrigin } from '../http/origin';
+import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
+import { agentRoom, revokeEndedSessions } from './session-revocation';
 
 interface SocketData {
   /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
   agent: AgentView;
   token: string;
+  /** When the session ends: the socket is closed then (see session-revocation.ts). */
+  expiresAt: number;
 }
 type ConsoleSocket = Socket<ConsoleClientEvents, ConsoleServerEvents, Record<string, never>, SocketData>;
 type ConsoleNamespace = Namespace<
@@ -31,9 +47,14 @@ type ConsoleNamespace = Namespace<
 
 /** Every signed-in console socket is in this room. */
 const AGENTS_ROOM = 'agents';
-const agentRoom = (agentId: string): string => `agent:${agentId}`;
 const watchRoom = (conversationId: string): string => `watch:${conversationId}`;
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
+const CATEGORIES = ['platform', 'operational'] as const;
+
+/** Any socket seen loosely: the typed overloads of `on` do not take one generic listener. */
+interface LooseSocket {
+  on(event: string, listener: (...args: unknown[]) => void): unknown;
+}
 
 /** Options of the agent console gateway. */
 export interface ConsoleGatewayOptions {
@@ -44,6 +65,11 @@ export interface ConsoleGatewayOptions {
   log: Logger;
   /** Extra facts shown above a conversation (tickets, downgraded reports), supplied by services. */
   notesFor?: (conversation: Conversation) => Promise<string[]>;
+  /** The edge's allowances (agent typing) and how a client's address is read. */
+  limits: Limits;
+  clientAddress: (req: IncomingMessage) => string;
+  /** The support policy's severity and category names a reclassification may use. */
+  classification?: { severities: readonly string[]; categories: readonly string[] };
   /** Called when an agent changes a report's severity (counting downgrades, requeueing). */
   onReclassify?: (
     conversation: Conversation,
@@ -61,41 +87,48 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
 } {
   const { engine, directory, log } = options;
   const namespace = options.namespace as ConsoleNamespace;
+  const reclassify = reclassifyAction(
+    options.classification?.severities ?? SEVERITIES,
+    options.classification?.categories ?? CATEGORIES,
+  );
 
-  namespace.use((socket, next) => {
-    const origin = socket.handshake.headers.origin;
-    const host = socket.handshake.headers.host;
-    // The console is same-origin only: a page elsewhere must not drive an agent's session.
-    if (origin && host && new URL(origin).host !== host) {
-      next(
-        Object.assign(new Error('Cross-origin console connections are refused'), {
-          data: { code: 'forbidden' },
-        }),
-      );
-      return;
-    }
-    const token =
-      readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
-      (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
-    directory
-      .authenticate(token)
-      .then((agent) => {
-        socket.data.agent = toAgentView(agent);
-        socket.data.token = token ?? '';
-        next();
-      })
-      .catch(() => next(Object.assign(new AuthError(), { data: { code: 'unauthorized' } })));
-  });
+  namespace.use(
+    guardMiddleware(log, (socket: ConsoleSocket, next) => {
+      // The console is same-origin only: a page elsewhere (or a sandboxed one, `Origin: null`)
+      // must not drive an agent's session.
+      if (!isSameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
+        next(
+          Object.assign(new Error('Cross-origin console connections are refused'), {
+            data: { code: 'forbidden' },
+          }),
+        );
+        return;
+      }
+      const token =
+        readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
+        (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
+      return directory
+        .session(token)
+        .then(({ agent, expiresAt }) => {
+          socket.data.agent = toAgentView(agent);
+          socket.data.token = token ?? '';
+          socket.data.expiresAt = expiresAt;
+          next();
+        })
+        .catch(() => next(Object.assign(new AuthError(), { data: { code: 'unauthorized' } })));
+    }),
+  );
 
   const agentsOnline = async (): Promise<number> => {
     const sockets = await namespace.in(AGENTS_ROOM).fetchSockets();
     return new Set(sockets.map((s) => s.data.agent?.id)).size;
   };
 
+  const revocation = revokeEndedSessions({ namespace: options.namespace, directory, log });
   namespace.on('connection', (socket: ConsoleSocket) => {
     registerHandlers(socket);
     void (async () => {
-      await socket.join([AGENTS_ROOM, agentRoom(socket.data.agent.id)]);
+      await Promise.all([socket.join(AGENTS_ROOM), revocation.track(socket)]);
       const count = await agentsOnline();
       socket.emit('hello', { agent: socket.data.agent, agentsOnline: count });
       socket.emit('queue', { items: await queueItems() });
@@ -130,17 +163,14 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   /** Runs one console action for a still-valid session and answers its acknowledgement. */
   function action<P, T extends object>(
     socket: ConsoleSocket,
+    schema: ZodType<P, ZodTypeDef, unknown>,
     run: (agent: Agent, payload: P) => Promise<T>,
-  ): (payload: P, ack: (result: Ack<T>) => void) => void {
+  ): (payload: unknown, ack: unknown) => void {
     return (payload, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => undefined;
+      const reply = typeof ack === 'function' ? (ack as (result: Ack<T>) => void) : () => undefined;
       directory
         .authenticate(socket.data.token)
-        .then(async (agent) => {
-          if (typeof payload !== 'object' || payload === null)
-            throw new ValidationError('Payload must be an object');
-          reply({ ok: true, ...(await run(agent, payload)) });
-        })
+        .then(async (agent) => reply({ ok: true, ...(await run(agent, parsePayload(schema, payload))) }))
         .catch((error: unknown) => {
           if (error instanceof AuthError) {
             reply({ ok: false, error: { code: error.code, message: error.message } });
@@ -158,80 +188,79 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   }
 
   function registerHandlers(socket: ConsoleSocket): void {
-    socket.on(
+    const on = (event: string, listener: (payload: unknown, ack: unknown) => unknown): void => {
+      (socket as unknown as LooseSocket).on(event, guardListener(log, event, listener));
+    };
+    on(
       'claim',
-      action(socket, async (agent, { conversationId }: { conversationId: string }) => {
-        const conversation = await engine.claim(requireId(conversationId), agent);
+      action(socket, conversationAction, async (agent, { conversationId }) => {
+        const conversation = await engine.claim(conversationId, agent);
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation) };
       }),
     );
-    socket.on(
+    on(
       'open',
-      action(
-        socket,
-        async (_agent, { conversationId, afterSeq }: { conversationId: string; afterSeq?: number }) => {
-          const conversation = await engine.store.getConversation(requireId(conversationId));
-          if (!conversation) throw new HandoffError('not_found', 'Conversation not found');
-          await socket.join(watchRoom(conversation.id));
-          return { conversation: await detailOf(conversation, typeof afterSeq === 'number' ? afterSeq : 0) };
-        },
-      ),
+      action(socket, openAction, async (_agent, { conversationId, afterSeq }) => {
+        const conversation = await engine.store.getConversation(conversationId);
+        if (!conversation) throw new HandoffError('not_found', 'Conversation not found');
+        await socket.join(watchRoom(conversation.id));
+        return { conversation: await detailOf(conversation, afterSeq ?? 0) };
+      }),
     );
-    socket.on('close', (payload) => {
-      const id = (payload as { conversationId?: unknown } | null)?.conversationId;
-      if (typeof id === 'string') void socket.leave(watchRoom(id));
+    on('close', (payload) => {
+      const parsed = conversationAction.safeParse(payload);
+      return parsed.success ? socket.leave(watchRoom(parsed.data.conversationId)) : undefined;
     });
-    socket.on(
+    on(
       'reply',
-      action(socket, async (agent, payload: { conversationId: string; text: string; clientId: string }) => {
-        const id = requireId(payload.conversationId);
-        const clientId = typeof payload.clientId === 'string' ? payload.clientId.slice(0, 64) : undefined;
-        const { message, duplicate } = await engine.agentReply(id, agent, payload.text, {
+      action(socket, replyAction, async (agent, { conversationId, text, clientId }) => {
+        const { message, duplicate } = await engine.agentReply(conversationId, agent, text, {
           ...(clientId && { clientId }),
         });
         return { seq: message.seq, duplicate };
       }),
     );
-    socket.on(
+    on(
       'resolve',
-      action(socket, async (agent, { conversationId }: { conversationId: string }) => {
-        await engine.resolve(requireId(conversationId), agent);
+      action(socket, conversationAction, async (agent, { conversationId }) => {
+        await engine.resolve(conversationId, agent);
         return {};
       }),
     );
-    socket.on(
+    on(
       'release',
-      action(socket, async (agent, { conversationId }: { conversationId: string }) => {
-        await engine.release(requireId(conversationId), agent);
+      action(socket, conversationAction, async (agent, { conversationId }) => {
+        await engine.release(conversationId, agent);
         return {};
       }),
     );
-    socket.on(
+    on(
       'reclassify',
-      action(
-        socket,
-        async (
-          agent,
-          payload: { conversationId: string; severity: string; category?: ProblemBrief['category'] },
-        ) => {
-          const severity = SEVERITIES.find((s) => s === payload.severity);
-          if (!severity) throw new ValidationError('severity must be one of P0-P5');
-          const before = (await engine.store.getConversation(requireId(payload.conversationId)))?.brief
-            ?.severity;
-          const updated = await engine.updateConversation(payload.conversationId, (c) => {
-            c.brief = { ...c.brief, severity, ...(payload.category && { category: payload.category }) };
-            c.priority = SEVERITIES.indexOf(severity);
-            return c;
-          });
-          await options.onReclassify?.(updated, agent, before);
-          return {};
-        },
-      ),
+      action(socket, reclassify, async (agent, payload) => {
+        const severity = SEVERITIES.find((level) => level === payload.severity);
+        if (!severity) throw new ValidationError(`severity must be one of ${SEVERITIES.join(', ')}`);
+        const category = CATEGORIES.find((name) => name === payload.category);
+        const before = (await engine.store.getConversation(payload.conversationId))?.brief?.severity;
+        const updated = await engine.updateConversation(payload.conversationId, (c) => {
+          c.brief = { ...c.brief, severity, ...(category && { category }) };
+          c.priority = SEVERITIES.indexOf(severity);
+          return c;
+        });
+        await options.onReclassify?.(updated, agent, before);
+        return {};
+      }),
     );
-    socket.on('typing', (payload) => {
-      const id = (payload as { conversationId?: unknown } | null)?.conversationId;
-      if (typeof id === 'string') void engine.typing(id, 'agent', (payload as { on?: unknown }).on === true);
+    // Typing over the allowance is dropped silently: it is a hint, not a message.
+    on('typing', async (payload) => {
+      const parsed = agentTyping.safeParse(payload);
+      if (!parsed.success) return;
+      const [bySession, byAddress] = await Promise.all([
+        options.limits.take('typingPerSession', `agent:${socket.data.agent.id}`),
+        options.limits.take('typingPerAddress', options.clientAddress(socket.request)),
+      ]);
+      if (bySession && byAddress)
+        await engine.typing(parsed.data.conversationId, 'agent', parsed.data.on === true);
     });
     socket.onAny((event: string) => {
       if (
@@ -290,10 +319,4 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   }
 
   return { agentsOnline };
-}
-
-function requireId(id: unknown): string {
-  if (typeof id !== 'string' || id.length === 0 || id.length > 64)
-    throw new ValidationError('conversationId is required');
-  return id;
 }

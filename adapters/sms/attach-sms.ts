@@ -4,6 +4,7 @@ import type { Config } from '../../src/config';
 import type { Engine } from '../../src/engine/engine';
 import type { Logger } from '../../src/logger';
 import { loadPolicy } from '../../src/policy/load-policy';
+import { LogCap, withCappedWarnings } from '../http/log-cap';
 import { SmsChannel, type SmsSender } from './sms-channel';
 import { SmsInbound } from './sms-inbound';
 import { helpText, OPTED_OUT_REASON } from './sms-keywords';
@@ -68,6 +69,7 @@ export function attachSms(options: AttachSmsOptions): SmsAttachment | undefined 
     engine,
     log,
     helpText: helpText(loadPolicy(config.POLICY_FILE)),
+    warningsPerMinute: config.WEBHOOK_WARNINGS_PER_MINUTE,
     media: {
       accountSid,
       authToken,
@@ -86,8 +88,9 @@ export function attachSms(options: AttachSmsOptions): SmsAttachment | undefined 
   };
   const parse = express.urlencoded({ extended: false, limit: '100kb' });
   const verify = verifyTwilioSignature(authToken, {
-    log,
-    trustProxy: config.TRUST_PROXY,
+    // Refusals are logged at most WEBHOOK_WARNINGS_PER_MINUTE times a minute.
+    log: withCappedWarnings(log, new LogCap(config.WEBHOOK_WARNINGS_PER_MINUTE), 'twilio'),
+    trustProxy: config.TRUST_PROXY !== false,
     ...(publicUrl && { publicUrl }),
   });
   const onMessage: RequestHandler = (req, res) => {

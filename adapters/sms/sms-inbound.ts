@@ -4,6 +4,8 @@ import type { Logger } from '../../src/logger';
 import type { ConversationRef, CustomerProfile } from '../../src/model/conversation';
 import type { Delivery } from '../../src/model/message';
 import { timeZoneForPhone } from '../../src/policy/phone-time-zone';
+import { twilioParams } from '../http/edge-schemas';
+import { LogCap } from '../http/log-cap';
 import { keepMmsMedia, type MmsMediaOptions } from './mms-media';
 import { TWILIO_UNSUBSCRIBED } from './sms-channel';
 import { OPTED_IN_TEXT, OPTED_OUT_REASON, smsKeyword } from './sms-keywords';
@@ -23,6 +25,8 @@ export interface SmsInboundOptions {
   media: MmsMediaOptions;
   /** The answer to HELP (support contacts). */
   helpText: string;
+  /** Warning lines per minute about malformed posts (WEBHOOK_WARNINGS_PER_MINUTE). */
+  warningsPerMinute?: number;
   now?: () => number;
 }
 
@@ -64,14 +68,18 @@ const ERROR_TEXT: Record<string, string> = {
  */
 export class SmsInbound {
   private readonly now: () => number;
+  private readonly warnings: LogCap;
 
   constructor(private readonly options: SmsInboundOptions) {
     this.now = options.now ?? Date.now;
+    this.warnings = new LogCap(options.warningsPerMinute ?? 10);
   }
 
   /** One inbound SMS or MMS; `onStored` runs once it is safely stored, for the webhook's answer. */
-  async message(params: Record<string, string>, onStored?: () => void): Promise<void> {
+  async message(body: unknown, onStored?: () => void): Promise<void> {
     const { engine } = this.options;
+    const params = this.readable(body, 'inbound sms');
+    if (!params) return;
     const sid = params.MessageSid ?? params.SmsSid;
     const from = params.From;
     if (!sid || !from) return;
@@ -84,6 +92,21 @@ export class SmsInbound {
       await engine.store.forget(replayKey);
       throw error;
     }
+  }
+
+  /**
+   * The parameters when they have Twilio's shape (one string per name); otherwise logs once per
+   * minute and answers nothing, so a signed but malformed post is not retried forever.
+   */
+  private readable(body: unknown, what: string): Record<string, string> | undefined {
+    const parsed = twilioParams.safeParse(body ?? undefined);
+    if (parsed.success) return parsed.data;
+    if (this.warnings.allow(what))
+      this.options.log.warn(
+        { problem: parsed.error.issues[0]?.message },
+        `${what} of an unexpected shape skipped`,
+      );
+    return undefined;
   }
 
   private async process(
@@ -135,8 +158,10 @@ export class SmsInbound {
   }
 
   /** One delivery status callback: the message's state as the console shows it. */
-  async status(params: Record<string, string>): Promise<void> {
+  async status(body: unknown): Promise<void> {
     const { engine } = this.options;
+    const params = this.readable(body, 'sms status');
+    if (!params) return;
     const sid = params.MessageSid ?? params.SmsSid;
     const next = STATUS[(params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase()];
     if (!sid || !next) return;

@@ -8,6 +8,7 @@ import type { Engine } from '../../src/engine/engine';
 import type { Logger } from '../../src/logger';
 import { TelegramChannel, type TelegramRetryPolicy } from './telegram-channel';
 import { TelegramInbound } from './telegram-inbound';
+import { LogCap } from '../http/log-cap';
 import { telegramWebhook } from './telegram-webhook';
 
 /** Where Telegram posts updates in webhook mode. */
@@ -63,7 +64,12 @@ export async function attachTelegram(
     const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url');
     app.post(
       TELEGRAM_WEBHOOK_PATH,
-      ...telegramWebhook({ secret, log, handle: (update, onStored) => inbound.handle(update, onStored) }),
+      ...telegramWebhook({
+        secret,
+        log,
+        handle: (update, onStored) => inbound.handle(update, onStored),
+        warnings: new LogCap(config.WEBHOOK_WARNINGS_PER_MINUTE),
+      }),
     );
     const url = new URL(config.TELEGRAM_WEBHOOK_URL);
     if (url.pathname === '/') url.pathname = TELEGRAM_WEBHOOK_PATH;

@@ -1,16 +1,27 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Engine } from '../../src/engine/engine';
-import { HandoffError } from '../../src/errors';
+import type { IncomingMessage } from 'node:http';
+import { HandoffError, ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { CustomerProfile } from '../../src/model/conversation';
 import type { Attachment } from '../../src/model/message';
 import type { ChatClientEvents, ChatHandshake, ChatServerEvents } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
-import { RateLimiter } from '../http/rate-limiter';
-import { conversationKeyOf, isSessionToken, newSessionToken } from './web-session';
+import { chatFeedback, chatMessage, parsePayload } from '../http/edge-schemas';
+import type { LimitName, Limits } from '../http/limits';
+import { guardListener, guardMiddleware } from '../http/socket-guard';
+import { claimUploads } from './upload-records';
+import { conversationKeyOf, type WebSessions } from './web-session';
 
-type ChatSocket = Socket<ChatClientEvents, ChatServerEvents, Record<string, never>, { key: string }>;
-type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents, Record<string, never>, { key: string }>;
+/** What the handshake settles for each socket. */
+interface ChatSocketData {
+  token: string;
+  key: string;
+  /** The client's address under TRUST_PROXY, for the per-address limits. */
+  address: string;
+}
+type ChatSocket = Socket<ChatClientEvents, ChatServerEvents, Record<string, never>, ChatSocketData>;
+type ChatNamespace = Namespace<ChatClientEvents, ChatServerEvents, Record<string, never>, ChatSocketData>;
 
 const KNOWN_EVENTS = new Set(['message', 'typing', 'feedback']);
 
@@ -26,6 +37,14 @@ export interface ChatGatewayOptions {
   greeting: string;
   /** A queued or assigned customer with no open widget for this long is marked as having left. */
   abandonAfterMs: number;
+  /** The per-session and per-address allowances. */
+  limits: Limits;
+  /** Widget sessions the server issued. */
+  sessions: WebSessions;
+  /** The client's address under the TRUST_PROXY rule. */
+  clientAddress: (req: IncomingMessage) => string;
+  /** Where uploads are kept: a message may attach only its own session's. */
+  dataDir: string;
 }
 
 /**
@@ -36,9 +55,31 @@ export interface ChatGatewayOptions {
 export function attachChatGateway(options: ChatGatewayOptions): void {
   const { engine, log } = options;
   const namespace = options.namespace as ChatNamespace;
-  const limiter = new RateLimiter(20, 2);
+  const { limits, sessions } = options;
 
   forwardEngineEvents(namespace, engine);
+
+  // A token the server did not issue opens a new session, and new sessions are limited per address.
+  namespace.use(
+    guardMiddleware(log, async (socket: ChatSocket, next) => {
+      const offered = (socket.handshake.auth as ChatHandshake | undefined)?.token;
+      socket.data.address = options.clientAddress(socket.request);
+      if (await sessions.isIssued(offered)) {
+        socket.data.token = offered as string;
+      } else if (await limits.take('newChatsPerAddress', socket.data.address)) {
+        socket.data.token = await sessions.issue();
+      } else {
+        next(
+          Object.assign(new Error('Too many new chats from this address; please wait a minute.'), {
+            data: { code: 'rate_limited' },
+          }),
+        );
+        return;
+      }
+      socket.data.key = conversationKeyOf(socket.data.token);
+      next();
+    }),
+  );
 
   namespace.on('connection', (socket: ChatSocket) => {
     void onConnection(socket).catch((error: unknown) => {
@@ -50,9 +91,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
 
   async function onConnection(socket: ChatSocket): Promise<void> {
     const handshake = (socket.handshake.auth ?? {}) as ChatHandshake;
-    const token = isSessionToken(handshake.token) ? handshake.token : newSessionToken();
-    const key = conversationKeyOf(token);
-    socket.data.key = key;
+    const { token, key } = socket.data;
     const profile = cleanProfile(handshake.profile);
     registerHandlers(socket, key, profile);
     await socket.join(chatRoom(key));
@@ -69,59 +108,73 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
   }
 
   function registerHandlers(socket: ChatSocket, key: string, profile: CustomerProfile): void {
-    socket.on('message', (payload, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => undefined;
-      if (!limiter.take(key)) {
-        reply({
-          ok: false,
-          error: { code: 'rate_limited', message: 'Too many messages; please wait a moment.' },
-        });
-        return;
-      }
-      const input = parseMessage(payload);
-      if ('error' in input) {
-        reply({ ok: false, error: { code: 'invalid_input', message: input.error } });
-        return;
-      }
-      engine
-        .handleInbound({
-          ref: { channel: 'web', conversationKey: key, customerId: key },
-          text: input.text,
-          externalId: `${key}:${input.clientId}`,
-          profile,
-          ...(input.attachments.length && { attachments: input.attachments }),
-        })
-        .then((result) => reply({ ok: true, seq: result.message?.seq ?? 0, duplicate: result.duplicate }))
-        .catch((error: unknown) => reply(failure(error, log)));
-    });
+    /** Takes one from the session's and the address's allowance under both names. */
+    const allowed = async (perSession: LimitName, perAddress: LimitName): Promise<boolean> => {
+      const [bySession, byAddress] = await Promise.all([
+        limits.take(perSession, key),
+        limits.take(perAddress, socket.data.address),
+      ]);
+      return bySession && byAddress;
+    };
 
-    socket.on('typing', (on) => {
-      void engine.store.findConversation('web', key).then((conversation) => {
-        if (conversation) return engine.typing(conversation.id, 'customer', on === true);
-        return undefined;
-      });
-    });
+    socket.on(
+      'message',
+      guardListener(log, 'message', async (payload: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
+        try {
+          const input = parsePayload(chatMessage, payload);
+          if (!(await allowed('messagesPerSession', 'messagesPerAddress')))
+            throw new HandoffError('rate_limited', 'Too many messages; please wait a moment.');
+          const attachments = (input.attachments ?? []).map(toAttachment);
+          if (
+            !(await claimUploads(
+              options.dataDir,
+              attachments.map((file) => file.url),
+              key,
+            ))
+          )
+            throw new ValidationError('attachments must be files uploaded in this chat');
+          const result = await engine.handleInbound({
+            ref: { channel: 'web', conversationKey: key, customerId: key },
+            text: input.text,
+            externalId: `${key}:${input.clientId}`,
+            profile,
+            ...(attachments.length && { attachments }),
+          });
+          reply({ ok: true, seq: result.message?.seq ?? 0, duplicate: result.duplicate });
+        } catch (error) {
+          reply(failure(error, log));
+        }
+      }),
+    );
 
-    socket.on('feedback', (payload, ack) => {
-      const reply = typeof ack === 'function' ? ack : () => undefined;
-      const seq = (payload as { seq?: unknown } | null)?.seq;
-      const helpful = (payload as { helpful?: unknown } | null)?.helpful;
-      if (typeof seq !== 'number' || typeof helpful !== 'boolean') {
-        reply({
-          ok: false,
-          error: { code: 'invalid_input', message: 'feedback needs { seq: number, helpful: boolean }' },
-        });
-        return;
-      }
-      engine.store
-        .findConversation('web', key)
-        .then(async (conversation) => {
+    // Typing over the allowance is dropped silently: it is a hint, not a message.
+    socket.on(
+      'typing',
+      guardListener(log, 'typing', async (on: unknown) => {
+        if (!(await allowed('typingPerSession', 'typingPerAddress'))) return;
+        const conversation = await engine.store.findConversation('web', key);
+        if (conversation) await engine.typing(conversation.id, 'customer', on === true);
+      }),
+    );
+
+    socket.on(
+      'feedback',
+      guardListener(log, 'feedback', async (payload: unknown, ack?: unknown) => {
+        const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
+        try {
+          const { seq, helpful } = parsePayload(chatFeedback, payload);
+          if (!(await allowed('feedbackPerSession', 'feedbackPerAddress')))
+            throw new HandoffError('rate_limited', 'Too many answers; please wait a moment.');
+          const conversation = await engine.store.findConversation('web', key);
           if (!conversation) throw new HandoffError('not_found', 'No conversation yet');
           await engine.recordFeedback(conversation.id, seq, helpful);
           reply({ ok: true });
-        })
-        .catch((error: unknown) => reply(failure(error, log)));
-    });
+        } catch (error) {
+          reply(failure(error, log));
+        }
+      }),
+    );
 
     socket.onAny((event: string) => {
       if (!KNOWN_EVENTS.has(event)) {
@@ -179,37 +232,18 @@ function forwardEngineEvents(namespace: ChatNamespace, engine: Engine): void {
   });
 }
 
-function parseMessage(
-  payload: unknown,
-): { text: string; clientId: string; attachments: Attachment[] } | { error: string } {
-  if (typeof payload !== 'object' || payload === null)
-    return { error: 'message must be an object { text, clientId }' };
-  const { text, clientId, attachments } = payload as Record<string, unknown>;
-  if (typeof text !== 'string') return { error: 'text must be a string' };
-  if (typeof clientId !== 'string' || !/^[A-Za-z0-9_-]{1,64}$/.test(clientId)) {
-    return { error: 'clientId must be 1-64 characters: letters, digits, - or _' };
-  }
-  const files: Attachment[] = [];
-  if (attachments !== undefined) {
-    if (!Array.isArray(attachments) || attachments.length > 5)
-      return { error: 'attachments must be a list of at most 5' };
-    for (const item of attachments as unknown[]) {
-      const url = (item as { url?: unknown } | null)?.url;
-      // Only files uploaded to this server may be attached: no links to elsewhere.
-      if (typeof url !== 'string' || !/^\/uploads\/[A-Za-z0-9_-]+(\.[a-z0-9]{1,5})?$/.test(url)) {
-        return { error: 'attachments must be files uploaded to this server' };
-      }
-      const name = (item as { name?: unknown }).name;
-      const mimeType = (item as { mimeType?: unknown }).mimeType;
-      files.push({
-        kind: typeof mimeType === 'string' && mimeType.startsWith('image/') ? 'image' : 'file',
-        url,
-        ...(typeof name === 'string' && { name: name.slice(0, 200) }),
-        ...(typeof mimeType === 'string' && { mimeType: mimeType.slice(0, 100) }),
-      });
-    }
-  }
-  return { text, clientId, attachments: files };
+/** An attachment as the engine stores it, from what the widget sent (already checked). */
+function toAttachment(item: {
+  url: string;
+  name?: string | undefined;
+  mimeType?: string | undefined;
+}): Attachment {
+  return {
+    kind: item.mimeType?.startsWith('image/') ? 'image' : 'file',
+    url: item.url,
+    ...(item.name !== undefined && { name: item.name.slice(0, 200) }),
+    ...(item.mimeType !== undefined && { mimeType: item.mimeType.slice(0, 100) }),
+  };
 }
 
 function cleanProfile(profile: ChatHandshake['profile']): CustomerProfile {

@@ -1,15 +1,17 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import { AuthError, HandoffError, NotFoundError, ValidationError } from '../../src/errors';
 import type { Attachment } from '../../src/model/message';
 import { SESSION_COOKIE } from '../console/session-cookie';
 import { readCookie } from '../http/cookies';
-import { RateLimiter } from '../http/rate-limiter';
+import type { Limits } from '../http/limits';
 import { sniffUploadType, UPLOAD_TYPES, type UploadType } from './file-sniffer';
-import { conversationKeyOf, isSessionToken } from './web-session';
+import { readUploadRecord, sweepUploads, uploadFolder, type UploadRecord } from './upload-records';
+import { conversationKeyOf, isSessionToken, type WebSessions } from './web-session';
 
 /** Largest upload accepted: a screenshot or a log, not a video. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -18,22 +20,21 @@ export const CHAT_TOKEN_HEADER = 'x-chat-token';
 
 const ID = /^[A-Za-z0-9_-]{22}$/;
 
-/** What is kept next to each uploaded file. */
-interface UploadRecord {
-  mimeType: UploadType;
-  name: string;
-  size: number;
-  /** The conversation key of the widget session that uploaded it: only it (and agents) may read it. */
-  ownerKey: string;
-  createdAt: number;
-}
-
 /** Options of the upload routes. */
 export interface UploadRoutesOptions {
   dataDir: string;
   directory: AgentDirectory;
+  limits: Limits;
+  /** Widget sessions the server issued: only they may upload. */
+  sessions: WebSessions;
+  /** The client's address under the TRUST_PROXY rule. */
+  clientAddress: (req: IncomingMessage) => string;
+  /** UPLOAD_RETENTION_DAYS: files older than this are deleted (hourly sweep). */
+  retentionDays: number;
   now?: () => number;
 }
+
+const SWEEP_EVERY_MS = 3600 * 1000;
 
 /**
  * Screenshots and files from the chat widget: `POST /api/chat/uploads` (authorised by the widget's
@@ -42,8 +43,13 @@ export interface UploadRoutesOptions {
  */
 export function uploadRoutes(options: UploadRoutesOptions): Router {
   const router = express.Router();
-  const folder = path.join(options.dataDir, 'uploads');
-  const limiter = new RateLimiter(10, 0.2);
+  const folder = uploadFolder(options.dataDir);
+  const { limits } = options;
+  const sweep = (): void => {
+    void sweepUploads(options.dataDir, { retentionDays: options.retentionDays }).catch(() => undefined);
+  };
+  sweep();
+  setInterval(sweep, SWEEP_EVERY_MS).unref();
   const now = options.now ?? Date.now;
   const readBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
 
@@ -58,12 +64,16 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
   router.post('/api/chat/uploads', async (req: Request, res: Response) => {
     allowCrossOrigin(res);
     const token = req.get(CHAT_TOKEN_HEADER);
-    if (!isSessionToken(token)) {
+    if (!isSessionToken(token) || !(await options.sessions.isIssued(token))) {
       throw new AuthError('A chat session token is required in the X-Chat-Token header');
     }
     const ownerKey = conversationKeyOf(token);
-    if (!limiter.take(ownerKey))
-      throw new HandoffError('rate_limited', 'Too many uploads; wait a minute and try again');
+    const address = options.clientAddress(req);
+    const [bySession, byAddress] = await Promise.all([
+      limits.take('uploadsPerSession', ownerKey),
+      limits.take('uploadsPerAddress', address),
+    ]);
+    if (!bySession || !byAddress) throw tooMany();
     const declared = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (declared && declared !== 'application/octet-stream' && !isUploadType(declared)) {
       throw new ValidationError(
@@ -74,6 +84,11 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
     if (Number(req.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
     const bytes = await readRaw(readBody, req, res);
     if (bytes.length === 0) throw new ValidationError('The file is empty', 'empty_file');
+    const [bytesBySession, bytesByAddress] = await Promise.all([
+      limits.take('uploadBytesPerSession', ownerKey, bytes.length),
+      limits.take('uploadBytesPerAddress', address, bytes.length),
+    ]);
+    if (!bytesBySession || !bytesByAddress) throw tooMany();
     const mimeType = sniffUploadType(bytes);
     if (!mimeType || (declared.startsWith('image/') && !mimeType.startsWith('image/'))) {
       throw new ValidationError(
@@ -106,7 +121,7 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
     allowCrossOrigin(res);
     const id = String(req.params.id);
     if (!ID.test(id)) throw new NotFoundError('File');
-    const record = await readRecord(folder, id);
+    const record = await readUploadRecord(options.dataDir, id);
     const token = req.get(CHAT_TOKEN_HEADER);
     const agentToken = readCookie(req.headers.cookie, SESSION_COOKIE);
     if (isSessionToken(token)) {
@@ -153,6 +168,10 @@ function isUploadType(type: string): type is UploadType {
   return (UPLOAD_TYPES as readonly string[]).includes(type);
 }
 
+function tooMany(): HandoffError {
+  return new HandoffError('rate_limited', 'Too many uploads; wait a while and try again');
+}
+
 function tooLarge(): HandoffError {
   return new HandoffError('too_large', 'The file is larger than 5 MB');
 }
@@ -170,14 +189,6 @@ function readRaw(
       else resolve(Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0));
     });
   });
-}
-
-async function readRecord(folder: string, id: string): Promise<UploadRecord | undefined> {
-  try {
-    return JSON.parse(await fs.readFile(path.join(folder, `${id}.json`), 'utf8')) as UploadRecord;
-  } catch {
-    return undefined;
-  }
 }
 
 /** A display name from the widget's header, trimmed to something safe to show and to send back. */

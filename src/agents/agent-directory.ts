@@ -3,6 +3,7 @@ import { AuthError, ConflictError, NotFoundError, ValidationError } from '../err
 import type { Agent } from '../model/agent';
 import type { Store } from '../store/store';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
+import { normaliseUsername } from './username';
 
 /** A hash of a session token: what the store keeps, so a leaked database holds no live tokens. */
 export function hashToken(token: string): string {
@@ -14,8 +15,13 @@ const USERNAME = /^[a-z0-9][a-z0-9._-]{1,31}$/;
 /** A password hash for unknown usernames, so a wrong username costs as much time as a wrong password. */
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
+/** Sessions that just ended: one (sign-out) or every one of an agent (reset, removal). */
+export type Revocation = { tokenHash: string } | { agentId: string };
+
 /** Agents, their passwords and their console sessions. */
 export class AgentDirectory {
+  private readonly revokedListeners = new Set<(revocation: Revocation) => void>();
+
   constructor(
     private readonly store: Store,
     private readonly sessionTtlMs: number,
@@ -29,7 +35,7 @@ export class AgentDirectory {
     displayName?: string;
     role?: Agent['role'];
   }): Promise<Agent> {
-    const username = input.username.trim().toLowerCase();
+    const username = normaliseUsername(input.username);
     if (!USERNAME.test(username)) {
       throw new ValidationError('Username must be 2-32 characters: a-z, 0-9, dot, dash or underscore');
     }
@@ -50,18 +56,26 @@ export class AgentDirectory {
 
   /** Removes an agent and signs them out everywhere. */
   async remove(username: string): Promise<void> {
-    const agent = await this.store.getAgentByUsername(username.toLowerCase());
+    const agent = await this.store.getAgentByUsername(normaliseUsername(username));
     if (!agent) throw new NotFoundError(`Agent ${username}`);
     await this.store.deleteAgent(agent.id);
+    this.revoked({ agentId: agent.id });
   }
 
   /** Sets a new password and ends the agent's sessions. */
   async resetPassword(username: string, password: string): Promise<void> {
-    const agent = await this.store.getAgentByUsername(username.toLowerCase());
+    const agent = await this.store.getAgentByUsername(normaliseUsername(username));
     if (!agent) throw new NotFoundError(`Agent ${username}`);
     if (password.length < 8) throw new ValidationError('Password must be at least 8 characters');
     await this.store.updateAgent({ ...agent, passwordHash: await hashPassword(password) });
     await this.store.deleteSessionsOf(agent.id);
+    this.revoked({ agentId: agent.id });
+  }
+
+  /** Calls `listener` whenever sessions end here, so open consoles can be closed at once. */
+  onRevoked(listener: (revocation: Revocation) => void): () => void {
+    this.revokedListeners.add(listener);
+    return () => this.revokedListeners.delete(listener);
   }
 
   /** Every agent, by username. */
@@ -93,7 +107,7 @@ export class AgentDirectory {
     username: string,
     password: string,
   ): Promise<{ agent: Agent; token: string; expiresAt: number }> {
-    const agent = await this.store.getAgentByUsername(String(username).trim().toLowerCase());
+    const agent = await this.store.getAgentByUsername(normaliseUsername(String(username)));
     const valid = await verifyPassword(String(password), agent?.passwordHash ?? DUMMY_HASH);
     if (!agent || !valid) throw new AuthError('Wrong username or password', 'bad_credentials');
     const token = randomBytes(32).toString('base64url');
@@ -110,16 +124,27 @@ export class AgentDirectory {
 
   /** The agent a session token belongs to; throws `AuthError` for a forged or expired token. */
   async authenticate(token: string | undefined): Promise<Agent> {
+    return (await this.session(token)).agent;
+  }
+
+  /** The agent and the expiry of a session token; throws `AuthError` for a forged or expired one. */
+  async session(token: string | undefined): Promise<{ agent: Agent; expiresAt: number }> {
     if (!token || token.length > 200) throw new AuthError();
     const session = await this.store.getSession(hashToken(token));
     if (!session || session.expiresAt <= this.now()) throw new AuthError();
     const agent = await this.store.getAgent(session.agentId);
     if (!agent) throw new AuthError();
-    return agent;
+    return { agent, expiresAt: session.expiresAt };
   }
 
   /** Ends one session. */
   async signOut(token: string): Promise<void> {
-    await this.store.deleteSession(hashToken(token));
+    const tokenHash = hashToken(token);
+    await this.store.deleteSession(tokenHash);
+    this.revoked({ tokenHash });
+  }
+
+  private revoked(revocation: Revocation): void {
+    for (const listener of this.revokedListeners) listener(revocation);
   }
 }
