@@ -12,6 +12,8 @@ export interface RankedPage {
   score: number;
   /** Share of the customer's own words (weighted by rarity) that the page's sections contain. */
   coverage: number;
+  /** The customer's own terms the page matched (directly or through an added term). */
+  covered: string[];
 }
 
 /** Index fields and their boosts: a word in a title says more than one in a paragraph. */
@@ -96,6 +98,11 @@ export class DocsIndex {
   /** True when some section contains the exact index term. */
   knows(term: string): boolean {
     return this.documentFrequency.has(term);
+  }
+
+  /** True when the docs hold a word that this one may be a typo or a truncation of. */
+  knowsNear(term: string): boolean {
+    return term.length >= 3 && this.widen(term, term.length >= 4).length > 1;
   }
 
   /** The MiniSearch index as plain data, for the on-disk cache. */
@@ -195,7 +202,7 @@ export class DocsIndex {
         const coverage =
           ownWeight === 0 ? 0 : covered.reduce((sum, term) => sum + this.idf(term), 0) / ownWeight;
         const section = this.sections[page.best.id] as DocSection;
-        return { section, score, coverage };
+        return { section, score, coverage, covered };
       });
   }
 }
