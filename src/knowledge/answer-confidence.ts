@@ -10,8 +10,8 @@ export const ANSWER_THRESHOLD = 0.5;
  * fitted on is what `npm run eval` prints as the cross-validated figures.
  */
 export const CONFIDENCE_MODEL: LogisticModel = {
-  weights: [2.831, 1.457, -0.49, -0.962, 1.914, -1.797],
-  bias: -3.501,
+  weights: [2.717, 1.515, 0, 0, 1.882, -1.762],
+  bias: -4.016,
 };
 
 /**

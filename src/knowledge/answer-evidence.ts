@@ -58,6 +58,13 @@ export function gatherEvidence(
   };
 }
 
+/**
+ * The direction each piece of evidence pushes the confidence, known before any fitting: more
+ * coverage, known words, specificity, lead and strength mean more confidence; a question about
+ * the customer's own account means less.
+ */
+export const EVIDENCE_SIGNS: readonly number[] = [1, 1, 1, 1, 1, -1];
+
 /** The evidence as a vector in `EVIDENCE_NAMES` order. */
 export function evidenceVector(evidence: AnswerEvidence): number[] {
   return EVIDENCE_NAMES.map((name) => evidence[name]);

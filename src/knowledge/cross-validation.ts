@@ -1,4 +1,4 @@
-import { evidenceVector, type AnswerEvidence } from './answer-evidence';
+import { EVIDENCE_SIGNS, evidenceVector, type AnswerEvidence } from './answer-evidence';
 import { ANSWER_THRESHOLD, answerConfidence } from './answer-confidence';
 import type { EvalQuestion } from './evaluation';
 import { fitLogistic, type LabelledExample, type LogisticModel } from './logistic-model';
@@ -16,6 +16,9 @@ export interface CrossValidatedFigures {
   declined_out_of_scope: number;
 }
 
+/** Fitting settings, fixed in advance: the weights keep the signs the evidence is known to have. */
+const FIT = { signs: EVIDENCE_SIGNS };
+
 /** Labelled examples: does the question belong to the docs. */
 export function examplesOf(assessed: readonly AssessedQuestion[]): LabelledExample[] {
   return assessed.map(({ question, evidence }) => ({
@@ -26,7 +29,7 @@ export function examplesOf(assessed: readonly AssessedQuestion[]): LabelledExamp
 
 /** Fits the confidence model on every assessed question (what ships in `answer-confidence.ts`). */
 export function fitConfidenceModel(assessed: readonly AssessedQuestion[]): LogisticModel {
-  return fitLogistic(examplesOf(assessed));
+  return fitLogistic(examplesOf(assessed), FIT);
 }
 
 /**
@@ -53,7 +56,10 @@ export function crossValidate(assessed: readonly AssessedQuestion[], folds = 5):
   let answered = 0;
   let declined = 0;
   for (let fold = 0; fold < folds; fold++) {
-    const model = fitLogistic(examples.filter((_, i) => foldOf[i] !== fold));
+    const model = fitLogistic(
+      examples.filter((_, i) => foldOf[i] !== fold),
+      FIT,
+    );
     examples.forEach((example, i) => {
       if (foldOf[i] !== fold) return;
       const answers = answerConfidence(evidence[i] as AnswerEvidence, model) >= ANSWER_THRESHOLD;

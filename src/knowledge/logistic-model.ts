@@ -21,6 +21,11 @@ export interface FitOptions {
   l2?: number;
   iterations?: number;
   learningRate?: number;
+  /**
+   * The sign each weight must keep (1: at least 0, -1: at most 0, 0: free): what is known in
+   * advance about a feature's direction, so that a few examples cannot turn it around.
+   */
+  signs?: readonly number[];
 }
 
 /** The model's probability for one feature vector. */
@@ -36,7 +41,7 @@ export function predict(model: LogisticModel, features: readonly number[]): numb
  */
 export function fitLogistic(
   examples: readonly LabelledExample[],
-  { l2 = 0.01, iterations = 3000, learningRate = 0.5 }: FitOptions = {},
+  { l2 = 0.01, iterations = 3000, learningRate = 0.5, signs = [] }: FitOptions = {},
 ): LogisticModel {
   const width = examples[0]?.features.length ?? 0;
   const weights = new Array<number>(width).fill(0);
@@ -56,7 +61,9 @@ export function fitLogistic(
     }
     const n = Math.max(1, examples.length);
     for (let i = 0; i < width; i++) {
-      weights[i] = (weights[i] ?? 0) - learningRate * ((gradient[i] ?? 0) / n + l2 * (weights[i] ?? 0));
+      const next = (weights[i] ?? 0) - learningRate * ((gradient[i] ?? 0) / n + l2 * (weights[i] ?? 0));
+      const sign = signs[i] ?? 0;
+      weights[i] = sign > 0 ? Math.max(0, next) : sign < 0 ? Math.min(0, next) : next;
     }
     bias -= (learningRate * biasGradient) / n;
   }

@@ -50,6 +50,8 @@ export function cleanText(text: string): string {
       .replace(/\*\*|__/g, '')
       .replace(/\s+/g, ' ')
       .trim()
+      // "+ :Add new" (a button icon used as a label) reads "+ Add new".
+      .replace(/([+→✓])\s*:\s*/g, '$1 ')
   );
 }
 
