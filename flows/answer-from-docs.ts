@@ -100,7 +100,8 @@ function oneLine(text: string, max: number): string {
     .replace(/\*\*/g, '')
     .replace(/\s+/g, ' ')
     .trim();
-  const sentence = flat.match(/^.+?[.!?](\s|$)/)?.[0]?.trim() ?? flat;
+  // A step number ("1.") does not end the sentence.
+  const sentence = flat.match(/^.+?(?<!\b\d{1,2})[.!?](\s|$)/)?.[0]?.trim() ?? flat;
   const line = sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
   return line;
 }

@@ -26,7 +26,7 @@ export function sentences(text: string): string[] {
 /**
  * The part of a section that answers the query: the window of two to four consecutive units
  * (sentences, list items, table rows) holding the most query weight, earlier windows winning
- * ties. When the window reaches into numbered steps, all the steps are given, with the line that
+ * ties. When the window reaches into numbered steps, the steps are given whole, from the line that
  * introduces them. Units are joined by `\n`, list lines keep their `1. ` / `- ` markers.
  */
 export function extractPassage(text: string, query: AnalyzedQuery, maxChars = PASSAGE_CHARS): string {
@@ -64,7 +64,8 @@ function withWholeSteps(all: readonly string[], start: number, end: number): { s
   let last = start + step;
   while (last + 1 < all.length && STEP.test(all[last + 1] ?? '') && last + 1 - first < MAX_STEPS) last++;
   const leadIn = first > 0 && (all[first - 1] ?? '').endsWith(':') ? first - 1 : first;
-  return { start: Math.min(start, leadIn), end: Math.max(end, last + 1) };
+  // Steps answer a how-to on their own: what came before them in the window is left out.
+  return { start: leadIn, end: Math.max(end, last + 1) };
 }
 
 /** Joins units by lines, dropping whole units past `maxChars` (the first one is cut at a word). */
