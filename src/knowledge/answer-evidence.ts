@@ -1,5 +1,5 @@
 import { asksAboutOwnAccount } from './account-data';
-import type { DocsIndex, RankedPage } from './docs-index';
+import type { DocsIndex, RankedPage, WidenMemo } from './docs-index';
 import type { AnalyzedQuery } from './query-analyzer';
 
 /**
@@ -37,13 +37,14 @@ export function gatherEvidence(
   question: string,
   query: AnalyzedQuery,
   pages: readonly RankedPage[],
+  memo?: WidenMemo,
 ): AnswerEvidence {
   const [best, next] = pages;
   const own = query.ownTerms;
   const known =
     own.length === 0
       ? 0
-      : own.reduce((sum, term) => sum + (index.knows(term) ? 1 : index.knowsNear(term) ? 0.5 : 0), 0) /
+      : own.reduce((sum, term) => sum + (index.knows(term) ? 1 : index.knowsNear(term, memo) ? 0.5 : 0), 0) /
         own.length;
   const maxIdf = index.idf('\u0000');
   const specificity =

@@ -4,7 +4,7 @@ import { ANSWER_THRESHOLD, answerConfidence } from './answer-confidence';
 import { gatherEvidence, type AnswerEvidence } from './answer-evidence';
 import { extractGlossary } from './corpus-glossary';
 import { docsFingerprint } from './docs-fingerprint';
-import { DocsIndex, type RankedPage } from './docs-index';
+import { DocsIndex, type RankedPage, type WidenMemo } from './docs-index';
 import type { SkippedPage } from './docs-section';
 import { generateAnswer } from './generated-answer';
 import { HybridRanking } from './hybrid-ranking';
@@ -160,10 +160,11 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   assess(query: string): { pagePaths: string[]; evidence: AnswerEvidence } {
     const { index } = this.loaded;
     const analyzed = index.analyze(query);
-    const pages = index.rankPages(analyzed, DEFAULT_HITS);
+    const memo: WidenMemo = new Map();
+    const pages = index.rankPages(analyzed, DEFAULT_HITS, memo);
     return {
       pagePaths: pages.map((page) => page.section.pagePath),
-      evidence: gatherEvidence(index, query, analyzed, pages),
+      evidence: gatherEvidence(index, query, analyzed, pages, memo),
     };
   }
 
@@ -189,8 +190,9 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   private async retrieve(query: string): Promise<{ answer: KnowledgeAnswer; keep: boolean }> {
     const { index, hybrid } = this.loaded;
     const analyzed = index.analyze(query);
-    const keywordPages = index.rankPages(analyzed, DEFAULT_HITS);
-    const evidence = gatherEvidence(index, query, analyzed, keywordPages);
+    const memo: WidenMemo = new Map();
+    const keywordPages = index.rankPages(analyzed, DEFAULT_HITS, memo);
+    const evidence = gatherEvidence(index, query, analyzed, keywordPages, memo);
     const confidence = answerConfidence(evidence);
     const pages = hybrid ? await hybrid.rerank(query, keywordPages, DEFAULT_HITS) : keywordPages;
     const hits = pages.map(toHit);
