@@ -9,7 +9,9 @@ module.exports = {
     // ESM-only transitive dependencies (langchain's) are shipped as .js/.mjs and must be transformed too.
     '^.+\\.m?js$': ['ts-jest', { tsconfig: { allowJs: true }, isolatedModules: true }],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(p-retry|is-network-error|@langchain|langsmith|uuid)/)'],
+  transformIgnorePatterns: [
+    '/node_modules/(?!(p-retry|is-network-error|@langchain|langsmith|uuid|stemmer|mdast-util-.*|micromark.*|unist-util-.*|decode-named-character-reference|character-entities|devlop|ccount|markdown-table|zwitch|longest-streak|escape-string-regexp)/)',
+  ],
   testTimeout: 30000,
   // Redis and Chromium are found, started or installed before any test runs; the addresses chosen reach the
   // tests as env vars (TEST_REDIS_URL, REDIS_SERVER_PATH, CHROMIUM_PATH). Whatever was started stops after.

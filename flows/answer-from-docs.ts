@@ -4,8 +4,8 @@ import type { KnowledgeAnswer } from '../src/knowledge/knowledge-base';
 import type { MessageContent } from '../src/model/message';
 import { confidenceOf } from '../src/understanding/understanding';
 
-/** How much of the best section an answer quotes. */
-const PASSAGE_CHARS = 600;
+/** How much of the best section an answer quotes (the passage is already a few sentences or steps). */
+const PASSAGE_CHARS = 900;
 
 /**
  * The fallback of every conversation: answer from the documentation, citing the page, or say
@@ -55,8 +55,7 @@ export function answerMessage(answer: KnowledgeAnswer, answerId: string): Messag
   if (!best) throw new Error('an answer needs at least one hit');
   const title = [best.pageTitle, ...best.headingPath.slice(1)].filter(Boolean).join(' › ');
   const passage = (answer.generated ?? answer.passage ?? best.text).trim();
-  const quoted =
-    passage.length > PASSAGE_CHARS ? `${passage.slice(0, PASSAGE_CHARS).replace(/\s+\S*$/, '')}…` : passage;
+  const quoted = clip(passage, PASSAGE_CHARS);
   const hedge =
     answer.confidence < SURE_CONFIDENCE
       ? 'I am not sure this answers your question, but this part of our documentation looks closest:\n\n'
@@ -84,9 +83,25 @@ export function declineMessage(answer: KnowledgeAnswer): MessageContent {
   return { text, summary: text };
 }
 
+/** Cuts text to `max` characters at a line end when there is one, else at a word. */
+function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max);
+  const lineEnd = head.lastIndexOf('\n');
+  return lineEnd > max / 2 ? head.slice(0, lineEnd) : `${head.replace(/\s+\S*$/, '')}…`;
+}
+
+/** The first sentence of an answer as one line: list markers and bold markers dropped. */
 function oneLine(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  const sentence = flat.match(/^.+?[.!?](\s|$)/)?.[0]?.trim() ?? flat;
+  const flat = text
+    .split('\n')
+    .map((line) => line.replace(/^[-•]\s+/, ''))
+    .join(' ')
+    .replace(/\*\*/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // A step number ("1.") does not end the sentence.
+  const sentence = flat.match(/^.+?(?<!\b\d{1,2})[.!?](\s|$)/)?.[0]?.trim() ?? flat;
   const line = sentence.length <= max ? sentence : `${sentence.slice(0, max - 1).replace(/\s+\S*$/, '')}…`;
   return line;
 }

@@ -1,4 +1,5 @@
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
+import { answerBlocks, inlineRuns } from '../../src/knowledge/answer-blocks';
 import type { TranscriptMessage } from '../../src/model/message';
 import { splitText } from './split-text';
 
@@ -46,7 +47,7 @@ export function renderForTelegram(message: TranscriptMessage): TelegramOutgoing[
   const tail = [link?.visible, feedbackLine].filter(Boolean).join('\n\n');
   const tailHtml = [link?.html, feedbackLine && `<i>${feedbackLine}</i>`].filter(Boolean).join('\n\n');
   const pieces = body ? splitText(body, TELEGRAM_MAX_TEXT) : [];
-  const html = pieces.map(escapeHtml);
+  const html = pieces.map((piece) => (message.author === 'bot' ? formattedHtml(piece) : escapeHtml(piece)));
   if (tail) {
     const last = pieces.at(-1);
     if (last !== undefined && last.length + 2 + tail.length <= TELEGRAM_MAX_TEXT) {
@@ -58,6 +59,24 @@ export function renderForTelegram(message: TranscriptMessage): TelegramOutgoing[
   if (html.length === 0) html.push(escapeHtml('(empty message)'));
   const keyboard = keyboardFor(message);
   return html.map((text, i) => ({ html: text, ...(keyboard && i === html.length - 1 && { keyboard }) }));
+}
+
+/**
+ * A bot message in Telegram's HTML: text escaped, `**bold**` as <b>, steps numbered and list items
+ * bulleted line by line (Telegram has no list tags).
+ */
+export function formattedHtml(text: string): string {
+  const inline = (line: string): string =>
+    inlineRuns(line)
+      .map((run) => (run.bold ? `<b>${escapeHtml(run.text)}</b>` : escapeHtml(run.text)))
+      .join('');
+  return answerBlocks(text)
+    .map((block) => {
+      if (block.kind === 'paragraph') return inline(block.text);
+      if (block.kind === 'list') return block.items.map((item) => `• ${inline(item)}`).join('\n');
+      return block.items.map((item, i) => `${block.start + i}. ${inline(item)}`).join('\n');
+    })
+    .join('\n\n');
 }
 
 /** Takes the "From the docs: title / URL" block off the text and renders it as one link. */

@@ -12,6 +12,8 @@ export interface RankedPage {
   score: number;
   /** Share of the customer's own words (weighted by rarity) that the page's sections contain. */
   coverage: number;
+  /** The customer's own terms the page matched (directly or through an added term). */
+  covered: string[];
 }
 
 /** Index fields and their boosts: a word in a title says more than one in a paragraph. */
@@ -43,6 +45,12 @@ const MINISEARCH_OPTIONS: Options<DocSection> = {
   processTerm: (term) => term,
   searchOptions: { tokenize: (text) => text.split(' '), processTerm: (term) => term },
 };
+
+/**
+ * Widened forms of unknown words for one question: fuzzy lookups are the slowest step of a query,
+ * and both the ranking and the answer evidence ask for them.
+ */
+export type WidenMemo = Map<string, DerivedTerm[]>;
 
 /** What `widen` uses of MiniSearch's radix tree of index terms (its `SearchableMap`). */
 interface TermTree {
@@ -98,6 +106,11 @@ export class DocsIndex {
     return this.documentFrequency.has(term);
   }
 
+  /** True when the docs hold a word that this one may be a typo or a truncation of. */
+  knowsNear(term: string, memo?: WidenMemo): boolean {
+    return term.length >= 3 && this.widen(term, term.length >= 4, memo).length > 1;
+  }
+
   /** The MiniSearch index as plain data, for the on-disk cache. */
   toJSON(): AsPlainObject {
     return this.search.toJSON();
@@ -113,8 +126,11 @@ export class DocsIndex {
    * (its `prefix` and `fuzzy: 0.25` options with weights 0.4 and 0.5), in MiniSearch's order:
    * the word itself, then longer words it begins, then words within a small edit distance.
    */
-  private widen(term: string, fuzzy: boolean): DerivedTerm[] {
+  private widen(term: string, fuzzy: boolean, memo?: WidenMemo): DerivedTerm[] {
+    const known = memo?.get(term);
+    if (known) return known;
     const derived: DerivedTerm[] = [[term, 1]];
+    memo?.set(term, derived);
     const maxDistance = fuzzy ? Math.min(MAX_FUZZY, Math.round(term.length * FUZZY)) : 0;
     const fuzzyMatches = maxDistance ? this.terms.fuzzyGet(term, maxDistance) : undefined;
     for (const [candidate] of this.terms.atPrefix(term)) {
@@ -143,7 +159,7 @@ export class DocsIndex {
   }
 
   /** Pages best first for an analyzed query, one entry per page. */
-  rankPages(query: AnalyzedQuery, limit: number): RankedPage[] {
+  rankPages(query: AnalyzedQuery, limit: number, memo?: WidenMemo): RankedPage[] {
     if (query.terms.size === 0) return [];
     const terms = [...query.terms.keys()];
     const own = new Set(query.ownTerms);
@@ -151,7 +167,7 @@ export class DocsIndex {
     // Typos and truncations make words the docs do not have; known words need no widening.
     const derive = (term: string): readonly DerivedTerm[] =>
       own.has(term) && term.length >= 3 && !this.knows(term)
-        ? this.widen(term, term.length >= 4)
+        ? this.widen(term, term.length >= 4, memo)
         : [[term, 1]];
     const pairs = query.ownTerms.slice(1).map((term, i) => `${query.ownTerms[i] ?? ''} ${term}`);
     const results = this.scorer.search(terms, boostTerm, derive);
@@ -195,7 +211,7 @@ export class DocsIndex {
         const coverage =
           ownWeight === 0 ? 0 : covered.reduce((sum, term) => sum + this.idf(term), 0) / ownWeight;
         const section = this.sections[page.best.id] as DocSection;
-        return { section, score, coverage };
+        return { section, score, coverage, covered };
       });
   }
 }

@@ -1,16 +1,16 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { ANSWER_THRESHOLD, answerConfidence } from './answer-confidence';
+import { gatherEvidence, type AnswerEvidence } from './answer-evidence';
 import { extractGlossary } from './corpus-glossary';
 import { docsFingerprint } from './docs-fingerprint';
-import { DocsIndex, type RankedPage } from './docs-index';
+import { DocsIndex, type RankedPage, type WidenMemo } from './docs-index';
 import type { SkippedPage } from './docs-section';
 import { generateAnswer } from './generated-answer';
 import { HybridRanking } from './hybrid-ranking';
 import { readCachedIndex, writeCachedIndex } from './index-cache';
 import { ingestDocs, type IngestProgress } from './ingest-docs';
 import type { KnowledgeAnswer, KnowledgeBase, KnowledgeHit } from './knowledge-base';
-import { outOfScopeReason } from './out-of-scope';
 import { LruCache } from './lru-cache';
 import { extractPassage } from './passage';
 
@@ -53,8 +53,6 @@ export interface DocsKnowledgeStats {
 const DEFAULT_HITS = 5;
 /** Distinct questions remembered by default: a support desk's common questions, and then some. */
 const DEFAULT_ANSWER_CACHE = 1000;
-/** Confidence given to messages recognised as out of scope whatever the search found. */
-const OUT_OF_SCOPE_CONFIDENCE = 0.05;
 
 interface LoadedState {
   index: DocsIndex;
@@ -158,6 +156,18 @@ export class DocsKnowledgeBase implements KnowledgeBase {
     return [...hits];
   }
 
+  /** The ranked pages and the evidence the answer decision weighs, for the eval's cross-validation. */
+  assess(query: string): { pagePaths: string[]; evidence: AnswerEvidence } {
+    const { index } = this.loaded;
+    const analyzed = index.analyze(query);
+    const memo: WidenMemo = new Map();
+    const pages = index.rankPages(analyzed, DEFAULT_HITS, memo);
+    return {
+      pagePaths: pages.map((page) => page.section.pagePath),
+      evidence: gatherEvidence(index, query, analyzed, pages, memo),
+    };
+  }
+
   /** Answers from the docs, or declines when they do not seem to cover the question. */
   async answer(query: string): Promise<KnowledgeAnswer> {
     const cached = this.answers.get(query);
@@ -180,16 +190,16 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   private async retrieve(query: string): Promise<{ answer: KnowledgeAnswer; keep: boolean }> {
     const { index, hybrid } = this.loaded;
     const analyzed = index.analyze(query);
-    const keywordPages = index.rankPages(analyzed, DEFAULT_HITS);
-    const reason = outOfScopeReason(query);
-    const scored = answerConfidence(keywordPages);
-    const confidence = reason ? Math.min(scored, OUT_OF_SCOPE_CONFIDENCE) : scored;
+    const memo: WidenMemo = new Map();
+    const keywordPages = index.rankPages(analyzed, DEFAULT_HITS, memo);
+    const evidence = gatherEvidence(index, query, analyzed, keywordPages, memo);
+    const confidence = answerConfidence(evidence);
     const pages = hybrid ? await hybrid.rerank(query, keywordPages, DEFAULT_HITS) : keywordPages;
     const hits = pages.map(toHit);
     const best = pages[0];
     if (!best || confidence < ANSWER_THRESHOLD) {
       return {
-        answer: { kind: 'decline', confidence, hits, declineReason: reason ?? 'low confidence' },
+        answer: { kind: 'decline', confidence, hits, declineReason: declineReason(evidence) },
         keep: true,
       };
     }
@@ -230,6 +240,14 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   get index(): DocsIndex {
     return this.loaded.index;
   }
+}
+
+/** Why the docs do not seem to answer, from the weakest evidence, for logs and agents. */
+function declineReason(evidence: AnswerEvidence): string {
+  if (evidence.ownAccount) return 'asks about the customer account';
+  if (evidence.known === 0) return 'no word the docs know';
+  if (evidence.known < 0.5) return 'most words unknown to the docs';
+  return 'low confidence';
 }
 
 function pick(cached: { pages: number; sections: unknown[]; builtAt: number; buildMs: number }) {

@@ -60,7 +60,10 @@ export class HybridRanking {
       fused.set(page.section.pagePath, { page, score: 1 / (RRF_K + rank + 1) });
     });
     vectorPages.forEach((section, rank) => {
-      const entry = fused.get(section.pagePath) ?? { page: { section, score: 0, coverage: 0 }, score: 0 };
+      const entry = fused.get(section.pagePath) ?? {
+        page: { section, score: 0, coverage: 0, covered: [] },
+        score: 0,
+      };
       entry.score += 1 / (RRF_K + rank + 1);
       fused.set(section.pagePath, entry);
     });

@@ -1,52 +1,61 @@
+import type { Nodes } from 'mdast';
+
 /**
- * Turns one line of MkDocs Material markdown into the plain text a customer reads: no markup,
- * no images, icon codes as readable symbols.
+ * Plain text of markdown inline content as a customer reads it: no markup, no images, no HTML,
+ * MkDocs icon codes as readable symbols, template macros and attribute lists removed.
  */
 
-const ICONS: Record<string, string> = {
-  'material-menu-right': '→',
-  'material-arrow-right': '→',
-  'material-chevron-right': '→',
-  'material-plus': '+',
-  'fontawesome-plus': '+',
-  'material-check': '✓',
-  'fontawesome-check': '✓',
-};
+const ICONS: ReadonlyMap<string, string> = new Map([
+  ['material-menu-right', '→'],
+  ['material-arrow-right', '→'],
+  ['material-chevron-right', '→'],
+  ['material-plus', '+'],
+  ['fontawesome-plus', '+'],
+  ['material-check', '✓'],
+  ['fontawesome-check', '✓'],
+]);
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  nbsp: ' ',
-  quot: '"',
-  '#39': "'",
-  apos: "'",
-};
+/** Concatenated text of an mdast node, HTML and images left out, line breaks as spaces. */
+function rawText(node: Nodes): string {
+  switch (node.type) {
+    case 'text':
+    case 'inlineCode':
+      return node.value;
+    case 'html':
+      return /^<br\b/i.test(node.value) ? ' ' : '';
+    case 'break':
+      return ' ';
+    case 'image':
+    case 'imageReference':
+    case 'footnoteReference':
+      return '';
+    default:
+      return 'children' in node ? node.children.map((child) => rawText(child as Nodes)).join('') : '';
+  }
+}
 
-/** Strips inline markdown and HTML from a line, keeping its words. */
-export function inlineText(line: string): string {
-  return line
-    .replace(/<!--.*?-->/g, '')
-    .replace(/<img\b[^>]*>/gi, '')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/<\/?br\s*\/?>/gi, ' ')
-    .replace(/<(https?:\/\/[^>\s]+)>/g, '$1')
-    .replace(/<\/?[a-z][^>]*>/gi, '')
-    .replace(/\[\^[^\]]+\]:?/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\[[^\]]*\]/g, '$1')
-    .replace(/:((?:material|fontawesome|octicons|simple)-[a-z0-9-]+):/g, (_m, code: string) => {
-      const symbol = ICONS[code];
-      return symbol === undefined ? '' : ` ${symbol} `;
-    })
-    .replace(/\{\{.*?\}\}|\{%.*?%\}/g, '')
-    .replace(/\{:?\s*[.#][^}]*\}/g, '')
-    .replace(/`+([^`]*)`+/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[\s(])[*_]([^*_\s][^*_]*?)[*_](?=[\s).,:;!?]|$)/g, '$1$2')
-    .replace(/~~(.+?)~~/g, '$1')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|>])/g, '$1')
-    .replace(/&(amp|lt|gt|nbsp|quot|#39|apos);/g, (_m, name: string) => ENTITIES[name] ?? '')
-    .replace(/\s+/g, ' ')
-    .trim();
+/** Cleans text that came out of the parser: icons, macros, attribute lists, spacing. */
+export function cleanText(text: string): string {
+  return (
+    text
+      .replace(/:((?:material|fontawesome|octicons|simple)-[a-z0-9-]+):/g, (_m, code: string) => {
+        const symbol = ICONS.get(code);
+        return symbol === undefined ? '' : ` ${symbol} `;
+      })
+      .replace(/\{\{.*?\}\}|\{%.*?%\}/g, '')
+      .replace(/\{:?\s*[.#][^}]*\}/g, '')
+      .replace(/\[\^[^\]]+\]:?/g, '')
+      // HTML the parser kept as text (a tag split over lines) and stray emphasis markers.
+      .replace(/<\/?[a-z][^>]*>/gi, ' ')
+      .replace(/\*\*|__/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+      // "+ :Add new" (a button icon used as a label) reads "+ Add new".
+      .replace(/([+→✓])\s*:\s*/g, '$1 ')
+  );
+}
+
+/** The readable text of an inline (or any) mdast node. */
+export function inlineText(node: Nodes): string {
+  return cleanText(rawText(node));
 }

@@ -1,4 +1,9 @@
-import { inlineText } from './markdown-text';
+import type { List, Root, RootContent, Table } from 'mdast';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { cleanText, inlineText } from './markdown-text';
+import { rewriteMkdocsBlocks } from './mkdocs-blocks';
 import { TocSlugger } from './toc-slug';
 
 /** One heading section of a page, as plain text. */
@@ -7,7 +12,10 @@ export interface ParsedSection {
   headingPath: string[];
   /** MkDocs `toc` id of the section's heading; absent for the preamble under the H1. */
   anchor?: string;
-  /** Paragraphs of plain text separated by `\n`. */
+  /**
+   * Lines of plain text separated by `\n`: paragraphs, list items as `- item` or `1. step`,
+   * table rows as `Header: cell; Header: cell`.
+   */
   text: string;
 }
 
@@ -26,22 +34,7 @@ export interface ParsedPage {
   markedUnfinished: boolean;
 }
 
-const FENCE = /^\s*(`{3,}|~{3,})\s*\{?\s*\.?([\w-]*)/;
-const HEADING = /^(#{1,6})\s+(.*?)\s*#*\s*$/;
-const ADMONITION = /^\s*(?:!!!|\?\?\?\+?)\s+([\w-]+)(?:\s+"(.*?)")?\s*$/;
-const TAB = /^\s*===\+?\s+"(.*?)"\s*$/;
-const TABLE_RULE = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
-const LIST_MARKER = /^\s*(?:[-+*]|\d+[.)])\s+/;
 const UNFINISHED = /coming soon|work in progress|in progress and will be updated/i;
-
-/** Splits a markdown table row into its cells. */
-function tableCells(line: string): string[] {
-  return line
-    .trim()
-    .replace(/^\||\|$/g, '')
-    .split(/(?<!\\)\|/)
-    .map((cell) => inlineText(cell));
-}
 
 /** Reads the `title:` of a YAML front matter block, returning it and the line after the block. */
 function readFrontMatter(lines: string[]): { title?: string; bodyStart: number } {
@@ -54,36 +47,86 @@ function readFrontMatter(lines: string[]): { title?: string; bodyStart: number }
   return { ...(title ? { title } : {}), bodyStart: end + 1 };
 }
 
+/** Table rows as `Header: cell; Header: cell`, so each row reads on its own. */
+function tableLines(table: Table): string[] {
+  const [head, ...rows] = table.children.map((row) => row.children.map((cell) => inlineText(cell)));
+  return rows.map((cells) =>
+    cells
+      .map((cell, i) => (cell === '' ? '' : head?.[i] ? `${head[i]}: ${cell}` : cell))
+      .filter((cell) => cell !== '')
+      .join('; '),
+  );
+}
+
+/** List items as lines: `1. step` for ordered lists, `- item` otherwise; nested lists follow. */
+function listLines(list: List): string[] {
+  const lines: string[] = [];
+  list.children.forEach((item, i) => {
+    const marker = list.ordered ? `${(list.start ?? 1) + i}. ` : '- ';
+    const own: string[] = [];
+    const nested: string[] = [];
+    for (const child of item.children) {
+      if (child.type === 'list') nested.push(...listLines(child));
+      else own.push(...blockLines(child));
+    }
+    const text = own.join(' ').trim();
+    if (text !== '') lines.push(`${marker}${text.replace(/^[-+*] |^\d+\. /, '')}`);
+    lines.push(...nested);
+  });
+  return lines;
+}
+
+/** The text lines of one block node (headings are handled by the caller). */
+function blockLines(node: RootContent): string[] {
+  switch (node.type) {
+    case 'paragraph': {
+      // A line opening with the "+" (add) button icon reads as list residue: the word after says it.
+      const text = inlineText(node).replace(/^\+\s+/, '');
+      return text === '' ? [] : [text];
+    }
+    case 'list':
+      return listLines(node);
+    case 'table':
+      return tableLines(node);
+    case 'code':
+      return node.lang?.toLowerCase() === 'mermaid'
+        ? []
+        : node.value
+            .split('\n')
+            .map((line) => cleanText(line))
+            .filter((line) => line !== '');
+    case 'blockquote':
+      return node.children.flatMap(blockLines);
+    case 'heading':
+      return [inlineText(node)];
+    default:
+      return [];
+  }
+}
+
 /**
- * Parses one MkDocs Material page: drops the "Document Metadata" details block, HTML images and
- * mermaid diagrams, keeps admonition, tab and table text, and cuts the page at its headings.
+ * Parses one MkDocs Material page with mdast (CommonMark plus GFM tables): drops the "Document
+ * Metadata" block, HTML, images and mermaid diagrams, keeps admonition, tab, list, table and code
+ * text, and cuts the page at its headings.
  */
 export function parsePage(markdown: string): ParsedPage {
   const lines = markdown.replace(/\r\n?/g, '\n').split('\n');
   const front = readFrontMatter(lines);
+  const body = lines.slice(front.bodyStart);
+  const externalIncludes = body.filter((line) => /external_markdown\s*\(/.test(line)).length;
+  const tree: Root = fromMarkdown(rewriteMkdocsBlocks(body).join('\n'), {
+    extensions: [gfmTable()],
+    mdastExtensions: [gfmTableFromMarkdown()],
+  });
   const slugger = new TocSlugger();
   const sections: ParsedSection[] = [];
   const stack: { level: number; text: string }[] = [];
   let h1: string | undefined;
-  let current: { headingPath: string[]; anchor?: string; paragraphs: string[]; open: string[] } = {
-    headingPath: [],
-    paragraphs: [],
-    open: [],
-  };
+  let current: { headingPath: string[]; anchor?: string; lines: string[] } = { headingPath: [], lines: [] };
   let wordCount = 0;
-  let externalIncludes = 0;
   let markedUnfinished = false;
-  let fence: { marker: string; skip: boolean } | null = null;
-  let inMetadata = false;
-  let tableHeader: string[] | null = null;
-
-  const closeParagraph = (): void => {
-    if (current.open.length > 0) current.paragraphs.push(current.open.join(' '));
-    current.open = [];
-  };
   const closeSection = (): void => {
-    closeParagraph();
-    const text = current.paragraphs.join('\n').trim();
+    const text = current.lines.join('\n').trim();
     if (text !== '') {
       sections.push({
         headingPath: current.headingPath,
@@ -92,97 +135,30 @@ export function parsePage(markdown: string): ParsedPage {
       });
     }
   };
-  const addText = (text: string, ownParagraph = false): void => {
-    if (text === '') return;
-    if (UNFINISHED.test(text)) markedUnfinished = true;
-    wordCount += text.split(/\s+/).length;
-    if (ownParagraph) {
-      closeParagraph();
-      current.paragraphs.push(text);
-    } else current.open.push(text);
-  };
-
-  for (const line of lines.slice(front.bodyStart)) {
-    if (inMetadata) {
-      if (/<\/details>/i.test(line)) inMetadata = false;
-      continue;
-    }
-    const fenceMatch = FENCE.exec(line);
-    if (fence) {
-      if (line.trim().startsWith(fence.marker) && /^(`{3,}|~{3,})$/.test(line.trim())) fence = null;
-      else if (!fence.skip) addText(line.trim(), true);
-      continue;
-    }
-    if (fenceMatch) {
-      closeParagraph();
-      fence = { marker: fenceMatch[1] ?? '```', skip: fenceMatch[2]?.toLowerCase() === 'mermaid' };
-      continue;
-    }
-    if (/<details>/i.test(line) && /Document Metadata/i.test(line)) {
-      if (!/<\/details>/i.test(line)) inMetadata = true;
-      continue;
-    }
-    if (/external_markdown\s*\(/.test(line)) externalIncludes += 1;
-
-    const heading = HEADING.exec(line);
-    if (heading && !/^\s/.test(line)) {
+  for (const node of tree.children) {
+    if (node.type === 'heading') {
       closeSection();
-      tableHeader = null;
-      const level = heading[1]?.length ?? 1;
-      const text = inlineText(heading[2] ?? '');
+      const text = inlineText(node);
       const anchor = slugger.next(text);
-      if (level === 1 && h1 === undefined) {
+      if (node.depth === 1 && h1 === undefined) {
         h1 = text;
         stack.length = 0;
-        stack.push({ level, text });
-        current = { headingPath: [text], paragraphs: [], open: [] };
+        stack.push({ level: 1, text });
+        current = { headingPath: [text], lines: [] };
         continue;
       }
-      while (stack.length > 0 && (stack[stack.length - 1]?.level ?? 0) >= level) stack.pop();
-      stack.push({ level, text });
-      current = { headingPath: stack.map((s) => s.text), anchor, paragraphs: [], open: [] };
+      while (stack.length > 0 && (stack.at(-1)?.level ?? 0) >= node.depth) stack.pop();
+      stack.push({ level: node.depth, text });
+      current = { headingPath: stack.map((s) => s.text), anchor, lines: [] };
       continue;
     }
-
-    if (line.trim() === '') {
-      closeParagraph();
-      tableHeader = null;
-      continue;
+    for (const line of blockLines(node)) {
+      if (UNFINISHED.test(line)) markedUnfinished = true;
+      wordCount += line.split(/\s+/).length;
+      current.lines.push(line);
     }
-    const admonition = ADMONITION.exec(line);
-    if (admonition) {
-      closeParagraph();
-      if (admonition[2]) addText(`${inlineText(admonition[2])}:`, true);
-      continue;
-    }
-    const tab = TAB.exec(line);
-    if (tab) {
-      addText(`${inlineText(tab[1] ?? '')}:`, true);
-      continue;
-    }
-    if (/^\s*\|/.test(line)) {
-      if (TABLE_RULE.test(line)) continue;
-      const cells = tableCells(line);
-      if (!tableHeader) {
-        tableHeader = cells;
-        continue;
-      }
-      const header = tableHeader;
-      const row = cells
-        .map((cell, i) => (cell === '' ? '' : header[i] ? `${header[i]}: ${cell}` : cell))
-        .filter((cell) => cell !== '')
-        .join('; ');
-      addText(row, true);
-      continue;
-    }
-    if (LIST_MARKER.test(line)) {
-      addText(inlineText(line.replace(LIST_MARKER, '')), true);
-      continue;
-    }
-    addText(inlineText(line.replace(/^\s*>\s?/, '')));
   }
   closeSection();
-
   return {
     ...(front.title ? { frontMatterTitle: front.title } : {}),
     ...(h1 ? { h1 } : {}),

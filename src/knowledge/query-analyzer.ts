@@ -1,7 +1,7 @@
 import type { Glossary } from './corpus-glossary';
 import { CUSTOMER_SHORTHAND } from './customer-shorthand';
-import { BILLING_INCREMENT, DOMAIN_SYNONYMS } from './domain-synonyms';
-import { stem } from './porter-stemmer';
+import { stemmer as stem } from 'stemmer';
+import { BILLING_INCREMENT, SIP_RESPONSE_CODES, TELECOM_LEXICON } from './telecom-lexicon';
 import { STOP_WORDS, indexTerm, tokenize } from './text-terms';
 
 /** A query turned into weighted index terms. */
@@ -14,7 +14,7 @@ export interface AnalyzedQuery {
   alternatives: Map<string, Set<string>>;
 }
 
-/** Weight of a word the synonym map adds. */
+/** Weight of a word the telecom lexicon adds. */
 const SYNONYM_WEIGHT = 0.6;
 /** Weight of a word a corpus acronym adds. */
 const GLOSSARY_WEIGHT = 0.45;
@@ -32,7 +32,7 @@ const stemmedSequence = (text: string): string =>
 
 /**
  * Turns a question as customers type it ("hey, cant get 2fa on pls") into weighted index terms:
- * shorthand expanded, fillers dropped, domain synonyms and corpus acronyms added at lower weight.
+ * shorthand expanded, fillers dropped, telecom terms and corpus acronyms added at lower weight.
  */
 export class QueryAnalyzer {
   private readonly rules: PhraseRule[];
@@ -46,7 +46,7 @@ export class QueryAnalyzer {
     private readonly glossary: Glossary,
     private readonly isRareAcronym: (term: string) => boolean,
   ) {
-    this.rules = DOMAIN_SYNONYMS.flatMap(([phrases, expansion]) =>
+    this.rules = TELECOM_LEXICON.flatMap(([phrases, expansion]) =>
       phrases.map((phrase) => ({ phrase: stemmedSequence(phrase), expansion: expandTerms(expansion) })),
     );
     for (const [acronym, expansions] of glossary) {
@@ -59,7 +59,7 @@ export class QueryAnalyzer {
 
   /** Analyzes one customer question. */
   analyze(query: string): AnalyzedQuery {
-    const tokens = tokenize(query).flatMap((token) => tokenize(CUSTOMER_SHORTHAND[token] ?? token));
+    const tokens = tokenize(query).flatMap((token) => tokenize(CUSTOMER_SHORTHAND.get(token) ?? token));
     const terms = new Map<string, number>();
     const ownTerms: string[] = [];
     const put = (term: string, weight: number): void => {
@@ -85,6 +85,13 @@ export class QueryAnalyzer {
       if (!sequence.includes(` ${rule.phrase} `)) continue;
       for (const term of rule.expansion) put(term, SYNONYM_WEIGHT);
       relate(rule.phrase, rule.expansion);
+    }
+    for (const token of tokens) {
+      const reason = SIP_RESPONSE_CODES.get(token);
+      if (reason === undefined) continue;
+      const added = expandTerms(`sip ${reason}`);
+      for (const term of added) put(term, SYNONYM_WEIGHT);
+      relate(stem(token), added);
     }
     if (BILLING_INCREMENT.test(query))
       for (const term of expandTerms('billing increment interval')) put(term, SYNONYM_WEIGHT);

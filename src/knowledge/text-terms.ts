@@ -1,4 +1,4 @@
-import { stem } from './porter-stemmer';
+import { stemmer as stem } from 'stemmer';
 
 /**
  * Words that carry no topic, including the fillers customers type in chat ("hey", "lol", "pls").

@@ -18,7 +18,7 @@ describe('answers from the default knowledge base', () => {
     ['how much does paid escalation cost', 'severity-and-response-times/#paid-escalation'],
     ['hey, whats the uk sms number', 'contact/#sms'],
     ['can i reach u on telegram', 'contact/#telegram'],
-    ['where do i find the call id to send you', 'report-a-problem/#what-to-include'],
+    ['where do i find the call id', 'report-a-problem/#what-to-include'],
   ])('answers %j with the section that says it', async (question, urlEnd) => {
     const answer = await kb.answer(question);
     expect(answer.kind).toBe('answer');

@@ -1,4 +1,4 @@
-import { stem } from '../../src/knowledge/porter-stemmer';
+import { stemmer as stem } from 'stemmer';
 import { indexTerms } from '../../src/knowledge/text-terms';
 
 describe('how customer words meet the docs', () => {

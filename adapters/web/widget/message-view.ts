@@ -1,3 +1,4 @@
+import { answerBlocks, inlineRuns } from '../../../src/knowledge/answer-blocks';
 import type { Attachment } from '../../../src/model/message';
 import type { WireMessage } from '../../../src/realtime/socket-events';
 import { button, clock, el } from './dom';
@@ -28,6 +29,7 @@ export function renderMessage(message: WireMessage, actions: MessageActions): HT
   row.append(el('div', 'author', label));
   const bubble = el('div', 'bubble');
   if (message.author === 'customer') bubble.textContent = message.text;
+  else if (message.author === 'bot') bubble.append(...formatted(message.text));
   else bubble.append(...linkify(message.text));
   row.append(bubble);
   if (message.attachments?.length) row.append(renderAttachments(message.attachments, actions));
@@ -36,6 +38,34 @@ export function renderMessage(message: WireMessage, actions: MessageActions): HT
   time.dateTime = new Date(message.createdAt).toISOString();
   row.append(time);
   return row;
+}
+
+/**
+ * A bot message with its steps as a numbered list, list items as bullets and bold as <strong>.
+ * Built from DOM nodes and text nodes only: the text is never parsed as HTML.
+ */
+function formatted(text: string): Node[] {
+  return answerBlocks(text).map((block) => {
+    if (block.kind === 'paragraph') return inline('p', block.text);
+    const list = block.kind === 'steps' ? el('ol', 'answer-list') : el('ul', 'answer-list');
+    if (block.kind === 'steps' && list instanceof HTMLOListElement) list.start = block.start;
+    list.style.margin = '4px 0';
+    list.style.paddingLeft = '1.4em';
+    list.style.whiteSpace = 'normal';
+    for (const item of block.items) list.append(inline('li', item));
+    return list;
+  });
+}
+
+/** An element holding text with its links and `**bold**` runs. */
+function inline<K extends 'p' | 'li'>(tag: K, text: string): HTMLElementTagNameMap[K] {
+  const element = el(tag);
+  if (tag === 'p') element.style.margin = '0 0 6px';
+  for (const run of inlineRuns(text)) {
+    if (!run.bold) element.append(...linkify(run.text));
+    else element.append(el('strong', '', run.text));
+  }
+  return element;
 }
 
 /** A customer message still on its way (or refused, with the reason). */

@@ -1,0 +1,72 @@
+import { asksAboutOwnAccount } from './account-data';
+import type { DocsIndex, RankedPage, WidenMemo } from './docs-index';
+import type { AnalyzedQuery } from './query-analyzer';
+
+/**
+ * What the index shows about whether the docs answer a question, each in about [0, 1]. The
+ * decline decision and its confidence are a function of these alone (see `answer-confidence.ts`).
+ */
+export interface AnswerEvidence {
+  /** Share of the question's content words (weighted by rarity) found on the best page. */
+  coverage: number;
+  /** Share of the question's content words the docs contain at all (near spellings count half). */
+  known: number;
+  /** How specific the rarest word the best page matched is: its IDF over the largest IDF. */
+  specificity: number;
+  /** How far the best page leads the second: (best - second) / best. */
+  margin: number;
+  /** Strength of the best match, log-scaled: log(1 + score) / 8. */
+  strength: number;
+  /** 1 when the question asks about the customer's own account state, else 0. */
+  ownAccount: number;
+}
+
+/** The names of the evidence, in the order the confidence model weighs them. */
+export const EVIDENCE_NAMES = [
+  'coverage',
+  'known',
+  'specificity',
+  'margin',
+  'strength',
+  'ownAccount',
+] as const satisfies readonly (keyof AnswerEvidence)[];
+
+/** Gathers the evidence for one question from its analysis and its ranked pages. */
+export function gatherEvidence(
+  index: DocsIndex,
+  question: string,
+  query: AnalyzedQuery,
+  pages: readonly RankedPage[],
+  memo?: WidenMemo,
+): AnswerEvidence {
+  const [best, next] = pages;
+  const own = query.ownTerms;
+  const known =
+    own.length === 0
+      ? 0
+      : own.reduce((sum, term) => sum + (index.knows(term) ? 1 : index.knowsNear(term, memo) ? 0.5 : 0), 0) /
+        own.length;
+  const maxIdf = index.idf('\u0000');
+  const specificity =
+    best && maxIdf > 0 ? Math.max(0, ...best.covered.map((term) => index.idf(term))) / maxIdf : 0;
+  return {
+    coverage: best?.coverage ?? 0,
+    known,
+    specificity,
+    margin: best && best.score > 0 ? (next ? (best.score - next.score) / best.score : 1) : 0,
+    strength: best ? Math.log1p(best.score) / 8 : 0,
+    ownAccount: asksAboutOwnAccount(question) ? 1 : 0,
+  };
+}
+
+/**
+ * The direction each piece of evidence pushes the confidence, known before any fitting: more
+ * coverage, known words, specificity, lead and strength mean more confidence; a question about
+ * the customer's own account means less.
+ */
+export const EVIDENCE_SIGNS: readonly number[] = [1, 1, 1, 1, 1, -1];
+
+/** The evidence as a vector in `EVIDENCE_NAMES` order. */
+export function evidenceVector(evidence: AnswerEvidence): number[] {
+  return EVIDENCE_NAMES.map((name) => evidence[name]);
+}
