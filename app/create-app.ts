@@ -25,6 +25,8 @@ import { uploadRoutes } from '../adapters/web/upload-routes';
 import { attachSms } from '../adapters/sms/attach-sms';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { defaultFlows } from '../flows';
+import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
+import { metricsRoute } from '../adapters/metrics/metrics-route';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
 import { answerRoutes } from '../adapters/console/answer-routes';
 import { agentNoteHooks } from '../src/policy/agent-notes';
@@ -83,7 +85,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
   const events = new EngineEvents();
   events.setMaxListeners(50);
-  const knowledge = overrides.knowledge;
+  const metrics = createDeskMetrics({ events, store, ...(overrides.clock && { clock: overrides.clock }) });
+  const knowledge = overrides.knowledge && metrics.observeKnowledge(overrides.knowledge);
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
   const edge = createHttpEdge({ log, trustProxy: config.TRUST_PROXY });
   if (cluster) edge.io.adapter(cluster.socketAdapter);
@@ -133,6 +136,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     const ready = !draining && redis !== false;
     res.status(ready ? 200 : 503).json({ ready, ...(redis !== undefined && { redis }) });
   });
+  app.use(metricsRoute(metrics.registry, config.METRICS_TOKEN));
   app.use('/console/api', consoleAuthRoutes(directory));
   app.use(
     '/console/api',
@@ -217,6 +221,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       }),
     close: async () => {
       draining = true;
+      metrics.close();
       if (sweeper) clearInterval(sweeper);
       await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {
