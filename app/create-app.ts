@@ -153,6 +153,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log: log.child({ component: 'chat' }),
     greeting: WEB_GREETING,
     abandonAfterMs: overrides.abandonAfterMs ?? 15 * 60 * 1000,
+    ...(config.IDENTITY_SECRET && { identitySecret: config.IDENTITY_SECRET }),
   });
   const consoleOptions: ConsoleGatewayOptions = {
     namespace: io.of('/console'),

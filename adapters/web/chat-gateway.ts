@@ -7,6 +7,7 @@ import type { Attachment } from '../../src/model/message';
 import type { ChatClientEvents, ChatHandshake, ChatServerEvents } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
 import { RateLimiter } from '../http/rate-limiter';
+import { checkIdentity, verifiedConversationKey } from './customer-identity';
 import { conversationKeyOf, isSessionToken, newSessionToken } from './web-session';
 
 type ChatSocket = Socket<ChatClientEvents, ChatServerEvents, Record<string, never>, { key: string }>;
@@ -26,6 +27,8 @@ export interface ChatGatewayOptions {
   greeting: string;
   /** A queued or assigned customer with no open widget for this long is marked as having left. */
   abandonAfterMs: number;
+  /** Key of the HMAC a site signs its customers' ids with; without it identities are refused. */
+  identitySecret?: string;
 }
 
 /**
@@ -51,9 +54,8 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
   async function onConnection(socket: ChatSocket): Promise<void> {
     const handshake = (socket.handshake.auth ?? {}) as ChatHandshake;
     const token = isSessionToken(handshake.token) ? handshake.token : newSessionToken();
-    const key = conversationKeyOf(token);
+    const { key, profile, identified } = whoIsConnecting(socket, handshake, token);
     socket.data.key = key;
-    const profile = cleanProfile(handshake.profile);
     registerHandlers(socket, key, profile);
     await socket.join(chatRoom(key));
     const conversation = await engine.store.findConversation('web', key);
@@ -61,11 +63,46 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
       token,
       greeting: options.greeting,
       mode: conversation?.mode ?? 'bot',
+      identified,
       ...(conversation && { conversationId: conversation.id }),
     });
     const lastSeq = typeof handshake.lastSeq === 'number' && handshake.lastSeq >= 0 ? handshake.lastSeq : 0;
     const messages = conversation ? await engine.store.getMessages(conversation.id, lastSeq) : [];
     socket.emit('history', { messages: messages.map(toWire), mode: conversation?.mode ?? 'bot' });
+  }
+
+  /**
+   * A verified customer's conversation is keyed by their id (the same on every device) and named
+   * as the site says; anyone else is keyed by the widget's token. A refused identity is told to
+   * the widget, and the customer stays anonymous: no name or e-mail from that handshake is kept.
+   */
+  function whoIsConnecting(
+    socket: ChatSocket,
+    handshake: ChatHandshake,
+    token: string,
+  ): { key: string; profile: CustomerProfile; identified: boolean } {
+    const check = checkIdentity(handshake.identity, options.identitySecret);
+    const profile = cleanProfile(handshake.profile);
+    if (check.kind === 'verified') {
+      const { name, email } = check.customer;
+      delete profile.displayName;
+      delete profile.email;
+      return {
+        key: verifiedConversationKey(check.customer.id),
+        profile: { ...profile, ...(name && { displayName: name }), ...(email && { email }) },
+        identified: true,
+      };
+    }
+    if (check.kind === 'rejected') {
+      log.warn({ reason: check.reason }, 'widget identity refused');
+      socket.emit('problem', {
+        code: 'identity_rejected',
+        message: `Your sign-in could not be verified (${check.reason}); you are chatting anonymously.`,
+      });
+      delete profile.displayName;
+      delete profile.email;
+    }
+    return { key: conversationKeyOf(token), profile, identified: false };
   }
 
   function registerHandlers(socket: ChatSocket, key: string, profile: CustomerProfile): void {
