@@ -31,7 +31,9 @@ export function prettyDestination(destination?: NodeJS.WritableStream): pino.Des
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   const output =
     destination ??
-    (wantsPrettyLogs(process.env.NODE_ENV, process.stdout.isTTY) ? prettyDestination() : undefined);
+    (level !== 'silent' && wantsPrettyLogs(process.env.NODE_ENV, process.stdout.isTTY)
+      ? prettyDestination()
+      : undefined);
   return pino(
     {
       level,

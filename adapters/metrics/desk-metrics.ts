@@ -32,7 +32,6 @@ export function createDeskMetrics(options: {
 }): DeskMetrics {
   const { events, store, clock = Date.now } = options;
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
 
   const messages = new Counter({
     name: 'handoff_messages_total',
@@ -110,7 +109,8 @@ export function createDeskMetrics(options: {
   events.on('messageUpdated', onUpdate);
 
   return {
-    registry,
+    // The desk's own metrics and the process's, scraped together (the merge keeps both live).
+    registry: Registry.merge([processMetrics(), registry]),
     observeKnowledge: (knowledge) => ({
       search: (query, limit) => knowledge.search(query, limit),
       stats: () => knowledge.stats(),
@@ -126,6 +126,21 @@ export function createDeskMetrics(options: {
       events.off('messageUpdated', onUpdate);
     },
   };
+}
+
+let processRegistry: Registry | undefined;
+
+/**
+ * prom-client's default metrics (CPU, memory, event-loop lag, GC, handles), collected once per
+ * process: they describe the process, not an app, and every collection adds its own event-loop
+ * monitor and GC observer that nothing can stop (tests start many apps in one process).
+ */
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
 }
 
 /** Customers' messages come in; the bot's and agents' go out; system lines stay inside. */
