@@ -30,6 +30,8 @@ import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { loadUnderstander } from '../src/understanding/load-understander';
 import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
+import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
+import { metricsRoute } from '../adapters/metrics/metrics-route';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
 import { answerRoutes } from '../adapters/console/answer-routes';
 import { agentNoteHooks } from '../src/policy/agent-notes';
@@ -102,7 +104,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
   const events = new EngineEvents();
   events.setMaxListeners(50);
-  const knowledge = overrides.knowledge;
+  const metrics = createDeskMetrics({ events, store, ...(overrides.clock && { clock: overrides.clock }) });
+  const knowledge = overrides.knowledge && metrics.observeKnowledge(overrides.knowledge);
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
   const edge = createHttpEdge({
     log,
@@ -166,6 +169,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     const ready = !draining && redis !== false;
     res.status(ready ? 200 : 503).json({ ready, ...(redis !== undefined && { redis }) });
   });
+  app.use(metricsRoute(metrics.registry, config.METRICS_TOKEN));
   app.use('/console/api', consoleAuthRoutes(directory, limits));
   app.use(
     '/console/api',
@@ -195,6 +199,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     clientAddress,
     dataDir: config.DATA_DIR,
     abandonAfterMs: overrides.abandonAfterMs ?? 15 * 60 * 1000,
+    ...(config.IDENTITY_SECRET && { identitySecret: config.IDENTITY_SECRET }),
   });
   const consoleOptions: ConsoleGatewayOptions = {
     namespace: io.of('/console'),
@@ -269,6 +274,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       }),
     close: async () => {
       draining = true;
+      metrics.close();
       if (sweeper) clearInterval(sweeper);
       await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {

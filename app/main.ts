@@ -1,23 +1,24 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig, ConfigError } from '../src/config';
-import { createLogger } from '../src/logger';
+import { loadConfig, type Config } from '../src/config';
+import { createLogger, type Logger } from '../src/logger';
 import { loadKnowledgeBase } from '../src/knowledge';
+import { loadPolicy } from '../src/policy/load-policy';
 import { createApp } from './create-app';
 import { languageModelsFrom } from './language-models';
+import { startupErrorLine } from './startup-error';
+import { startStartupProbe } from './startup-probe';
+import { waitForRedis, type RedisWaitState } from './wait-for-redis';
 
 /** Starts the server from the environment: the README's first command ends up here. */
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  // Settings in ./.env are read first; a variable already set in the environment wins over the file.
+  if (fs.existsSync('.env')) process.loadEnvFile('.env');
+  const config = loadConfig();
+  // A bad policy file is found now, in one line, before minutes of indexing the docs.
+  loadPolicy(config.POLICY_FILE);
   const log = createLogger(config.LOG_LEVEL);
+  if (config.REDIS_URL) await waitForRedisWithProbe(config, config.REDIS_URL, log);
   const knowledge = await loadKnowledgeBase({
     dir: config.KB_DIR,
     baseUrl: config.KB_BASE_URL,
@@ -55,4 +56,33 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-void main();
+/** Waits for Redis (bounded), answering `/readyz` with the retry state on the app's port meanwhile. */
+async function waitForRedisWithProbe(config: Config, url: string, log: Logger): Promise<void> {
+  let state: RedisWaitState = { state: 'connecting', attempt: 0, maxAttempts: config.REDIS_CONNECT_ATTEMPTS };
+  const probe = await startStartupProbe({
+    port: config.PORT,
+    host: config.HOST,
+    waitingFor: () => ({ redis: state }),
+  });
+  try {
+    await waitForRedis({
+      url,
+      maxAttempts: config.REDIS_CONNECT_ATTEMPTS,
+      onState: (next) => {
+        state = next;
+        if (next.state === 'retrying') {
+          log.warn(next, `Redis does not answer (attempt ${next.attempt} of ${next.maxAttempts}); retrying`);
+        }
+      },
+    });
+  } finally {
+    await probe.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  const line = startupErrorLine(error);
+  if (line === undefined) throw error;
+  process.stderr.write(`handoff cannot start: ${line}\n`);
+  process.exit(2);
+});

@@ -108,6 +108,12 @@ const schema = z.object({
       .optional(),
   ),
   REDIS_PREFIX: z.string().default('handoff:'),
+  /** Attempts to reach Redis at startup before giving up with one clear line (about 2 s apart). */
+  REDIS_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(15),
+  /** When set, `GET /metrics` requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: optionalString,
+  /** Key of the HMAC-SHA256 the site computes over a customer's id so the widget's identity is trusted. */
+  IDENTITY_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   TELEGRAM_BOT_TOKEN: optionalString,
   TELEGRAM_WEBHOOK_URL: optionalUrl,
   TELEGRAM_WEBHOOK_SECRET: optionalString.pipe(
@@ -164,4 +170,6 @@ export const SECRET_SETTINGS: readonly (keyof Config)[] = [
   'SMTP_URL',
   'LLM_API_KEY',
   'REDIS_URL',
+  'METRICS_TOKEN',
+  'IDENTITY_SECRET',
 ];

@@ -1,9 +1,11 @@
+import compression from 'compression';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import http from 'node:http';
 import { Server as SocketServer } from 'socket.io';
 import { HandoffError } from '../../src/errors';
 import type { Config } from '../../src/config';
 import type { Logger } from '../../src/logger';
+import { accessLog } from './access-log';
 
 /** The HTTP edge every adapter mounts on: one express app, one HTTP server, one socket.io server. */
 export interface HttpEdge {
@@ -38,6 +40,9 @@ export function createHttpEdge(options: HttpEdgeOptions): HttpEdge {
     res.setHeader('Referrer-Policy', 'strict-origin-when-cross-origin');
     next();
   });
+  app.use(accessLog(options.log));
+  // gzip or brotli, as the client accepts, for every answer worth it (the widget bundle above all).
+  app.use(compression());
   const server = http.createServer(
     {
       requestTimeout: options.requestTimeoutMs,

@@ -12,6 +12,7 @@ import type { LimitName, Limits } from '../http/limits';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { claimUploads } from './upload-records';
 import { conversationKeyOf, type WebSessions } from './web-session';
+import { checkIdentity, verifiedConversationKey } from './customer-identity';
 
 /** What the handshake settles for each socket. */
 interface ChatSocketData {
@@ -45,6 +46,8 @@ export interface ChatGatewayOptions {
   clientAddress: (req: IncomingMessage) => string;
   /** Where uploads are kept: a message may attach only its own session's. */
   dataDir: string;
+  /** Key of the HMAC a site signs its customers' ids with; without it identities are refused. */
+  identitySecret?: string;
 }
 
 /**
@@ -91,8 +94,9 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
 
   async function onConnection(socket: ChatSocket): Promise<void> {
     const handshake = (socket.handshake.auth ?? {}) as ChatHandshake;
-    const { token, key } = socket.data;
-    const profile = cleanProfile(handshake.profile);
+    const { token } = socket.data;
+    const { key, profile, identified } = whoIsConnecting(socket, handshake, token);
+    socket.data.key = key;
     registerHandlers(socket, key, profile);
     await socket.join(chatRoom(key));
     const conversation = await engine.store.findConversation('web', key);
@@ -100,11 +104,46 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
       token,
       greeting: options.greeting,
       mode: conversation?.mode ?? 'bot',
+      identified,
       ...(conversation && { conversationId: conversation.id }),
     });
     const lastSeq = typeof handshake.lastSeq === 'number' && handshake.lastSeq >= 0 ? handshake.lastSeq : 0;
     const messages = conversation ? await engine.store.getMessages(conversation.id, lastSeq) : [];
     socket.emit('history', { messages: messages.map(toWire), mode: conversation?.mode ?? 'bot' });
+  }
+
+  /**
+   * A verified customer's conversation is keyed by their id (the same on every device) and named
+   * as the site says; anyone else is keyed by the widget's token. A refused identity is told to
+   * the widget, and the customer stays anonymous: no name or e-mail from that handshake is kept.
+   */
+  function whoIsConnecting(
+    socket: ChatSocket,
+    handshake: ChatHandshake,
+    token: string,
+  ): { key: string; profile: CustomerProfile; identified: boolean } {
+    const check = checkIdentity(handshake.identity, options.identitySecret);
+    const profile = cleanProfile(handshake.profile);
+    if (check.kind === 'verified') {
+      const { name, email } = check.customer;
+      delete profile.displayName;
+      delete profile.email;
+      return {
+        key: verifiedConversationKey(check.customer.id),
+        profile: { ...profile, ...(name && { displayName: name }), ...(email && { email }) },
+        identified: true,
+      };
+    }
+    if (check.kind === 'rejected') {
+      log.warn({ reason: check.reason }, 'widget identity refused');
+      socket.emit('problem', {
+        code: 'identity_rejected',
+        message: `Your sign-in could not be verified (${check.reason}); you are chatting anonymously.`,
+      });
+      delete profile.displayName;
+      delete profile.email;
+    }
+    return { key: conversationKeyOf(token), profile, identified: false };
   }
 
   function registerHandlers(socket: ChatSocket, key: string, profile: CustomerProfile): void {

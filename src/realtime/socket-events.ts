@@ -28,6 +28,8 @@ export interface ChatHandshake {
   lastSeq?: number;
   /** What the browser can tell about the customer. */
   profile?: Pick<CustomerProfile, 'displayName' | 'email' | 'timeZone' | 'locale' | 'pageUrl'>;
+  /** A customer the host site signed in (`Handoff.identify`): `hash` is HMAC-SHA256(id, IDENTITY_SECRET) in hex. */
+  identity?: { id: string; name?: string; email?: string; hash: string };
 }
 
 /** What the customer's widget sends. */
@@ -48,6 +50,8 @@ export interface ChatServerEvents {
     conversationId?: string;
     greeting: string;
     mode: ConversationMode;
+    /** True when the handshake's identity was verified: the conversation follows the customer. */
+    identified?: boolean;
   }) => void;
   /** Messages after the handshake's `lastSeq`, oldest first (the whole transcript on a new device). */
   history: (payload: { messages: WireMessage[]; mode: ConversationMode }) => void;

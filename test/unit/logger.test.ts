@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '../../src/config';
-import { createLogger } from '../../src/logger';
+import { createLogger, prettyDestination, wantsPrettyLogs } from '../../src/logger';
 
 describe('logger', () => {
   it('never writes a secret setting, a password or a cookie, even when handed the whole config', () => {
@@ -36,5 +36,36 @@ describe('logger', () => {
     }
     expect(output).toContain('[redacted]');
     expect(output).toContain('"PORT":3000');
+  });
+});
+
+describe('log format', () => {
+  it('is pretty only at a terminal outside production', () => {
+    expect(wantsPrettyLogs('development', true)).toBe(true);
+    expect(wantsPrettyLogs(undefined, true)).toBe(true);
+    expect(wantsPrettyLogs('production', true)).toBe(false);
+    expect(wantsPrettyLogs(undefined, false)).toBe(false);
+    expect(wantsPrettyLogs(undefined, undefined)).toBe(false);
+  });
+
+  it('prints the first admin password as a readable line, not JSON, and still redacts secrets', () => {
+    let output = '';
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        output += chunk.toString();
+        done();
+      },
+    });
+    const log = createLogger('info', prettyDestination(sink));
+    log.warn(
+      { username: 'admin', password: 'pw-secret' },
+      'Created the first agent "admin" with password: x7Kq2',
+    );
+    expect(output).toMatch(
+      /^\[\d\d:\d\d:\d\d\] WARN: Created the first agent "admin" with password: x7Kq2\n/,
+    );
+    expect(output).toContain('username: "admin"');
+    expect(output).not.toContain('pw-secret');
+    expect(output).not.toContain('{"level"');
   });
 });

@@ -54,9 +54,9 @@ describe('widget bundle, console page and chat uploads over real HTTP', () => {
     const consolePage = await fetch(`${server.url}/console`);
     expect(consolePage.status).toBe(200);
     expect(consolePage.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(await consolePage.text()).toContain('/build/console.js');
+    expect(await consolePage.text()).toMatch(/\/assets\/console\.[0-9a-f]{12}\.js/);
     const demo = await (await fetch(`${server.url}/`)).text();
-    expect(demo).toContain('<script src="/widget.js"></script>');
+    expect(demo).toContain('<script async src="/widget.js"></script>');
     expect(demo).toContain('href="/console"');
   });
 

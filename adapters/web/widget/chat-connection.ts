@@ -9,6 +9,7 @@ import type {
   WireMessage,
 } from '../../../src/realtime/socket-events';
 import type { SessionStorage } from './session-storage';
+import type { WidgetIdentity } from './widget-settings';
 
 type ChatSocket = Socket<ChatServerEvents, ChatClientEvents>;
 
@@ -23,7 +24,9 @@ export interface PendingMessage {
 
 /** What the connection reports to the view. */
 export interface ChatListener {
-  session(info: { greeting: string; mode: ConversationMode }): void;
+  session(info: { greeting: string; mode: ConversationMode; identified: boolean }): void;
+  /** The conversation changed (a customer signed in): forget what was shown. */
+  reset(): void;
   /** Messages not seen before, oldest first. */
   messages(messages: WireMessage[]): void;
   messageUpdated(message: WireMessage): void;
@@ -47,6 +50,8 @@ export class ChatConnection {
   private highestSeq = 0;
   private readonly outbox: (PendingMessage & { inFlight: boolean; echoed: boolean })[] = [];
   private ready = false;
+  /** The signed-in customer the site named with `Handoff.identify`, sent with every handshake. */
+  private identity: WidgetIdentity | undefined;
 
   constructor(
     server: string,
@@ -94,6 +99,22 @@ export class ChatConnection {
     this.reportPending();
   }
 
+  /**
+   * Names the signed-in customer. Their conversation is another one (the same on every device),
+   * so an open connection starts over: the view is cleared and the handshake sent again.
+   */
+  identify(identity: WidgetIdentity): void {
+    this.identity = identity;
+    if (!this.socket.active) return;
+    this.seen.clear();
+    this.highestSeq = 0;
+    this.ready = false;
+    this.listener.reset();
+    this.socket.disconnect();
+    this.listener.status('connecting');
+    this.socket.connect();
+  }
+
   /** Tells the agent whether the customer is typing. */
   typing(on: boolean): void {
     if (this.socket.connected) this.socket.emit('typing', on);
@@ -113,7 +134,12 @@ export class ChatConnection {
 
   private handshake(): ChatHandshake {
     const token = this.storage.token;
-    return { ...(token && { token }), lastSeq: this.highestSeq, profile: this.profile() };
+    return {
+      ...(token && { token }),
+      lastSeq: this.highestSeq,
+      profile: this.profile(),
+      ...(this.identity && { identity: this.identity }),
+    };
   }
 
   private listen(): void {
@@ -125,9 +151,9 @@ export class ChatConnection {
       this.listener.status('offline');
     });
     socket.on('connect_error', () => this.listener.status('offline'));
-    socket.on('session', ({ token, greeting, mode }) => {
+    socket.on('session', ({ token, greeting, mode, identified }) => {
       this.storage.token = token;
-      this.listener.session({ greeting, mode });
+      this.listener.session({ greeting, mode, identified: identified === true });
     });
     socket.on('history', ({ messages, mode }) => {
       this.accept(messages);

@@ -6,6 +6,8 @@ import { renderMessage, renderPending, type MessageActions } from './message-vie
 import { SessionStorage } from './session-storage';
 import { fetchOwnUpload, uploadFile } from './upload';
 import { WIDGET_CSS } from './widget-styles';
+import type { WidgetEvents } from './widget-events';
+import type { WidgetIdentity, WidgetSettings } from './widget-settings';
 import { TypingSignal } from '../../../src/realtime/typing-signal';
 
 const TYPING_SHOWN_MS = 8000;
@@ -20,6 +22,10 @@ export class ChatWidget implements ChatListener {
   private readonly launcher: HTMLButtonElement;
   private readonly badge = el('span', 'badge');
   private readonly panel = el('section', 'panel');
+  private readonly root = el('div', 'root');
+  private readonly heading = el('h2', '', 'Support');
+  private serverGreeting = '';
+  private settings: WidgetSettings = {};
   private readonly subtitle = el('div', 'sub');
   private readonly statusDot = el('span', 'dot off');
   private readonly banner = el('div', 'banner');
@@ -40,7 +46,10 @@ export class ChatWidget implements ChatListener {
   private currentMode: ConversationMode = 'bot';
   private agentName: string | undefined;
 
-  constructor(private readonly server: string) {
+  constructor(
+    private readonly server: string,
+    private readonly events: WidgetEvents,
+  ) {
     this.connection = new ChatConnection(server, new SessionStorage(server), this, () => ({
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       locale: navigator.language,
@@ -61,16 +70,34 @@ export class ChatWidget implements ChatListener {
     const shadow = host.attachShadow({ mode: 'open' });
     const style = document.createElement('style');
     style.textContent = WIDGET_CSS;
-    const root = el('div', 'root');
-    root.append(this.buildPanel(), this.launcher);
-    shadow.append(style, root);
+    this.root.append(this.buildPanel(), this.launcher);
+    shadow.append(style, this.root);
     document.body.append(host);
     // A returning visitor may have an agent's reply waiting: reconnect at once.
     if (this.connection.hasSession) this.connection.connect();
   }
 
+  /** Applies a site's colour, title, greeting and corner; settings left out keep their value. */
+  configure(settings: WidgetSettings): void {
+    this.settings = { ...this.settings, ...settings };
+    const { color, title, position } = this.settings;
+    if (color) {
+      this.root.style.setProperty('--accent', color);
+      this.root.style.setProperty('--accent-dark', `color-mix(in srgb, ${color} 82%, black)`);
+    }
+    this.heading.textContent = title ?? 'Support';
+    this.root.classList.toggle('left', position === 'left');
+    this.showGreeting();
+  }
+
+  /** Signs the customer in as the site names them (verified by the server). */
+  identify(identity: WidgetIdentity): void {
+    this.connection.identify(identity);
+  }
+
   /** Opens the panel and puts the cursor in the message box. */
   open(): void {
+    const wasClosed = this.panel.hidden;
     this.panel.hidden = false;
     this.launcher.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'true');
@@ -79,14 +106,17 @@ export class ChatWidget implements ChatListener {
     this.connection.connect();
     this.input.focus();
     this.scrollToEnd();
+    if (wasClosed) this.events.emit('open', {});
   }
 
   /** Closes the panel and gives focus back to the chat button. */
   close(): void {
+    const wasOpen = !this.panel.hidden;
     this.panel.hidden = true;
     this.launcher.hidden = false;
     this.launcher.setAttribute('aria-expanded', 'false');
     this.launcher.focus();
+    if (wasOpen) this.events.emit('close', {});
   }
 
   private buildPanel(): HTMLElement {
@@ -104,7 +134,7 @@ export class ChatWidget implements ChatListener {
 
     const header = el('header');
     const who = el('div', 'who');
-    who.append(el('h2', '', 'Support'), this.subtitle);
+    who.append(this.heading, this.subtitle);
     this.subtitle.prepend(this.statusDot);
     this.subtitle.append('Connecting…');
     header.append(
@@ -207,10 +237,19 @@ export class ChatWidget implements ChatListener {
 
   // ------------------------------------------------------------ ChatListener
 
-  session(info: { greeting: string; mode: ConversationMode }): void {
-    this.greeting.replaceChildren(el('div', 'author', 'Support bot'), el('div', 'bubble', info.greeting));
-    this.greeting.hidden = false;
+  session(info: { greeting: string; mode: ConversationMode; identified: boolean }): void {
+    this.serverGreeting = info.greeting;
+    this.showGreeting();
     this.currentMode = info.mode;
+    this.events.emit('session', { identified: info.identified });
+  }
+
+  reset(): void {
+    this.lines.clear();
+    this.latest = undefined;
+    this.transcript.replaceChildren();
+    this.quick.replaceChildren();
+    this.note.textContent = '';
   }
 
   messages(messages: WireMessage[]): void {
@@ -224,6 +263,13 @@ export class ChatWidget implements ChatListener {
       if (!this.latest || message.seq > this.latest.seq) this.latest = message;
       if (message.author !== 'customer' && this.panel.hidden) this.unread += 1;
       if (message.author === 'agent' || message.author === 'bot') this.hideTyping();
+      this.events.emit('message', {
+        seq: message.seq,
+        author: message.author,
+        text: message.text,
+        createdAt: message.createdAt,
+        ...(message.authorName !== undefined && { authorName: message.authorName }),
+      });
     }
     this.showQuickReplies();
     this.showBadge();
@@ -250,6 +296,12 @@ export class ChatWidget implements ChatListener {
   }
 
   mode(payload: { mode: ConversationMode; agentName?: string }): void {
+    if (payload.mode !== this.currentMode) {
+      this.events.emit('handoff', {
+        mode: payload.mode,
+        ...(payload.agentName !== undefined && { agentName: payload.agentName }),
+      });
+    }
     this.currentMode = payload.mode;
     if (payload.agentName) this.agentName = payload.agentName;
     this.banner.classList.toggle('assigned', payload.mode === 'assigned');
@@ -313,6 +365,14 @@ export class ChatWidget implements ChatListener {
         }),
       ),
     );
+  }
+
+  /** The site's greeting when it set one, else the server's, once the server has sent it. */
+  private showGreeting(): void {
+    const text = this.settings.greeting ?? this.serverGreeting;
+    if (!text) return;
+    this.greeting.replaceChildren(el('div', 'author', 'Support bot'), el('div', 'bubble', text));
+    this.greeting.hidden = false;
   }
 
   private hideTyping(): void {

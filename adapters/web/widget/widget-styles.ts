@@ -5,6 +5,7 @@ export const WIDGET_CSS = `
 .root { --accent: #3b5bdb; --accent-dark: #2f4ac0; --ink: #1f2430; --muted: #6b7280; --line: #e5e7eb;
   font: 14px/1.45 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   color: var(--ink); position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; }
+.root.left { right: auto; left: 20px; }
 button { font: inherit; cursor: pointer; }
 :focus-visible { outline: 3px solid #91a7ff; outline-offset: 2px; }
 svg { width: 22px; height: 22px; fill: currentColor; }
@@ -67,6 +68,8 @@ header .dot.off { background: #ffa94d; }
   .root { right: 0; bottom: 0; left: 0; }
   .root:has(.panel:not([hidden])) { top: 0; }
   .panel { width: 100vw; height: 100vh; border-radius: 0; }
+  .root.left { right: 0; left: 0; }
   .launcher { position: absolute; right: 16px; bottom: 16px; }
+  .root.left .launcher { right: auto; left: 16px; }
 }
 `;
