@@ -23,6 +23,7 @@ import { WebChannel } from '../adapters/web/web-channel';
 import { webStaticRoutes } from '../adapters/web/static-routes';
 import { uploadRoutes } from '../adapters/web/upload-routes';
 import { attachSms } from '../adapters/sms/attach-sms';
+import { attachEmail } from '../adapters/email/attach-email';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { defaultFlows } from '../flows';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
@@ -176,6 +177,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ...(overrides.pollingLeaseTtlMs !== undefined && { leaseTtlMs: overrides.pollingLeaseTtlMs }),
     }),
     attachSms({ config, engine, app, log: log.child({ component: 'sms' }) }),
+    attachEmail({
+      config,
+      engine,
+      app,
+      tickets: services.tickets ?? support.tickets,
+      policy: services.policy ?? support.policy,
+      log: log.child({ component: 'email' }),
+      ...(overrides.clock && { clock: overrides.clock }),
+    }),
   ].filter((edge) => edge !== undefined);
   // --- end of Telegram and SMS channels ---
   // --- Durable outbox: Telegram and SMS sends are stored first and retried by any instance. ---

@@ -1,0 +1,164 @@
+import { randomBytes } from 'node:crypto';
+import type { ConversationSummary } from '../../src/realtime/socket-events';
+import type { Conversation } from '../../src/model/conversation';
+import type { TranscriptMessage } from '../../src/model/message';
+import { startImapServer, type ImapServer } from '../support/imap-server';
+import {
+  connectAgent,
+  nextEvent,
+  request,
+  signIn,
+  startTestApp,
+  type ConsoleSocket,
+  type TestApp,
+} from '../support/start-app';
+import { waitFor } from '../support/wait-for';
+import { composeMail, customerMessageId, Mailbox, SmtpReceiver } from './mail-fixtures';
+
+const CUSTOMER = 'dana@customer.example';
+const SUPPORT = 'support@desk.example';
+
+describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP receiver', () => {
+  let imap: ImapServer;
+  let smtp: SmtpReceiver;
+  let server: TestApp;
+  let mailbox: Mailbox;
+  let agent: ConsoleSocket;
+
+  beforeAll(async () => {
+    imap = await startImapServer();
+  });
+  afterAll(async () => {
+    await imap.stop();
+  });
+  beforeEach(async () => {
+    // Each test reads its own mailbox: dovecot's static passdb takes any user name.
+    const user = `desk-${randomBytes(4).toString('hex')}`;
+    smtp = await SmtpReceiver.start();
+    mailbox = await Mailbox.open(imap, user);
+    server = await startTestApp({
+      env: {
+        SUPPORT_EMAIL: SUPPORT,
+        SMTP_URL: smtp.url,
+        IMAP_URL: `imap://${user}:${imap.password}@${imap.host}:${imap.port}`,
+        IMAP_POLL_SECONDS: '1',
+      },
+    });
+    agent = connectAgent(server.url, await signIn(server.url));
+    await nextEvent(agent, 'hello');
+  });
+  afterEach(async () => {
+    agent.close();
+    await server.cleanup();
+    await mailbox.close();
+    await smtp.stop();
+  });
+
+  const store = () => server.app.store;
+  const conversationOf = (key: string) => waitFor(() => store().findConversation('email', key));
+  const transcript = (conversation: Conversation) => store().getMessages(conversation.id);
+  const customerMessages = async (conversation: Conversation): Promise<TranscriptMessage[]> =>
+    (await transcript(conversation)).filter((m) => m.author === 'customer');
+  const mailsTo = (after: number) => waitFor(() => smtp.sentTo(CUSTOMER)[after]);
+
+  it('turns an e-mail into a ticket, threads the agent reply, joins the customer reply and reopens on a late reply', async () => {
+    const firstId = customerMessageId();
+    const queued = nextEvent<ConversationSummary>(agent, 'handoffRequested');
+    await mailbox.deliver(
+      await composeMail({
+        from: `Dana Ruiz <${CUSTOMER}>`,
+        to: SUPPORT,
+        subject: 'Calls drop after 30 seconds',
+        messageId: firstId,
+        text: 'Since this morning every outbound call drops after 30 seconds.\n\n-- \nDana Ruiz\nACME Telecom',
+      }),
+    );
+    const summary = await queued;
+    expect(summary).toMatchObject({ channel: 'email', mode: 'queued' });
+    const conversation = await conversationOf(firstId);
+    expect(conversation.profile).toMatchObject({ email: CUSTOMER, displayName: 'Dana Ruiz' });
+    const [first] = await customerMessages(conversation);
+    expect(first?.text).toBe(
+      'Subject: Calls drop after 30 seconds\n\nSince this morning every outbound call drops after 30 seconds.',
+    );
+
+    // One acknowledgement, threaded, with the ticket id and the hours, marked as automatic.
+    const ack = await mailsTo(0);
+    const ticketId = (await waitFor(() => store().getConversation(conversation.id))).brief?.ticketId;
+    expect(ticketId).toMatch(/^T-[2-9A-HJKMNP-Z]{5}$/);
+    expect(ack.subject).toBe(`Re: Calls drop after 30 seconds [${ticketId}]`);
+    expect(ack.inReplyTo).toBe(firstId);
+    expect(ack.headers.get('auto-submitted')).toBe('auto-replied');
+    expect(ack.text).toContain(`ticket ${ticketId}`);
+    expect(ack.text).toMatch(/support hours|around the clock/);
+    expect(ack.from?.value[0]?.address).toBe(SUPPORT);
+    expect((await store().getTicket(ticketId!))?.status).toBe('open');
+    await waitFor(async () => (await mailbox.unseen()) === 0);
+
+    // The agent claims and answers: the mail continues the customer's thread.
+    await request(agent, 'claim', { conversationId: conversation.id });
+    const before = smtp.sentTo(CUSTOMER).length;
+    await request(agent, 'reply', {
+      conversationId: conversation.id,
+      text: 'Which Call-ID shows the drop?',
+      clientId: 'r1',
+    });
+    const reply = await waitFor(() =>
+      smtp
+        .sentTo(CUSTOMER)
+        .slice(before)
+        .find((m) => m.text?.includes('Which Call-ID')),
+    );
+    expect(reply.subject).toBe(`Re: Calls drop after 30 seconds [${ticketId}]`);
+    expect(reply.inReplyTo).toBe(firstId);
+    expect(reply.references).toContain(firstId);
+    expect(reply.messageId).toMatch(/^<handoff\.c_[\w-]+\.\d+@desk\.example>$/);
+    expect(reply.headers.get('auto-submitted')).toBeUndefined();
+    expect(reply.from?.value[0]?.name).toMatch(/^\S.* \(Support\)$/);
+
+    // The customer answers from their client, quoting us: the quote is not stored, no robot answers.
+    const sentBefore = smtp.received.length;
+    const answerId = customerMessageId();
+    await mailbox.deliver(
+      await composeMail({
+        from: CUSTOMER,
+        to: SUPPORT,
+        subject: reply.subject,
+        messageId: answerId,
+        inReplyTo: reply.messageId,
+        references: [firstId, reply.messageId!],
+        text: `It is 8f2a9c41e7b3d5f6@10.0.0.5\n\nOn Mon, 30 Nov 2026 at 10:00, Support <${SUPPORT}> wrote:\n> Which Call-ID shows the drop?\n`,
+      }),
+    );
+    const joined = await waitFor(async () =>
+      (await customerMessages(conversation)).find((m) => m.externalId === answerId),
+    );
+    expect(joined.text).toBe('It is 8f2a9c41e7b3d5f6@10.0.0.5');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(smtp.received.length).toBe(sentBefore);
+
+    // Resolved, then a new mail quoting only the ticket id reopens the same ticket.
+    await request(agent, 'resolve', { conversationId: conversation.id });
+    await waitFor(async () => (await store().getTicket(ticketId!))?.status === 'resolved');
+    const requeued = nextEvent<ConversationSummary>(agent, 'handoffRequested');
+    const lateCount = smtp.sentTo(CUSTOMER).length;
+    await mailbox.deliver(
+      await composeMail({
+        from: CUSTOMER,
+        to: SUPPORT,
+        subject: `Still broken [${ticketId}]`,
+        messageId: customerMessageId(),
+        text: 'The drops are back since 14:00.',
+      }),
+    );
+    expect((await requeued).id).toBe(conversation.id);
+    expect((await store().getTicket(ticketId!))?.status).toBe('reopened');
+    const reopened = await waitFor(() =>
+      smtp
+        .sentTo(CUSTOMER)
+        .slice(lateCount)
+        .find((m) => m.text?.includes('reopened')),
+    );
+    expect(reopened.subject).toBe(`Re: Calls drop after 30 seconds [${ticketId}]`);
+  });
+});
