@@ -86,7 +86,11 @@ const schema = z.object({
   /** Mailgun's HTTP webhook signing key: enables `POST /webhooks/email/mailgun/mime`. */
   MAIL_WEBHOOK_SIGNING_KEY: optionalString,
   /** Largest e-mail taken in whole; a larger one is stored as its headers plus a note to the agent. */
-  EMAIL_MAX_BYTES: z.coerce.number().int().min(10_000).default(25 * 1024 * 1024),
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(25 * 1024 * 1024),
   /** Most attachments kept from one e-mail (the rest are named in a note to the agent). */
   EMAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).max(100).default(10),
   /** Display name on the e-mails the desk sends. */

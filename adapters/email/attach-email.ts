@@ -97,7 +97,10 @@ export function attachEmail(options: AttachEmailOptions): EmailAttachment | unde
       })
     : undefined;
   inbox?.start();
-  log.info({ address, imap: Boolean(inbox), webhook: Boolean(config.MAIL_WEBHOOK_SIGNING_KEY) }, 'e-mail channel ready');
+  log.info(
+    { address, imap: Boolean(inbox), webhook: Boolean(config.MAIL_WEBHOOK_SIGNING_KEY) },
+    'e-mail channel ready',
+  );
   return {
     inbound,
     ...(inbox && { inbox }),

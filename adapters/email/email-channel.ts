@@ -42,7 +42,8 @@ export class EmailChannel implements Channel {
     const conversation = await store.findConversation('email', ref.conversationKey);
     const thread = conversation && threadMemory(conversation);
     const messageId = outboundMessageId(message, messageIdDomain);
-    const sender = message.author === 'agent' && message.authorName ? `${message.authorName} (${fromName})` : fromName;
+    const sender =
+      message.author === 'agent' && message.authorName ? `${message.authorName} (${fromName})` : fromName;
     const mail: Mail.Options = {
       from: { name: sender, address },
       to: thread?.replyTo ?? ref.customerId,
@@ -62,7 +63,10 @@ export class EmailChannel implements Channel {
     try {
       const info = (await transport.sendMail(mail)) as { rejected?: unknown[]; response?: string };
       if (Array.isArray(info.rejected) && info.rejected.length > 0) {
-        throw new ChannelError(`The mail server refused the recipient: ${info.response ?? ''}`.trim(), 'rejected');
+        throw new ChannelError(
+          `The mail server refused the recipient: ${info.response ?? ''}`.trim(),
+          'rejected',
+        );
       }
     } catch (error) {
       throw failure(error);
@@ -104,11 +108,19 @@ export class EmailChannel implements Channel {
 /** An SMTP failure as the transcript shows it: permanent refusals are not retried, outages are. */
 function failure(error: unknown): ChannelError {
   if (error instanceof ChannelError) return error;
-  const { responseCode, code, response } = error as { responseCode?: unknown; code?: unknown; response?: unknown };
+  const { responseCode, code, response } = error as {
+    responseCode?: unknown;
+    code?: unknown;
+    response?: unknown;
+  };
   if (typeof responseCode === 'number') {
     const said = typeof response === 'string' ? response.slice(0, 200) : `SMTP ${responseCode}`;
     return new ChannelError(`The mail server refused the e-mail: ${said}`, responseCode, responseCode < 500);
   }
   // Connection errors can carry the SMTP URL with its password: keep only the kind.
-  return new ChannelError('Could not reach the mail server', typeof code === 'string' ? code : undefined, true);
+  return new ChannelError(
+    'Could not reach the mail server',
+    typeof code === 'string' ? code : undefined,
+    true,
+  );
 }

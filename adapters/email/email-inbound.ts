@@ -170,7 +170,10 @@ export class EmailInbound {
       at: this.now(),
       reason: `Reply to resolved ticket ${ticketId}`,
     });
-    await engine.say(queued, emailAcknowledgement(policy, { ticketId, brief, now: this.now(), reopened: true }));
+    await engine.say(
+      queued,
+      emailAcknowledgement(policy, { ticketId, brief, now: this.now(), reopened: true }),
+    );
   }
 
   /** The transcript text: the subject of a new thread, the new text, then notes for the agent. */

@@ -35,7 +35,10 @@ export function trimReferences(ids: string[]): string[] {
 }
 
 /** The thread memory after one more customer e-mail. */
-export function rememberInbound(previous: EmailThreadMemory | undefined, mail: ParsedEmail): EmailThreadMemory {
+export function rememberInbound(
+  previous: EmailThreadMemory | undefined,
+  mail: ParsedEmail,
+): EmailThreadMemory {
   return {
     subject: previous?.subject || mail.subject,
     lastMessageId: mail.messageId,

@@ -36,7 +36,9 @@ export function messageIdsIn(value: string | string[] | undefined): string[] {
   return [...joined.matchAll(/<[^<>\s]+>/g)].map((match) => match[0]);
 }
 
-function firstAddress(value: AddressObject | AddressObject[] | undefined): { address: string; name?: string } | undefined {
+function firstAddress(
+  value: AddressObject | AddressObject[] | undefined,
+): { address: string; name?: string } | undefined {
   const list = Array.isArray(value) ? value.flatMap((v) => v.value) : (value?.value ?? []);
   const first = list.find((entry) => entry.address);
   if (!first?.address) return undefined;
@@ -48,7 +50,13 @@ function headerReader(mail: ParsedMail): (name: string) => string | undefined {
   for (const { key, line } of mail.headerLines) {
     if (byName.has(key)) continue;
     const colon = line.indexOf(':');
-    byName.set(key, line.slice(colon + 1).replace(/\r?\n\s+/g, ' ').trim());
+    byName.set(
+      key,
+      line
+        .slice(colon + 1)
+        .replace(/\r?\n\s+/g, ' ')
+        .trim(),
+    );
   }
   return (name) => byName.get(name.toLowerCase());
 }
@@ -69,7 +77,8 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
   const from = firstAddress(mail.from);
   const replyTo = firstAddress(mail.replyTo)?.address;
   const messageId =
-    messageIdsIn(mail.messageId)[0] ?? `<sha256-${createHash('sha256').update(raw).digest('hex')}@handoff.invalid>`;
+    messageIdsIn(mail.messageId)[0] ??
+    `<sha256-${createHash('sha256').update(raw).digest('hex')}@handoff.invalid>`;
   return {
     messageId,
     inReplyTo: messageIdsIn(mail.inReplyTo),

@@ -1,29 +1,17 @@
-import { randomBytes } from 'node:crypto';
 import type { ConversationSummary } from '../../src/realtime/socket-events';
 import type { Conversation } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
 import { startImapServer, type ImapServer } from '../support/imap-server';
-import {
-  connectAgent,
-  nextEvent,
-  request,
-  signIn,
-  startTestApp,
-  type ConsoleSocket,
-  type TestApp,
-} from '../support/start-app';
+import { nextEvent, request } from '../support/start-app';
 import { waitFor } from '../support/wait-for';
-import { composeMail, customerMessageId, Mailbox, SmtpReceiver } from './mail-fixtures';
+import { startEmailDesk, SUPPORT, type EmailDesk } from './email-desk';
+import { composeMail, customerMessageId } from './mail-fixtures';
 
 const CUSTOMER = 'dana@customer.example';
-const SUPPORT = 'support@desk.example';
 
 describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP receiver', () => {
   let imap: ImapServer;
-  let smtp: SmtpReceiver;
-  let server: TestApp;
-  let mailbox: Mailbox;
-  let agent: ConsoleSocket;
+  let desk: EmailDesk;
 
   beforeAll(async () => {
     imap = await startImapServer();
@@ -32,39 +20,23 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     await imap.stop();
   });
   beforeEach(async () => {
-    // Each test reads its own mailbox: dovecot's static passdb takes any user name.
-    const user = `desk-${randomBytes(4).toString('hex')}`;
-    smtp = await SmtpReceiver.start();
-    mailbox = await Mailbox.open(imap, user);
-    server = await startTestApp({
-      env: {
-        SUPPORT_EMAIL: SUPPORT,
-        SMTP_URL: smtp.url,
-        IMAP_URL: `imap://${user}:${imap.password}@${imap.host}:${imap.port}`,
-        IMAP_POLL_SECONDS: '1',
-      },
-    });
-    agent = connectAgent(server.url, await signIn(server.url));
-    await nextEvent(agent, 'hello');
+    desk = await startEmailDesk(imap);
   });
   afterEach(async () => {
-    agent.close();
-    await server.cleanup();
-    await mailbox.close();
-    await smtp.stop();
+    await desk.close();
   });
 
-  const store = () => server.app.store;
+  const store = () => desk.server.app.store;
   const conversationOf = (key: string) => waitFor(() => store().findConversation('email', key));
   const transcript = (conversation: Conversation) => store().getMessages(conversation.id);
   const customerMessages = async (conversation: Conversation): Promise<TranscriptMessage[]> =>
     (await transcript(conversation)).filter((m) => m.author === 'customer');
-  const mailsTo = (after: number) => waitFor(() => smtp.sentTo(CUSTOMER)[after]);
+  const mailsTo = (after: number) => waitFor(() => desk.smtp.sentTo(CUSTOMER)[after]);
 
   it('turns an e-mail into a ticket, threads the agent reply, joins the customer reply and reopens on a late reply', async () => {
     const firstId = customerMessageId();
-    const queued = nextEvent<ConversationSummary>(agent, 'handoffRequested');
-    await mailbox.deliver(
+    const queued = nextEvent<ConversationSummary>(desk.agent, 'handoffRequested');
+    await desk.mailbox.deliver(
       await composeMail({
         from: `Dana Ruiz <${CUSTOMER}>`,
         to: SUPPORT,
@@ -93,18 +65,18 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     expect(ack.text).toMatch(/support hours|around the clock/);
     expect(ack.from?.value[0]?.address).toBe(SUPPORT);
     expect((await store().getTicket(ticketId!))?.status).toBe('open');
-    await waitFor(async () => (await mailbox.unseen()) === 0);
+    await waitFor(async () => (await desk.mailbox.unseen()) === 0);
 
     // The agent claims and answers: the mail continues the customer's thread.
-    await request(agent, 'claim', { conversationId: conversation.id });
-    const before = smtp.sentTo(CUSTOMER).length;
-    await request(agent, 'reply', {
+    await request(desk.agent, 'claim', { conversationId: conversation.id });
+    const before = desk.smtp.sentTo(CUSTOMER).length;
+    await request(desk.agent, 'reply', {
       conversationId: conversation.id,
       text: 'Which Call-ID shows the drop?',
       clientId: 'r1',
     });
     const reply = await waitFor(() =>
-      smtp
+      desk.smtp
         .sentTo(CUSTOMER)
         .slice(before)
         .find((m) => m.text?.includes('Which Call-ID')),
@@ -117,9 +89,9 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     expect(reply.from?.value[0]?.name).toMatch(/^\S.* \(Support\)$/);
 
     // The customer answers from their client, quoting us: the quote is not stored, no robot answers.
-    const sentBefore = smtp.received.length;
+    const sentBefore = desk.smtp.received.length;
     const answerId = customerMessageId();
-    await mailbox.deliver(
+    await desk.mailbox.deliver(
       await composeMail({
         from: CUSTOMER,
         to: SUPPORT,
@@ -135,14 +107,14 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     );
     expect(joined.text).toBe('It is 8f2a9c41e7b3d5f6@10.0.0.5');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(smtp.received.length).toBe(sentBefore);
+    expect(desk.smtp.received.length).toBe(sentBefore);
 
     // Resolved, then a new mail quoting only the ticket id reopens the same ticket.
-    await request(agent, 'resolve', { conversationId: conversation.id });
+    await request(desk.agent, 'resolve', { conversationId: conversation.id });
     await waitFor(async () => (await store().getTicket(ticketId!))?.status === 'resolved');
-    const requeued = nextEvent<ConversationSummary>(agent, 'handoffRequested');
-    const lateCount = smtp.sentTo(CUSTOMER).length;
-    await mailbox.deliver(
+    const requeued = nextEvent<ConversationSummary>(desk.agent, 'handoffRequested');
+    const lateCount = desk.smtp.sentTo(CUSTOMER).length;
+    await desk.mailbox.deliver(
       await composeMail({
         from: CUSTOMER,
         to: SUPPORT,
@@ -154,7 +126,7 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     expect((await requeued).id).toBe(conversation.id);
     expect((await store().getTicket(ticketId!))?.status).toBe('reopened');
     const reopened = await waitFor(() =>
-      smtp
+      desk.smtp
         .sentTo(CUSTOMER)
         .slice(lateCount)
         .find((m) => m.text?.includes('reopened')),

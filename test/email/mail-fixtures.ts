@@ -18,23 +18,23 @@ export interface ReceivedMail {
  * `refuse` are answered `550 5.1.1`, as a receiving server refuses an unknown mailbox.
  */
 export class SmtpReceiver {
-  readonly received: ReceivedMail[] = [];
-  readonly refuse = new Set<string>();
-
   private constructor(
     private readonly server: SMTPServer,
     readonly url: string,
+    readonly received: ReceivedMail[],
+    readonly refuse: Set<string>,
   ) {}
 
   /** Starts a receiver without TLS or authentication. */
   static async start(): Promise<SmtpReceiver> {
-    let self: SmtpReceiver | undefined;
+    const received: ReceivedMail[] = [];
+    const refuse = new Set<string>();
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
       onRcptTo(address, _session, callback) {
-        if (self?.refuse.has(address.address.toLowerCase())) {
+        if (refuse.has(address.address.toLowerCase())) {
           const error = new Error('5.1.1 No such mailbox') as Error & { responseCode: number };
           error.responseCode = 550;
           callback(error);
@@ -47,7 +47,7 @@ export class SmtpReceiver {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           void simpleParser(Buffer.concat(chunks)).then((mail) => {
-            self?.received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), mail });
+            received.push({ to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()), mail });
             callback();
           }, callback);
         });
@@ -55,8 +55,7 @@ export class SmtpReceiver {
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.server.address() as AddressInfo;
-    self = new SmtpReceiver(server, `smtp://127.0.0.1:${port}`);
-    return self;
+    return new SmtpReceiver(server, `smtp://127.0.0.1:${port}`, received, refuse);
   }
 
   /** What was sent to one address. */
