@@ -24,6 +24,7 @@ import { webStaticRoutes } from '../adapters/web/static-routes';
 import { uploadRoutes } from '../adapters/web/upload-routes';
 import { attachSms } from '../adapters/sms/attach-sms';
 import { attachEmail } from '../adapters/email/attach-email';
+import { attachVoice } from '../adapters/voice/attach-voice';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { defaultFlows } from '../flows';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
@@ -187,6 +188,15 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ...(overrides.clock && { clock: overrides.clock }),
     }),
   ].filter((edge) => edge !== undefined);
+  attachVoice({
+    config,
+    engine,
+    app,
+    tickets: services.tickets ?? support.tickets,
+    policy: services.policy ?? support.policy,
+    log: log.child({ component: 'voice' }),
+    ...(overrides.clock && { clock: overrides.clock }),
+  });
   // --- end of Telegram and SMS channels ---
   // --- Durable outbox: Telegram and SMS sends are stored first and retried by any instance. ---
   const outbox = attachOutbox(engine, {

@@ -96,6 +96,17 @@ const schema = z.object({
   /** Display name on the e-mails the desk sends. */
   EMAIL_FROM_NAME: z.string().default('Support'),
   // --- end of e-mail tickets ---
+  // --- Phone line (adapters/voice), with the Twilio account above. ---
+  /** The number calls are put through to within phone hours (and critical calls outside them), E.164. */
+  VOICE_ON_CALL_NUMBER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550100')
+      .optional(),
+  ),
+  /** Longest voicemail recorded, in seconds. */
+  VOICE_RECORDING_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
+  // --- end of phone line ---
 });
 
 /** The validated configuration. */
