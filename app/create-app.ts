@@ -185,6 +185,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       tickets: services.tickets ?? support.tickets,
       policy: services.policy ?? support.policy,
       log: log.child({ component: 'email' }),
+      ...(knowledge && { knowledge }),
       ...(overrides.clock && { clock: overrides.clock }),
     }),
   ].filter((edge) => edge !== undefined);

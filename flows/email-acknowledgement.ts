@@ -1,4 +1,5 @@
 import type { ProblemBrief } from '../src/model/conversation';
+import type { KnowledgeHit } from '../src/knowledge/knowledge-base';
 import type { MessageContent } from '../src/model/message';
 import { describeEscalationPrice, handledAroundTheClock } from '../src/policy/classification';
 import { describeInstant } from '../src/policy/describe-instant';
@@ -6,6 +7,7 @@ import { describeHours, isOpen, nextOpening } from '../src/policy/opening-hours'
 import { SEVERITIES, type SupportPolicy } from '../src/policy/policy-schema';
 import { parseCallIds } from './report-problem/call-ids';
 import { isCallProblem } from './report-problem/problem-intent';
+import { sectionTitle } from './report-problem/report-texts';
 
 /** "Call me", "phone me back", "give us a call": the customer wants a call rather than mail. */
 const CALL_ME = /\b(call|phone|ring)\s+(me|us)\b|\bcall\s*back\b|\bgive\s+(me|us)\s+a\s+(call|ring)\b/i;
@@ -51,7 +53,7 @@ export function emailResponseTime(policy: SupportPolicy, brief: ProblemBrief, no
   return (
     `Our support hours are ${hours} and it is now ${describeInstant(now, now)}, so expect a reply from ` +
     `${describeInstant(opens, now)}.${aroundTheClock} If it cannot wait, paid escalation out of hours ` +
-    `costs ${describeEscalationPrice(policy)}: reply saying you accept it and we will page an engineer.`
+    `is available at ${describeEscalationPrice(policy)}: reply saying you accept it.`
   );
 }
 
@@ -61,19 +63,27 @@ export function emailResponseTime(policy: SupportPolicy, brief: ProblemBrief, no
  */
 export function emailAcknowledgement(
   policy: SupportPolicy,
-  input: { ticketId: string; brief: ProblemBrief; now: number; reopened?: boolean },
+  input: { ticketId: string; brief: ProblemBrief; now: number; reopened?: boolean; docs?: KnowledgeHit[] },
 ): MessageContent {
-  const { ticketId, brief, now, reopened } = input;
+  const { ticketId, brief, now, reopened, docs = [] } = input;
   const opening = reopened
     ? `Thank you for your reply. Your ticket ${ticketId} was resolved, so we have reopened it.`
     : `Thank you for contacting support. We have opened ticket ${ticketId} for your e-mail.`;
   const callback = brief.callbackRequested
     ? ' You asked us to call you: please make sure your phone number is in your reply.'
     : '';
+  const citations = docs.map((hit) => ({ title: sectionTitle(hit), url: hit.url }));
   const text = [
     opening,
     emailResponseTime(policy, brief, now) + callback,
-    `Please keep [${ticketId}] in the subject when you write about this problem, and reply to this e-mail to add details. This is the only automatic reply you will get: the next message comes from a person.`,
+    ...(citations.length > 0
+      ? ['Meanwhile, these sections of our documentation may already answer it (listed below).']
+      : []),
+    `Please keep [${ticketId}] in the subject when you write about this problem, and reply to this e-mail to add details. No more automatic replies follow: the next message comes from a person.`,
   ].join('\n\n');
-  return { text, summary: `Ticket ${ticketId} ${reopened ? 'reopened' : 'opened'}` };
+  return {
+    text,
+    summary: `Ticket ${ticketId} ${reopened ? 'reopened' : 'opened'}`,
+    ...(citations.length > 0 && { citations }),
+  };
 }

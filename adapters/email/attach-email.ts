@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../src/config';
 import type { Engine } from '../../src/engine/engine';
+import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import type { Logger } from '../../src/logger';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
@@ -29,6 +30,7 @@ export interface AttachEmailOptions {
   tickets: TicketService;
   policy: SupportPolicy;
   log: Logger;
+  knowledge?: KnowledgeBase;
   clock?: () => number;
 }
 
@@ -71,6 +73,7 @@ export function attachEmail(options: AttachEmailOptions): EmailAttachment | unde
       maxEmailBytes: config.EMAIL_MAX_BYTES,
     },
     maxTextLength: config.MAX_MESSAGE_LENGTH,
+    ...(options.knowledge && { knowledge: options.knowledge }),
     ...(options.clock && { now: options.clock }),
   });
 

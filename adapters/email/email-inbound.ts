@@ -1,4 +1,5 @@
 import type { Engine } from '../../src/engine/engine';
+import type { KnowledgeBase, KnowledgeHit } from '../../src/knowledge/knowledge-base';
 import { KeyedMutex } from '../../src/engine/keyed-mutex';
 import { botIsAnswering } from '../../src/handoff/handoff-machine';
 import type { Logger } from '../../src/logger';
@@ -29,6 +30,8 @@ export interface EmailInboundOptions {
   files: FileLimits;
   /** Longest text the engine takes (MAX_MESSAGE_LENGTH); longer mail is cut with a note. */
   maxTextLength: number;
+  /** The docs: sections that clearly answer a new e-mail are named in the acknowledgement. */
+  knowledge?: KnowledgeBase;
   now?: () => number;
 }
 
@@ -129,6 +132,44 @@ export class EmailInbound {
     const ticketId = conversation.brief?.ticketId;
     if (!ticketId) await this.openTicket(conversation, mail);
     else if (botIsAnswering(conversation.mode)) await this.reopen(conversation, ticketId, text);
+    else await this.raiseSeverity(conversation, ticketId, mail);
+  }
+
+  /**
+   * A reply that names a more urgent severity than the ticket has ("P1", as the acknowledgement
+   * invites) raises the ticket and its place in the queue; the bot still says nothing.
+   */
+  private async raiseSeverity(
+    conversation: Conversation,
+    ticketId: string,
+    mail: ParsedEmail,
+  ): Promise<void> {
+    const { engine } = this.options;
+    const named = readEmailBrief(mail.subject, mail.text);
+    const current = conversation.brief?.severity;
+    if (!named.severity || (current !== undefined && priorityOf(named.severity) >= priorityOf(current)))
+      return;
+    const raised = {
+      severity: named.severity,
+      ...(named.category && !conversation.brief?.category && { category: named.category }),
+    };
+    const ticket = await engine.store.getTicket(ticketId);
+    if (ticket) {
+      await engine.store.saveTicket({
+        ...ticket,
+        brief: { ...ticket.brief, ...raised },
+        updatedAt: this.now(),
+      });
+    }
+    await engine.updateConversation(conversation.id, (c) => ({
+      ...c,
+      brief: { ...c.brief, ...raised },
+      priority: priorityOf(named.severity),
+    }));
+    this.options.log.info(
+      { conversationId: conversation.id, severity: named.severity },
+      'e-mail raised severity',
+    );
   }
 
   private async openTicket(conversation: Conversation, mail: ParsedEmail): Promise<void> {
@@ -154,10 +195,25 @@ export class EmailInbound {
       at: this.now(),
       reason: `E-mail ticket ${ticket.id}`,
     });
+    const docs = await this.docsFor(`${mail.subject}\n${mail.text}`);
     await engine.say(
       queued,
-      emailAcknowledgement(policy, { ticketId: ticket.id, brief: ticket.brief, now: this.now() }),
+      emailAcknowledgement(policy, { ticketId: ticket.id, brief: ticket.brief, now: this.now(), docs }),
     );
+  }
+
+  /** The best docs sections when the docs answer the e-mail confidently; none otherwise. */
+  private async docsFor(question: string): Promise<KnowledgeHit[]> {
+    const { knowledge, log } = this.options;
+    if (!knowledge) return [];
+    try {
+      const answer = await knowledge.answer(question.slice(0, 500));
+      return answer.kind === 'answer' ? answer.hits.slice(0, 3) : [];
+    } catch (error) {
+      // The acknowledgement matters more than the suggestions: it goes out without them.
+      log.warn({ err: error }, 'docs lookup for an e-mail failed');
+      return [];
+    }
   }
 
   private async reopen(conversation: Conversation, ticketId: string, text: string): Promise<void> {

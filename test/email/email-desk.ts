@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AppOverrides } from '../../app/create-app';
 import type { ImapServer } from '../support/imap-server';
 import {
   connectAgent,
@@ -29,7 +30,11 @@ export interface EmailDesk {
  * Starts the whole app with the e-mail channel on a fresh mailbox of the test IMAP server (its
  * static passdb takes any user name, so every desk reads its own INBOX) and a fresh SMTP receiver.
  */
-export async function startEmailDesk(imap: ImapServer, env: Record<string, string> = {}): Promise<EmailDesk> {
+export async function startEmailDesk(
+  imap: ImapServer,
+  env: Record<string, string> = {},
+  overrides: AppOverrides = {},
+): Promise<EmailDesk> {
   const user = `desk-${randomBytes(4).toString('hex')}`;
   const smtp = await SmtpReceiver.start();
   const mailbox = await Mailbox.open(imap, user);
@@ -41,6 +46,7 @@ export async function startEmailDesk(imap: ImapServer, env: Record<string, strin
       IMAP_POLL_SECONDS: '1',
       ...env,
     },
+    overrides,
   });
   const cookie = await signIn(server.url);
   const agent = connectAgent(server.url, cookie);

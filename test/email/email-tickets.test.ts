@@ -3,6 +3,7 @@ import type { Conversation } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
 import { startImapServer, type ImapServer } from '../support/imap-server';
 import { nextEvent, request } from '../support/start-app';
+import { smallKnowledge } from '../support/small-knowledge';
 import { waitFor } from '../support/wait-for';
 import { startEmailDesk, SUPPORT, type EmailDesk } from './email-desk';
 import { composeMail, customerMessageId } from './mail-fixtures';
@@ -132,5 +133,73 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
         .find((m) => m.text?.includes('reopened')),
     );
     expect(reopened.subject).toBe(`Re: Calls drop after 30 seconds [${ticketId}]`);
+  });
+
+  it('out of hours, the acknowledgement gives the honest wait, offers paid escalation, and names docs that answer', async () => {
+    await desk.close();
+    // Monday 30 November 2026, 02:00 UTC: outside the support hours.
+    desk = await startEmailDesk(
+      imap,
+      {},
+      { knowledge: smallKnowledge(), clock: () => Date.UTC(2026, 10, 30, 2, 0) },
+    );
+    await desk.mailbox.deliver(
+      await composeMail({
+        from: CUSTOMER,
+        to: SUPPORT,
+        subject: 'Where is the Call-ID?',
+        messageId: customerMessageId(),
+        text: 'I cannot find the call id of a failed call in the portal.',
+      }),
+    );
+    const ack = await waitFor(() => desk.smtp.sentTo(CUSTOMER)[0]);
+    expect(ack.text).toMatch(/Our support hours are \S+ UTC and it is now .*expect a reply from/s);
+    expect(ack.text).toMatch(
+      /paid escalation out of hours is available at \$150 per hour \(minimum 1 hour\)/,
+    );
+    expect(ack.text).toContain(
+      'Call-ID › Find a Call-ID: https://docs.example.com/guides/callid/#find-a-call-id',
+    );
+
+    // As the acknowledgement invites, a reply naming a severity raises the ticket, quietly.
+    const first = await waitFor(() => desk.server.app.store.findConversation('email', ack.inReplyTo!));
+    await desk.mailbox.deliver(
+      await composeMail({
+        from: CUSTOMER,
+        to: SUPPORT,
+        subject: ack.subject,
+        messageId: customerMessageId(),
+        inReplyTo: ack.messageId,
+        references: [ack.inReplyTo!, ack.messageId!],
+        text: 'Sorry, this is P1: no call connects at all.',
+      }),
+    );
+    const raised = await waitFor(async () => {
+      const now = await desk.server.app.store.getConversation(first.id);
+      return now?.brief?.severity === 'P1' ? now : undefined;
+    });
+    expect(raised.priority).toBe(1);
+    expect((await desk.server.app.store.getTicket(raised.brief!.ticketId!))?.brief.severity).toBe('P1');
+    expect(desk.smtp.sentTo(CUSTOMER)).toHaveLength(1);
+
+    const critical = customerMessageId();
+    await desk.mailbox.deliver(
+      await composeMail({
+        from: 'noc@carrier.example',
+        to: SUPPORT,
+        subject: 'P1: calls failing to all destinations',
+        messageId: critical,
+        text: 'All our calls fail with 503 since 01:40.',
+      }),
+    );
+    const urgent = await waitFor(() => desk.smtp.sentTo('noc@carrier.example')[0]);
+    expect(urgent.text).toContain('P1 platform issues are handled around the clock');
+    expect(urgent.text).not.toContain('paid escalation');
+    expect(urgent.text).not.toContain('documentation');
+    const conversation = await waitFor(() => desk.server.app.store.findConversation('email', critical));
+    const brief = await waitFor(
+      async () => (await desk.server.app.store.getConversation(conversation.id))?.brief,
+    );
+    expect(brief).toMatchObject({ severity: 'P1', category: 'platform' });
   });
 });
