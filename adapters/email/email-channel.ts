@@ -48,7 +48,7 @@ export class EmailChannel implements Channel {
       from: { name: sender, address },
       to: thread?.replyTo ?? ref.customerId,
       subject: replySubject(thread?.subject ?? '', conversation?.brief?.ticketId),
-      text: emailBody(message),
+      text: emailBody(message, conversation?.brief?.ticketId),
       messageId,
       ...(thread && {
         inReplyTo: thread.lastMessageId,

@@ -19,9 +19,24 @@ export function replySubject(threadSubject: string, ticketId: string | undefined
   return `Re: ${base || 'Your support request'}${tag}`;
 }
 
-/** The plain-text body: the message, then the documentation pages it cites as links. */
-export function emailBody(message: TranscriptMessage): string {
+/**
+ * The engine's chat notices whose wording does not fit e-mail ("type Human"), by how they start,
+ * with what an e-mail customer should read instead. A notice not listed goes out as written.
+ */
+const EMAIL_WORDING: { startsWith: string; text: (ticketId: string | undefined) => string }[] = [
+  {
+    startsWith: 'This conversation has been marked as resolved',
+    text: (ticketId) =>
+      `We have marked ${ticketId ? `ticket ${ticketId}` : 'your request'} as resolved. If the problem comes back, reply to this e-mail and the ticket reopens.`,
+  },
+];
+
+/** The plain-text body: the message (chat notices reworded for e-mail), then cited docs as links. */
+export function emailBody(message: TranscriptMessage, ticketId?: string): string {
+  const reworded =
+    message.author === 'bot' ? EMAIL_WORDING.find((w) => message.text.startsWith(w.startsWith)) : undefined;
+  const text = reworded ? reworded.text(ticketId) : message.text;
   const citations = message.citations ?? [];
   const links = citations.length > 0 ? `\n\n${citations.map((c) => `${c.title}: ${c.url}`).join('\n')}` : '';
-  return `${message.text}${links}\n`;
+  return `${text}${links}\n`;
 }

@@ -113,6 +113,12 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     // Resolved, then a new mail quoting only the ticket id reopens the same ticket.
     await request(desk.agent, 'resolve', { conversationId: conversation.id });
     await waitFor(async () => (await store().getTicket(ticketId!))?.status === 'resolved');
+    const resolvedMail = await waitFor(() =>
+      desk.smtp.sentTo(CUSTOMER).find((m) => m.text?.includes('as resolved')),
+    );
+    expect(resolvedMail.text).toBe(
+      `We have marked ticket ${ticketId} as resolved. If the problem comes back, reply to this e-mail and the ticket reopens.\n`,
+    );
     const requeued = nextEvent<ConversationSummary>(desk.agent, 'handoffRequested');
     const lateCount = desk.smtp.sentTo(CUSTOMER).length;
     await desk.mailbox.deliver(
