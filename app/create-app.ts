@@ -26,6 +26,8 @@ import { WebChannel } from '../adapters/web/web-channel';
 import { webStaticRoutes } from '../adapters/web/static-routes';
 import { uploadRoutes } from '../adapters/web/upload-routes';
 import { attachSms } from '../adapters/sms/attach-sms';
+import { attachEmail } from '../adapters/email/attach-email';
+import { attachVoice } from '../adapters/voice/attach-voice';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
 import { loadUnderstander } from '../src/understanding/load-understander';
 import type { MessageUnderstanding } from '../src/understanding/understander';
@@ -233,7 +235,26 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ...(overrides.pollingLeaseTtlMs !== undefined && { leaseTtlMs: overrides.pollingLeaseTtlMs }),
     }),
     attachSms({ config, engine, app, log: log.child({ component: 'sms' }) }),
+    attachEmail({
+      config,
+      engine,
+      app,
+      tickets: services.tickets ?? support.tickets,
+      policy: services.policy ?? support.policy,
+      log: log.child({ component: 'email' }),
+      ...(knowledge && { knowledge }),
+      ...(overrides.clock && { clock: overrides.clock }),
+    }),
   ].filter((edge) => edge !== undefined);
+  attachVoice({
+    config,
+    engine,
+    app,
+    tickets: services.tickets ?? support.tickets,
+    policy: services.policy ?? support.policy,
+    log: log.child({ component: 'voice' }),
+    ...(overrides.clock && { clock: overrides.clock }),
+  });
   // --- end of Telegram and SMS channels ---
   // --- Durable outbox: Telegram and SMS sends are stored first and retried by any instance. ---
   const outbox = attachOutbox(engine, {

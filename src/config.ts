@@ -140,6 +140,41 @@ const schema = z.object({
   LLM_API_KEY: optionalString,
   /** With LLM_BASE_URL: an embeddings model for hybrid retrieval (keyword + vector). */
   EMBEDDINGS_MODEL: optionalString,
+  // --- E-mail tickets (adapters/email): SUPPORT_EMAIL is the mailbox, SMTP_URL sends the replies. ---
+  /** The support mailbox read over IMAP: `imaps://user:password@host:993` (or imap:// with STARTTLS). */
+  IMAP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^imaps?:\/\//, 'must start with imap:// or imaps://')
+      .optional(),
+  ),
+  IMAP_MAILBOX: z.string().default('INBOX'),
+  /** Seconds between mailbox checks besides IMAP IDLE (and the only check where IDLE is missing). */
+  IMAP_POLL_SECONDS: z.coerce.number().positive().max(3600).default(60),
+  /** Mailgun's HTTP webhook signing key: enables `POST /webhooks/email/mailgun/mime`. */
+  MAIL_WEBHOOK_SIGNING_KEY: optionalString,
+  /** Largest e-mail taken in whole; a larger one is stored as its headers plus a note to the agent. */
+  EMAIL_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(10_000)
+    .default(25 * 1024 * 1024),
+  /** Most attachments kept from one e-mail (the rest are named in a note to the agent). */
+  EMAIL_MAX_ATTACHMENTS: z.coerce.number().int().min(0).max(100).default(10),
+  /** Display name on the e-mails the desk sends. */
+  EMAIL_FROM_NAME: z.string().default('Support'),
+  // --- end of e-mail tickets ---
+  // --- Phone line (adapters/voice), with the Twilio account above. ---
+  /** The number calls are put through to within phone hours (and critical calls outside them), E.164. */
+  VOICE_ON_CALL_NUMBER: optionalString.pipe(
+    z
+      .string()
+      .regex(/^\+[1-9]\d{6,14}$/, 'must be an E.164 number such as +14155550100')
+      .optional(),
+  ),
+  /** Longest voicemail recorded, in seconds. */
+  VOICE_RECORDING_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
+  // --- end of phone line ---
 });
 
 /** The validated configuration. */
@@ -172,4 +207,6 @@ export const SECRET_SETTINGS: readonly (keyof Config)[] = [
   'REDIS_URL',
   'METRICS_TOKEN',
   'IDENTITY_SECRET',
+  'IMAP_URL',
+  'MAIL_WEBHOOK_SIGNING_KEY',
 ];

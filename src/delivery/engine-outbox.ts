@@ -7,7 +7,7 @@ import type { OutboxStore } from './outbox-store';
 import { SqliteOutboxStore } from './sqlite-outbox-store';
 
 /** Channels whose send is a call to a provider that can fail or time out. */
-const REMOTE_CHANNELS: readonly ChannelName[] = ['telegram', 'sms'];
+const REMOTE_CHANNELS: readonly ChannelName[] = ['telegram', 'sms', 'email'];
 
 /** A running outbox and how to stop it. */
 export interface EngineOutbox {

@@ -1,7 +1,7 @@
 import type { FlowPosition } from './flow-position';
 
 /** The channels a customer can reach support on. */
-export type ChannelName = 'web' | 'telegram' | 'sms';
+export type ChannelName = 'web' | 'telegram' | 'sms' | 'email';
 
 /**
  * Where a conversation lives on its channel. Stored with the conversation so that an agent's reply,

@@ -1,0 +1,115 @@
+import express, { type Express, type RequestHandler } from 'express';
+import type { Config } from '../../src/config';
+import type { Engine } from '../../src/engine/engine';
+import type { Logger } from '../../src/logger';
+import { describeHours } from '../../src/policy/opening-hours';
+import type { SupportPolicy } from '../../src/policy/policy-schema';
+import type { TicketService } from '../../src/tickets/ticket-service';
+import { verifyTwilioSignature } from '../sms/twilio-signature';
+import { VoiceLine } from './voice-line';
+import { VOICE_PATHS } from './voice-twiml';
+
+/** Said when something failed on our side: the caller is never left with silence. */
+const APOLOGY =
+  '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, something went wrong on our side. Please call again, or write to us by e-mail.</Say><Hangup/></Response>';
+
+/** What the phone line is built from. */
+export interface AttachVoiceOptions {
+  config: Config;
+  engine: Engine;
+  app: Express;
+  tickets: TicketService;
+  policy: SupportPolicy;
+  log: Logger;
+  clock?: () => number;
+}
+
+/**
+ * Starts the phone line when the Twilio account, token and VOICE_ON_CALL_NUMBER are set: mounts
+ * the signed voice webhooks (set `PUBLIC_URL/webhooks/twilio/voice` as the number's
+ * "A call comes in" webhook). Returns whether it is on.
+ */
+export function attachVoice(options: AttachVoiceOptions): boolean {
+  const { config, engine, app, log } = options;
+  const authToken = config.TWILIO_AUTH_TOKEN;
+  const onCallNumber = config.VOICE_ON_CALL_NUMBER;
+  if (!config.TWILIO_ACCOUNT_SID || !authToken || !onCallNumber) return false;
+  const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
+  if (!publicUrl) log.warn('PUBLIC_URL is not set: the phone line relies on relative TwiML URLs');
+  const line = new VoiceLine({
+    engine,
+    tickets: options.tickets,
+    policy: options.policy,
+    script: {
+      base: publicUrl ?? '',
+      onCallNumber,
+      phoneHours: describeHours(options.policy.phoneHours),
+      recordingMaxSeconds: config.VOICE_RECORDING_MAX_SECONDS,
+    },
+    log,
+    ...(options.clock && { now: options.clock }),
+  });
+  const parse = express.urlencoded({ extended: false, limit: '100kb' });
+  const verify = verifyTwilioSignature(authToken, {
+    log,
+    trustProxy: config.TRUST_PROXY !== false,
+    ...(publicUrl && { publicUrl }),
+  });
+  const twiml =
+    (
+      answer: (params: Record<string, string>, query: Record<string, string>) => string | Promise<string>,
+    ): RequestHandler =>
+    async (req, res) => {
+      try {
+        const body = await answer(
+          (req.body ?? {}) as Record<string, string>,
+          req.query as Record<string, string>,
+        );
+        res.type('text/xml').send(body);
+      } catch (error) {
+        log.error({ err: error, path: req.path }, 'voice webhook failed');
+        res.type('text/xml').send(APOLOGY);
+      }
+    };
+  app.post(
+    VOICE_PATHS.incoming,
+    parse,
+    verify,
+    twiml((p) => line.incoming(p)),
+  );
+  app.post(
+    VOICE_PATHS.menu,
+    parse,
+    verify,
+    twiml((p) => line.menu(p)),
+  );
+  app.post(
+    VOICE_PATHS.afterDial,
+    parse,
+    verify,
+    twiml((p) => line.afterDial(p)),
+  );
+  app.post(
+    VOICE_PATHS.whisper,
+    parse,
+    verify,
+    twiml((_p, q) => line.whisper(q)),
+  );
+  app.post(
+    VOICE_PATHS.recording,
+    parse,
+    verify,
+    twiml((p) => line.recording(p)),
+  );
+  app.post(VOICE_PATHS.transcription, parse, verify, async (req, res) => {
+    try {
+      await line.transcription((req.body ?? {}) as Record<string, string>);
+      res.status(204).end();
+    } catch (error) {
+      log.error({ err: error }, 'voicemail transcription not stored');
+      res.status(500).type('text/plain').send('Not stored; please retry');
+    }
+  });
+  log.info({ phoneHours: describeHours(options.policy.phoneHours) }, 'phone line ready');
+  return true;
+}
