@@ -35,8 +35,16 @@ export const chromium: ServiceSpec = {
   packages: ['chromium'],
 };
 
+/** Dovecot: the e-mail tests start throw-away IMAP servers from it (test/support/imap-server.ts). */
+export const dovecot: ServiceSpec = {
+  name: 'Dovecot',
+  binaryVar: 'DOVECOT_BIN',
+  commands: ['dovecot'],
+  packages: ['dovecot-imapd'],
+};
+
 /** Every service the test suite needs. */
-export const TEST_SERVICES: ServiceSpec[] = [redis, chromium];
+export const TEST_SERVICES: ServiceSpec[] = [redis, chromium, dovecot];
 
 /** Whether a Redis at `url` answers PING. */
 export async function redisAnswers(url: string): Promise<boolean> {

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Where Debian puts the dovecot binary (package `dovecot-imapd`). */
-const DOVECOT = process.env.DOVECOT_BIN ?? '/usr/sbin/dovecot';
+const DOVECOT = process.env.DOVECOT_BIN ?? '/usr/sbin/dovecot'; // DOVECOT_BIN is set by the test setup
 
 /** A throw-away dovecot IMAP server on 127.0.0.1 with one user. */
 export interface ImapServer {
