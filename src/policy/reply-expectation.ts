@@ -3,7 +3,7 @@ import { handledAroundTheClock } from './classification';
 import { describeInstant } from './describe-instant';
 import { describeHours, isOpen, nextOpening } from './opening-hours';
 import { timeZoneForPhone } from './phone-time-zone';
-import type { SupportPolicy } from './policy-schema';
+import { SEVERITIES, type SeverityName, type SupportPolicy } from './policy-schema';
 
 /** What decides when a human answers. */
 export interface ReplySituation {
@@ -28,11 +28,18 @@ export function replyExpectation(
 ): string {
   const brief = conversation.brief ?? {};
   const zone = customerTimeZone(conversation);
-  const outage = brief.severity !== undefined && brief.severity === policy.outageSeverity;
-  if (handledAroundTheClock(policy, brief.category, brief.severity) || brief.paidEscalationConsent) {
+  // What the customer confirmed, else what their words suggested: a critical problem described out
+  // of hours is never told to wait for business hours because nobody has classified it yet.
+  const severity = brief.severity ?? asSeverity(brief.suggestedSeverity);
+  const category =
+    brief.category ??
+    asCategory(brief.suggestedCategory) ??
+    (severity && policy.severities[severity].critical ? 'platform' : undefined);
+  const outage = severity !== undefined && severity === policy.outageSeverity;
+  if (handledAroundTheClock(policy, category, severity) || brief.paidEscalationConsent) {
     const why = brief.paidEscalationConsent
       ? 'You accepted paid escalation, so your report is flagged for the on-call engineer at any hour.'
-      : `${capitalise(brief.category ?? 'platform')} ${brief.severity} issues are handled around the clock.`;
+      : `${capitalise(category ?? 'platform')} ${severity} issues are handled around the clock${brief.severity ? '' : ' (from what you described; the team will confirm the severity)'}.`;
     const who =
       agentsOnline > 0
         ? 'Someone is signed in now and your report is at the top of their queue.'
@@ -58,6 +65,14 @@ export function replyExpectation(
     `We handle this kind of issue during support hours, ${describeHours(hours)}, and it is now ` +
     `${describeInstant(now, now, zone)}. Expect a reply from ${soonest}. ${bestEffort}`
   );
+}
+
+function asSeverity(value: unknown): SeverityName | undefined {
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value) ? (value as SeverityName) : undefined;
+}
+
+function asCategory(value: unknown): 'platform' | 'operational' | undefined {
+  return value === 'platform' || value === 'operational' ? value : undefined;
 }
 
 function capitalise(text: string): string {

@@ -91,7 +91,7 @@ describe('a customer on the demo page and an agent in the console, in real Chrom
 
     const transcript = agent.getByRole('log', { name: 'Transcript' });
     await visible(transcript.getByText('where do I find a call id?'));
-    await visible(transcript.getByText(/Open Logging, click the call/));
+    await visible(transcript.getByText(/Logging section, click the call/));
     await visible(transcript.getByText('my calls drop after 30 seconds'));
     await eventually(async () =>
       expect(await agent.getByRole('list', { name: /My chats/ }).textContent()).toContain('Web visitor'),

@@ -69,7 +69,7 @@ describe('a Telegram customer and an agent in the console, in real Chromium', ()
     expect(facts).toContain('@ada_l');
     const transcript = agent.getByRole('log', { name: 'Transcript' });
     await visible(transcript.getByText('where do I find a call id?'));
-    await visible(transcript.getByText(/Open Logging, click the call/));
+    await visible(transcript.getByText(/Logging section, click the call/));
 
     const delivered = emulator.nextSent(CHAT, (t) => t.startsWith('Hi Ada'));
     await agent

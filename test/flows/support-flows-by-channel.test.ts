@@ -102,6 +102,35 @@ const SCENARIOS: Scenario[] = [
     script: [['can I report three problems in one ticket?', /One problem per ticket/]],
   },
   {
+    name: 'a question in the middle of a report is answered, then the pending question is asked again',
+    script: [
+      ['my calls are failing since this morning', /Which category/],
+      ['btw when is your support open?', /Back to where we were[\s\S]*Which category/],
+      ['Operational', /How severe/],
+      ['wait, what is a call id?', /Back to where we were[\s\S]*How severe/],
+    ],
+    async check(conversation, store) {
+      const said = (await store.getMessages(conversation.id)).filter((m) => m.author === 'bot');
+      expect(said.map((m) => m.text).join('\n')).toMatch(/08:00-20:00 UTC[\s\S]*unique identifier/);
+      expect(conversation.mode).toBe('bot');
+      expect(conversation.flow).toMatchObject({ flowId: 'report-problem', step: 'severity' });
+      // Said in the first message, so never asked for again.
+      expect(conversation.brief?.startedAt).toBe('since this morning');
+    },
+  },
+  {
+    name: 'asking for a person in the middle of a report hands over at once, with the draft',
+    script: [
+      ['calls to Mexico fail with 503, for example a84b4c76e66710@10.0.0.1', /Which category/],
+      ['forget the form, just get me one of your engineers', /alerting our support team/],
+    ],
+    async check(conversation) {
+      expect(conversation.mode).toBe('queued');
+      expect(conversation.handoffReason).toMatch(/during report problem/);
+      expect(conversation.brief?.callIds).toEqual(['a84b4c76e66710@10.0.0.1']);
+    },
+  },
+  {
     name: 'a problem with a new interconnect is not critical, whatever the customer picks',
     script: [
       ['calls fail on our new interconnect', /Which category/],
