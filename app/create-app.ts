@@ -155,6 +155,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     engine,
     directory,
     log: log.child({ component: 'console' }),
+    resolveTickets: (id) => (services.tickets ?? support.tickets).resolveConversation(id),
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,

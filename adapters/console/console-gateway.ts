@@ -44,6 +44,8 @@ export interface ConsoleGatewayOptions {
   log: Logger;
   /** Extra facts shown above a conversation (tickets, downgraded reports), supplied by services. */
   notesFor?: (conversation: Conversation) => Promise<string[]>;
+  /** Resolves a conversation's open tickets, when the agent asks for it on resolve. */
+  resolveTickets?: (conversationId: string) => Promise<void>;
   /** Called when an agent changes a report's severity (counting downgrades, requeueing). */
   onReclassify?: (
     conversation: Conversation,
@@ -195,9 +197,11 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     );
     socket.on(
       'resolve',
-      action(socket, async (agent, { conversationId }: { conversationId: string }) => {
-        await engine.resolve(requireId(conversationId), agent);
-        return {};
+      action(socket, async (agent, payload: { conversationId: string; resolveTickets?: boolean }) => {
+        const conversation = await engine.resolve(requireId(payload.conversationId), agent);
+        const ticketsResolved = payload.resolveTickets === true && options.resolveTickets !== undefined;
+        if (ticketsResolved) await options.resolveTickets?.(conversation.id);
+        return { ticketsResolved };
       }),
     );
     socket.on(

@@ -50,7 +50,7 @@ export interface ChatServerEvents {
     mode: ConversationMode;
   }) => void;
   /** Messages after the handshake's `lastSeq`, oldest first (the whole transcript on a new device). */
-  history: (payload: { messages: WireMessage[]; mode: ConversationMode }) => void;
+  history: (payload: { messages: WireMessage[]; mode: ConversationMode; agentName?: string }) => void;
   message: (message: WireMessage) => void;
   /** A message changed after it was sent (feedback recorded). */
   messageUpdated: (message: WireMessage) => void;
@@ -118,7 +118,11 @@ export interface ConsoleClientEvents {
     /** `duplicate` when this clientId was already delivered (a re-send after a drop): nothing is sent twice. */
     ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
   ) => void;
-  resolve: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;
+  /** Tickets stay open unless `resolveTickets` asks to resolve the conversation's tickets too. */
+  resolve: (
+    payload: { conversationId: string; resolveTickets?: boolean },
+    ack: (result: Ack<{ ticketsResolved: boolean }>) => void,
+  ) => void;
   release: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;
   typing: (payload: { conversationId: string; on: boolean }) => void;
   /** Change the severity of a conversation's report (agents reclassify). */

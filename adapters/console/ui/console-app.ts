@@ -14,6 +14,7 @@ import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
 import { DocsGapsView } from './docs-gaps-view';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
+import { askToResolve, ticketsOf } from './resolve-dialog';
 import { TicketsView } from './tickets-view';
 import { Toast } from './toast';
 import { renderViewTabs, tabId, type ViewName } from './view-tabs';
@@ -243,7 +244,7 @@ export class ConsoleApp {
         return result.error.message;
       },
       claim: () => void this.claimById(id),
-      resolve: () => void this.act('resolve', id, 'Resolved; the bot is answering again.'),
+      resolve: () => void this.resolve(this.view?.id === id ? this.view.current : detail),
       release: () => void this.act('release', id, 'Put back in the queue.'),
       reclassify: (severity) =>
         void this.request('reclassify', { conversationId: id, severity }).then((result) => {
@@ -257,7 +258,30 @@ export class ConsoleApp {
     this.renderMine();
   }
 
-  private async act(event: 'resolve' | 'release', conversationId: string, done: string): Promise<void> {
+  /** Resolves the conversation; its tickets are resolved too only when the agent says so. */
+  private async resolve(detail: ConversationDetail): Promise<void> {
+    const tickets = ticketsOf(detail.brief);
+    let resolveTickets = false;
+    if (tickets.length > 0) {
+      const answer = await askToResolve(detail.customer, tickets);
+      if (!answer.confirmed) return;
+      resolveTickets = answer.resolveTickets;
+    }
+    const result = await this.request('resolve', { conversationId: detail.id, resolveTickets });
+    if (!result.ok) {
+      this.notify(result.error.message, true);
+      return;
+    }
+    const ticketNote =
+      tickets.length === 0
+        ? ''
+        : result.ticketsResolved
+          ? ` Ticket ${tickets.join(', ')} resolved too.`
+          : ` Ticket ${tickets.join(', ')} stays open.`;
+    this.notify(`Resolved; the bot is answering again.${ticketNote}`);
+  }
+
+  private async act(event: 'release', conversationId: string, done: string): Promise<void> {
     const result = await this.request(event, { conversationId });
     this.notify(result.ok ? done : result.error.message, !result.ok);
   }

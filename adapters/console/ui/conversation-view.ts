@@ -50,8 +50,9 @@ export class ConversationView {
     this.transcript.setAttribute('aria-label', 'Transcript');
     this.transcript.setAttribute('aria-live', 'polite');
     this.typingLine.setAttribute('aria-live', 'polite');
-    this.scroller.append(this.context, this.transcript);
-    this.element.append(this.head, this.scroller, this.typingLine, this.composer);
+    // The brief stays pinned above the transcript: the newest messages scroll, the facts do not.
+    this.scroller.append(this.transcript);
+    this.element.append(this.head, this.context, this.scroller, this.typingLine, this.composer);
     this.buildComposer();
     this.update(detail);
     this.addMessages(detail.messages);
@@ -60,6 +61,11 @@ export class ConversationView {
   /** The conversation this pane shows. */
   get id(): string {
     return this.detail.id;
+  }
+
+  /** The conversation as shown now (facts updated since it was opened included). */
+  get current(): ConversationDetail {
+    return this.detail;
   }
 
   /** The highest sequence number shown (a reconnect asks only for what came after it). */

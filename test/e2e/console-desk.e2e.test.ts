@@ -1,0 +1,77 @@
+import type { Browser, Page } from 'playwright-core';
+import { problemKnowledge } from '../flows/support/problem-knowledge';
+import { textOf, webCustomer, type WebCustomer } from '../flows/support/chat-driver';
+import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/start-app';
+import { forbidDialogs, launchChromium, screenshot } from './browser';
+import { eventually, visible } from './wait-for';
+
+/** Files a P2 report over a widget connection; gives the ticket id. */
+async function fileReport(customer: WebCustomer, description: string): Promise<string> {
+  const first = textOf(await customer.say(description));
+  if (/Did one of them solve/.test(first)) await customer.say('Not solved');
+  await customer.sayAll(['Platform', 'P2', 'a84b4c76e66710@10.0.0.1', 'today', 'nothing yet', 'no audio']);
+  const filed = textOf(await customer.say('no idea'));
+  const ticketId = /ticket (T-\w{5})/.exec(filed)?.[1];
+  if (!ticketId) throw new Error(`no ticket filed: ${filed}`);
+  return ticketId;
+}
+
+/** Whether the element's middle is on screen and not covered or scrolled away inside its pane. */
+function inView(page: Page, selector: string): Promise<boolean> {
+  return page.locator(selector).evaluate((node) => {
+    const box = node.getBoundingClientRect();
+    const x = Math.min(box.left + box.width / 2, window.innerWidth - 1);
+    const y = box.top + Math.min(box.height / 2, 20);
+    const hit = document.elementFromPoint(x, y);
+    return hit !== null && node.contains(hit);
+  });
+}
+
+describe('running the desk from the console, in real Chromium', () => {
+  let server: TestApp;
+  let browser: Browser;
+  const dialogs: string[] = [];
+
+  beforeAll(async () => {
+    server = await startTestApp({ overrides: { knowledge: problemKnowledge() } });
+    browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.cleanup();
+  });
+  afterEach(() => expect(dialogs).toEqual([]));
+
+  async function signedIn(width: number, height: number): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+    forbidDialogs(page, dialogs);
+    await page.goto(`${server.url}/console`);
+    await page.getByRole('textbox', { name: 'Username' }).fill('admin');
+    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await visible(page.getByRole('list', { name: /Waiting/ }));
+    return page;
+  }
+
+  it('shows the brief on claim and resolves without touching the ticket unless asked', async () => {
+    const agent = await signedIn(1280, 800);
+    const customer = await webCustomer(server.url);
+    const ticketId = await fileReport(customer, 'calls to Spain have one-way audio');
+    const queue = agent.getByRole('list', { name: /Waiting/ });
+    await (await visible(queue.getByRole('button', { name: 'Claim' }).first())).click();
+    await visible(agent.getByRole('region', { name: 'Problem brief' }));
+    await eventually(async () => expect(await inView(agent, '.brief')).toBe(true));
+    await screenshot(agent, 'desk-01-brief-on-claim');
+
+    await agent.getByRole('button', { name: 'Resolve', exact: true }).click();
+    const dialog = await visible(agent.getByRole('dialog', { name: 'Resolve this conversation?' }));
+    expect(await dialog.getByRole('checkbox', { name: `Also resolve ticket ${ticketId}` }).isChecked()).toBe(
+      false,
+    );
+    await dialog.getByRole('button', { name: 'Resolve' }).click();
+    await visible(agent.getByText(`Ticket ${ticketId} stays open.`));
+    expect((await server.app.store.getTicket(ticketId))?.status).toBe('open');
+    await agent.context().close();
+    customer.close();
+  }, 90_000);
+});
