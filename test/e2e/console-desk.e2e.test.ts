@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { problemKnowledge } from '../flows/support/problem-knowledge';
 import { textOf, webCustomer, type WebCustomer } from '../flows/support/chat-driver';
-import { ADMIN_PASSWORD, startTestApp, type TestApp } from '../support/start-app';
+import { ADMIN_PASSWORD, nextEvent, startTestApp, type TestApp } from '../support/start-app';
 import { forbidDialogs, launchChromium, screenshot } from './browser';
 import { eventually, visible } from './wait-for';
 
@@ -71,6 +71,42 @@ describe('running the desk from the console, in real Chromium', () => {
     await dialog.getByRole('button', { name: 'Resolve' }).click();
     await visible(agent.getByText(`Ticket ${ticketId} stays open.`));
     expect((await server.app.store.getTicket(ticketId))?.status).toBe('open');
+    await agent.context().close();
+    customer.close();
+  }, 90_000);
+
+  it('works on a 375 px phone: claim, reply and resolve', async () => {
+    const agent = await signedIn(375, 740);
+    const customer = await webCustomer(server.url);
+    await customer.say('Human');
+    await customer.say('my invoice is wrong');
+    const noWiderThanScreen = async () =>
+      expect(await agent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await noWiderThanScreen();
+    const queue = agent.getByRole('list', { name: /Waiting/ });
+    await (await visible(queue.getByRole('button', { name: 'Claim' }).first())).click();
+    const reply = agent.getByRole('textbox', { name: 'Reply' });
+    await eventually(async () => expect(await reply.isEnabled()).toBe(true));
+    await noWiderThanScreen();
+    await reply.fill('Let me look at that invoice.');
+    const delivered = nextEvent<{ text: string }>(
+      customer.socket,
+      'message',
+      (m) => m.text === 'Let me look at that invoice.',
+    );
+    await agent.getByRole('button', { name: 'Send' }).click();
+    await delivered;
+    await visible(agent.getByRole('log', { name: 'Transcript' }).getByText('Let me look at that invoice.'));
+    for (const name of ['Release', 'Resolve', 'End conversation']) {
+      const button = agent.getByRole('button', { name, exact: true });
+      await button.scrollIntoViewIfNeeded();
+      const box = await button.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
+    }
+    await screenshot(agent, 'desk-02-phone-claimed');
+    await agent.getByRole('button', { name: 'Resolve', exact: true }).click();
+    await visible(agent.getByText('Resolved; the bot is answering again.'));
+    await noWiderThanScreen();
     await agent.context().close();
     customer.close();
   }, 90_000);

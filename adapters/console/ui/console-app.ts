@@ -86,7 +86,7 @@ export class ConsoleApp {
   private layout(): HTMLElement {
     const shell = el('div', 'shell');
     const top = el('header', 'topbar');
-    const brand = el('div', 'brand');
+    const brand = el('h1', 'brand');
     brand.append('Handoff', el('span', '', ' console'));
     const who = el('span', 'who', `Signed in as ${this.agent.displayName}`);
     const out = el('button', 'btn ghost small', 'Sign out');
@@ -109,7 +109,10 @@ export class ConsoleApp {
     const main = this.main;
     main.id = PANEL_ID;
     main.setAttribute('role', 'tabpanel');
-    shell.append(top, main, this.toast.element);
+    // The landmark holds the tab panel: a <main> given role=tabpanel would stop being a landmark.
+    const landmark = el('main');
+    landmark.append(main);
+    shell.append(top, landmark, this.toast.element);
     // Browsers allow sound and notification prompts only after a gesture: the first click unlocks them.
     shell.addEventListener('click', () => this.alerts.unlock(), { once: true });
     return shell;

@@ -6,7 +6,8 @@ export const WIDGET_CSS = `
   font: 14px/1.45 -apple-system, BlinkMacSystemFont, "Segoe UI", Roboto, Helvetica, Arial, sans-serif;
   color: var(--ink); position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; }
 button { font: inherit; cursor: pointer; }
-:focus-visible { outline: 3px solid #91a7ff; outline-offset: 2px; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+header :focus-visible { outline-color: #fff; }
 svg { width: 22px; height: 22px; fill: currentColor; }
 .launcher { width: 56px; height: 56px; border-radius: 50%; border: 0; background: var(--accent); color: #fff;
   box-shadow: 0 6px 20px rgba(30, 40, 90, .3); display: grid; place-items: center; position: relative; }
