@@ -6,6 +6,7 @@ import type { Ticket } from '../model/ticket';
 import { filterTickets } from './filter-tickets';
 import { newConversation } from './new-conversation';
 import type { RedisClient } from './redis-connection';
+import { RedisConversationSearch } from './redis-conversation-search';
 import {
   APPEND_MESSAGE,
   CREATE_CONVERSATION,
@@ -16,6 +17,7 @@ import {
 import type {
   AppendedMessage,
   ConversationQuery,
+  ConversationSearch,
   NewConversation,
   NewMessage,
   Store,
@@ -47,11 +49,17 @@ export class RedisStore implements Store {
   private readonly client: RedisClient;
   private readonly p: string;
   private readonly now: () => number;
+  private readonly search: RedisConversationSearch;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.client = options.client;
     this.p = options.prefix;
     this.now = options.now ?? Date.now;
+    this.search = new RedisConversationSearch(
+      this.client,
+      (kind, id) => this.key(kind, id),
+      (id) => this.getConversation(id),
+    );
   }
 
   async getConversation(id: string): Promise<Conversation | undefined> {
@@ -140,6 +148,10 @@ export class RedisStore implements Store {
       .slice(0, limit);
   }
 
+  async searchConversations(query: ConversationSearch): Promise<Conversation[]> {
+    return this.search.search(query);
+  }
+
   async appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage> {
     // Drop a stray `seq` so the script's own number is the only one in the JSON.
     const body: Record<string, unknown> = { ...message };
@@ -158,7 +170,11 @@ export class RedisStore implements Store {
       message.externalId ?? '',
     ])) as number | null;
     if (seq === null) throw new Error(`conversation ${conversationId} does not exist`);
-    const conversation = await this.getConversation(conversationId);
+    // The word index is written alongside the read that follows: no extra round trip per message.
+    const [conversation] = await Promise.all([
+      this.getConversation(conversationId),
+      this.search.index(conversationId, message.text),
+    ]);
     if (!conversation) throw new Error(`conversation ${conversationId} does not exist`);
     return { message: { ...message, conversationId, seq }, conversation };
   }

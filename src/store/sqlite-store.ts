@@ -9,6 +9,7 @@ import type { Ticket } from '../model/ticket';
 import type {
   AppendedMessage,
   ConversationQuery,
+  ConversationSearch,
   NewConversation,
   NewMessage,
   Store,
@@ -18,6 +19,7 @@ import { newConversation } from './new-conversation';
 import { filterTickets } from './filter-tickets';
 import { GroupCommit } from './group-commit';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
+import { ensureMessageSearch, searchSqliteConversations } from './sqlite-conversation-search';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -78,6 +80,7 @@ export class SqliteStore implements Store {
     // A WAL that once grew under a burst is cut back to this size after the next checkpoint.
     this.db.pragma('journal_size_limit = 67108864');
     this.db.exec(SCHEMA);
+    ensureMessageSearch(this.db);
     this.commits = new GroupCommit(this.db, file);
     if (file !== ':memory:') {
       this.checkpointer = startWalCheckpointer(file, () => {
@@ -159,6 +162,10 @@ export class SqliteStore implements Store {
       .prepare<(string | number)[], Row>(sql)
       .all(...params)
       .map((row) => JSON.parse(row.doc) as Conversation);
+  }
+
+  async searchConversations(query: ConversationSearch): Promise<Conversation[]> {
+    return searchSqliteConversations(this.db, query);
   }
 
   async appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage> {

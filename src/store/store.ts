@@ -24,6 +24,22 @@ export interface ConversationQuery {
   limit?: number;
 }
 
+/** Filters for finding any conversation, present or past (the console's Conversations list). */
+export interface ConversationSearch {
+  /** Every word must occur somewhere in the transcript: whole words, any case. */
+  text?: string;
+  modes?: ConversationMode[];
+  channel?: ChannelName;
+  /** Conversations this agent has held: assigned now, or named in the handoff history. */
+  agentId?: string;
+  /** Last activity (`updatedAt`) at or after this time. */
+  since?: number;
+  /** Last activity (`updatedAt`) before this time. */
+  until?: number;
+  /** Newest first by `updatedAt`; default 100. */
+  limit?: number;
+}
+
 /** Filters for listing tickets. */
 export interface TicketQuery {
   customerId?: string;
@@ -54,6 +70,8 @@ export interface Store {
     change: (current: Conversation) => Conversation | undefined,
   ): Promise<Conversation | undefined>;
   listConversations(query?: ConversationQuery): Promise<Conversation[]>;
+  /** Conversations matching every filter given, newest first; `text` searches whole transcripts. */
+  searchConversations(query: ConversationSearch): Promise<Conversation[]>;
 
   /**
    * Appends to the transcript with the next sequence number and bumps the conversation's `lastSeq`;
