@@ -17,6 +17,7 @@ import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
 import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
+import { conversationRoutes } from '../adapters/console/conversation-routes';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
 import { attachChatGateway } from '../adapters/web/chat-gateway';
 import { WebChannel } from '../adapters/web/web-channel';
@@ -139,6 +140,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
   app.use('/console/api', answerRoutes({ store, directory }));
+  app.use('/console/api', conversationRoutes({ store, directory }));
   app.use(uploadRoutes({ dataDir: config.DATA_DIR, directory }));
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));

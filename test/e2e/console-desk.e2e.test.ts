@@ -1,7 +1,16 @@
 import type { Browser, Page } from 'playwright-core';
 import { problemKnowledge } from '../flows/support/problem-knowledge';
 import { textOf, webCustomer, type WebCustomer } from '../flows/support/chat-driver';
-import { ADMIN_PASSWORD, nextEvent, startTestApp, type TestApp } from '../support/start-app';
+import type { ConversationSummary } from '../../src/realtime/socket-events';
+import {
+  ADMIN_PASSWORD,
+  connectAgent,
+  nextEvent,
+  request,
+  signIn,
+  startTestApp,
+  type TestApp,
+} from '../support/start-app';
 import { forbidDialogs, launchChromium, screenshot } from './browser';
 import { eventually, visible } from './wait-for';
 
@@ -109,5 +118,52 @@ describe('running the desk from the console, in real Chromium', () => {
     await noWiderThanScreen();
     await agent.context().close();
     customer.close();
+  }, 90_000);
+
+  it('finds a resolved conversation by a word of its transcript and opens it whole', async () => {
+    const customer = await webCustomer(server.url);
+    const helper = connectAgent(server.url, await signIn(server.url));
+    await nextEvent(helper, 'hello');
+    const requested = nextEvent<ConversationSummary>(helper, 'handoffRequested');
+    await customer.say('Human');
+    const { id } = await requested;
+    await customer.say('the fax gateway rejects my uploads');
+    await request(helper, 'claim', { conversationId: id });
+    await request(helper, 'reply', {
+      conversationId: id,
+      text: 'Fixed the gateway limits.',
+      clientId: `h-${id}`,
+    });
+    await request(helper, 'resolve', { conversationId: id });
+    helper.close();
+    const other = await webCustomer(server.url);
+    await other.say('what are your support hours?');
+
+    const agent = await signedIn(1280, 800);
+    await agent.getByRole('tab', { name: 'History' }).click();
+    const list = agent.getByRole('table', { name: /Conversations/ });
+    await agent.getByRole('searchbox', { name: 'Search transcripts' }).fill('FAX');
+    await agent.getByLabel('Status').selectOption('resolved');
+    await agent.getByRole('button', { name: 'Search', exact: true }).click();
+    await eventually(async () => {
+      const rows = list.getByRole('row');
+      expect(await rows.count()).toBe(2); // the header and one conversation
+      expect(await rows.nth(1).textContent()).toContain('resolved');
+      expect(await rows.nth(1).textContent()).toContain('Admin');
+    });
+    await screenshot(agent, 'desk-03-history-search');
+    await list.getByRole('button', { name: /^Open the conversation with/ }).click();
+    const transcript = agent.getByRole('log', { name: 'Transcript' });
+    await visible(transcript.getByText('the fax gateway rejects my uploads'));
+    await visible(transcript.getByText('Fixed the gateway limits.'));
+    await visible(agent.getByText('Resolved: the bot is answering this customer again.'));
+
+    await agent.getByRole('tab', { name: 'History' }).click();
+    await agent.getByRole('searchbox', { name: 'Search transcripts' }).fill('telefax');
+    await agent.getByRole('button', { name: 'Search', exact: true }).click();
+    await visible(agent.getByText('No conversation mentions "telefax".'));
+    await agent.context().close();
+    customer.close();
+    other.close();
   }, 90_000);
 });

@@ -1,6 +1,7 @@
 import type { Ticket } from '../../../src/model/ticket';
 import type { AgentView } from '../../../src/realtime/socket-events';
 import type { AnswerReview } from '../answer-routes';
+import type { ConversationListItem } from '../conversation-routes';
 
 /** Thrown for a refused request; `message` is the server's own explanation. */
 export class ConsoleApiError extends Error {
@@ -88,4 +89,31 @@ export async function listAnswers(failedOnly: boolean): Promise<AnswerReview[]> 
 /** Ends a conversation for good (abusive customer); the customer is told. */
 export async function endConversation(conversationId: string, reason?: string): Promise<void> {
   await call('POST', `/conversations/${encodeURIComponent(conversationId)}/end`, reason ? { reason } : {});
+}
+
+/** The Conversations list's filters, as the form holds them ('' = any). */
+export interface ConversationFilters {
+  text: string;
+  status: string;
+  channel: string;
+  agent: string;
+  /** UTC days, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+}
+
+/** Conversations matching the filters, most recently active first. */
+export async function searchConversations(filters: ConversationFilters): Promise<ConversationListItem[]> {
+  const params = new URLSearchParams();
+  const names = ['text', 'status', 'channel', 'agent', 'from', 'to'] as const;
+  for (const name of names) if (filters[name]) params.set(name, filters[name]);
+  return (
+    (await call('GET', `/conversations?${params.toString()}`)) as { conversations: ConversationListItem[] }
+  ).conversations;
+}
+
+/** Every agent, for the agent filter. */
+export async function listAgents(): Promise<Pick<AgentView, 'id' | 'displayName' | 'username'>[]> {
+  return ((await call('GET', '/agents')) as { agents: Pick<AgentView, 'id' | 'displayName' | 'username'>[] })
+    .agents;
 }

@@ -13,6 +13,7 @@ import { ConsoleApiError, endConversation, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
 import { DocsGapsView } from './docs-gaps-view';
+import { HistoryView } from './history-view';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
 import { askToResolve, ticketsOf } from './resolve-dialog';
 import { TicketsView } from './tickets-view';
@@ -47,6 +48,13 @@ export class ConsoleApp {
     notify: (message, error) => this.notify(message, error),
   });
   private readonly leads = new LeadsView({
+    openConversation: (id) => {
+      this.showView('conversations');
+      void this.open(id);
+    },
+    notify: (message, error) => this.notify(message, error),
+  });
+  private readonly history = new HistoryView({
     openConversation: (id) => {
       this.showView('conversations');
       void this.open(id);
@@ -125,6 +133,10 @@ export class ConsoleApp {
     this.main.setAttribute('aria-labelledby', tabId(view));
     this.main.className = view === 'conversations' ? 'main' : 'main single';
     if (view === 'conversations') this.main.replaceChildren(this.sidebar, this.pane);
+    if (view === 'history') {
+      this.main.replaceChildren(this.history.element);
+      this.history.show();
+    }
     if (view === 'tickets') {
       this.main.replaceChildren(this.tickets.element);
       this.tickets.show();
