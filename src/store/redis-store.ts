@@ -1,5 +1,7 @@
 import { ConflictError } from '../errors';
 import type { Agent, AgentSession } from '../model/agent';
+import type { CannedResponse } from '../model/canned-response';
+import { byShortcut } from './canned-order';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
@@ -355,6 +357,19 @@ export class RedisStore implements Store {
   async listRecords(log: string, limit = 1000): Promise<Record<string, unknown>[]> {
     const docs = await this.client.lRange(this.key('records', log), -limit, -1);
     return docs.map((doc) => JSON.parse(doc) as Record<string, unknown>);
+  }
+
+  async saveCannedResponse(response: CannedResponse): Promise<void> {
+    await this.client.hSet(this.key('canned'), response.id, JSON.stringify(response));
+  }
+
+  async listCannedResponses(): Promise<CannedResponse[]> {
+    const docs = Object.values(await this.client.hGetAll(this.key('canned')));
+    return byShortcut(docs.map((doc) => JSON.parse(doc) as CannedResponse));
+  }
+
+  async deleteCannedResponse(id: string): Promise<boolean> {
+    return (await this.client.hDel(this.key('canned'), id)) > 0;
   }
 
   async close(): Promise<void> {

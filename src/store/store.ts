@@ -1,4 +1,5 @@
 import type { Agent, AgentSession } from '../model/agent';
+import type { CannedResponse } from '../model/canned-response';
 import type { ChannelName, Conversation, ConversationMode } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
@@ -120,6 +121,13 @@ export interface Store {
   /** Appends a record to a named log (answer feedback, leads, audit); newest last. */
   appendRecord(log: string, record: Record<string, unknown>): Promise<void>;
   listRecords(log: string, limit?: number): Promise<Record<string, unknown>[]>;
+
+  /** Creates or replaces a shared canned response (by id). */
+  saveCannedResponse(response: CannedResponse): Promise<void>;
+  /** Every canned response, by shortcut. */
+  listCannedResponses(): Promise<CannedResponse[]>;
+  /** Deletes one; false when there was none with that id. */
+  deleteCannedResponse(id: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

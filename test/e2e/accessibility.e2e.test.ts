@@ -99,7 +99,7 @@ describe('axe-core finds nothing serious, in real Chromium', () => {
     await page.keyboard.press('Shift+Tab');
     await page.keyboard.press('Tab');
     expect(await focusRingContrast(page)).toBeGreaterThanOrEqual(3);
-    for (const view of ['History', 'Tickets', 'Leads', 'Docs gaps']) {
+    for (const view of ['History', 'Replies', 'Tickets', 'Leads', 'Docs gaps']) {
       await page.getByRole('tab', { name: view }).click();
       await page.waitForTimeout(500);
       expect({ view, found: await seriousViolations(page) }).toEqual({ view, found: [] });

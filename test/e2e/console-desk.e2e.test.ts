@@ -166,4 +166,38 @@ describe('running the desk from the console, in real Chromium', () => {
     customer.close();
     other.close();
   }, 90_000);
+
+  it('keeps canned responses in the Replies tab and inserts one with / in a reply', async () => {
+    const agent = await signedIn(1280, 800);
+    await agent.getByRole('tab', { name: 'Replies' }).click();
+    await agent.getByRole('textbox', { name: 'Shortcut' }).fill('refund');
+    await agent
+      .getByRole('textbox', { name: 'Response text' })
+      .fill('Refunds reach your card within 5 working days.');
+    await agent.getByRole('button', { name: 'Save response' }).click();
+    await visible(agent.getByRole('table', { name: /Canned responses/ }).getByText('/refund'));
+    expect((await server.app.store.listCannedResponses()).map((r) => r.shortcut)).toContain('refund');
+
+    const customer = await webCustomer(server.url);
+    await customer.say('Human');
+    await agent.getByRole('tab', { name: 'Conversations' }).click();
+    const queue = agent.getByRole('list', { name: /Waiting/ });
+    await (await visible(queue.getByRole('button', { name: 'Claim' }).first())).click();
+    const reply = agent.getByRole('textbox', { name: 'Reply' });
+    await eventually(async () => expect(await reply.isEnabled()).toBe(true));
+    await reply.pressSequentially('/card');
+    const picker = await visible(agent.getByRole('listbox', { name: 'Canned responses' }));
+    expect(await picker.getByRole('option').count()).toBe(1);
+    await reply.press('Enter');
+    expect(await reply.inputValue()).toBe('Refunds reach your card within 5 working days.');
+    const delivered = nextEvent<{ text: string }>(
+      customer.socket,
+      'message',
+      (m) => m.text === 'Refunds reach your card within 5 working days.',
+    );
+    await reply.press('Enter');
+    await delivered;
+    await agent.context().close();
+    customer.close();
+  }, 90_000);
 });

@@ -4,8 +4,9 @@ import type { Store } from '../../src/store/store';
 import type { OpenedStore, OpenStore } from './store-contract';
 
 /**
- * The Conversations list's queries (filters and transcript search), run against every store so
- * that SQLite's FTS5 index and Redis's per-word sets find the same conversations.
+ * The console's own queries (the Conversations list's filters and transcript search, canned
+ * responses), run against every store so that SQLite's FTS5 index and Redis's per-word sets find
+ * the same conversations.
  */
 export function searchContract(name: string, open: OpenStore): void {
   describe(`${name} store: finding conversations`, () => {
@@ -94,6 +95,30 @@ export function searchContract(name: string, open: OpenStore): void {
       expect(ids(await store.searchConversations({ since: t0, until: t3 }))).toEqual(['web1']);
       expect(ids(await store.searchConversations({ text: 'hello', channel: 'web' }))).toEqual(['web1']);
       expect(ids(await store.searchConversations({ text: 'hello', limit: 2 }))).toEqual(['sms1', 'tg1']);
+    });
+
+    it('keeps shared canned responses: create, replace, list by shortcut, delete', async () => {
+      const refund = { id: 'r1', shortcut: 'refund', text: 'Refunds take 5 days.', updatedAt: 1 };
+      await store.saveCannedResponse(refund);
+      await store.saveCannedResponse({
+        id: 'r2',
+        shortcut: 'hours',
+        text: 'We are open 8-20 UTC.',
+        updatedAt: 2,
+      });
+      await store.saveCannedResponse({
+        ...refund,
+        text: 'Refunds take 3 days.',
+        updatedAt: 3,
+        updatedBy: 'Ann',
+      });
+      expect(await opened.peer.listCannedResponses()).toEqual([
+        { id: 'r2', shortcut: 'hours', text: 'We are open 8-20 UTC.', updatedAt: 2 },
+        { id: 'r1', shortcut: 'refund', text: 'Refunds take 3 days.', updatedAt: 3, updatedBy: 'Ann' },
+      ]);
+      expect(await store.deleteCannedResponse('r2')).toBe(true);
+      expect(await store.deleteCannedResponse('r2')).toBe(false);
+      expect((await store.listCannedResponses()).map((r) => r.id)).toEqual(['r1']);
     });
   });
 }

@@ -1,3 +1,4 @@
+import type { CannedResponse } from '../../../src/model/canned-response';
 import type { Ticket } from '../../../src/model/ticket';
 import type { AgentView } from '../../../src/realtime/socket-events';
 import type { AnswerReview } from '../answer-routes';
@@ -13,7 +14,7 @@ export class ConsoleApiError extends Error {
   }
 }
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+async function call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`/console/api${path}`, {
     method,
     credentials: 'same-origin',
@@ -116,4 +117,23 @@ export async function searchConversations(filters: ConversationFilters): Promise
 export async function listAgents(): Promise<Pick<AgentView, 'id' | 'displayName' | 'username'>[]> {
   return ((await call('GET', '/agents')) as { agents: Pick<AgentView, 'id' | 'displayName' | 'username'>[] })
     .agents;
+}
+
+/** The team's canned responses, by shortcut. */
+export async function listCanned(): Promise<CannedResponse[]> {
+  return ((await call('GET', '/canned')) as { responses: CannedResponse[] }).responses;
+}
+
+/** Creates a canned response, or replaces the one with this `id`. */
+export async function saveCanned(input: {
+  id?: string;
+  shortcut: string;
+  text: string;
+}): Promise<CannedResponse> {
+  return ((await call('POST', '/canned', input)) as { response: CannedResponse }).response;
+}
+
+/** Deletes a canned response. */
+export async function deleteCanned(id: string): Promise<void> {
+  await call('DELETE', `/canned/${encodeURIComponent(id)}`);
 }

@@ -14,6 +14,8 @@ import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
 import { DocsGapsView } from './docs-gaps-view';
 import { HistoryView } from './history-view';
+import { CannedView } from './canned-view';
+import type { CannedResponse } from '../../../src/model/canned-response';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
 import { askToResolve, ticketsOf } from './resolve-dialog';
 import { TicketsView } from './tickets-view';
@@ -61,6 +63,11 @@ export class ConsoleApp {
     },
     notify: (message, error) => this.notify(message, error),
   });
+  private cannedResponses: CannedResponse[] = [];
+  private readonly canned = new CannedView({
+    changed: (responses) => (this.cannedResponses = responses),
+    notify: (message, error) => this.notify(message, error),
+  });
   private readonly docsGaps = new DocsGapsView({
     openConversation: (id) => {
       this.showView('conversations');
@@ -88,6 +95,7 @@ export class ConsoleApp {
     this.showView('conversations');
     this.showPlaceholder();
     this.listen();
+    void this.canned.refresh();
     this.ticker = setInterval(() => tickWaitingTimes(this.queueList, Date.now()), 1000);
   }
 
@@ -136,6 +144,10 @@ export class ConsoleApp {
     if (view === 'history') {
       this.main.replaceChildren(this.history.element);
       this.history.show();
+    }
+    if (view === 'canned') {
+      this.main.replaceChildren(this.canned.element);
+      this.canned.show();
     }
     if (view === 'tickets') {
       this.main.replaceChildren(this.tickets.element);
@@ -267,6 +279,7 @@ export class ConsoleApp {
         }),
       end: (reason) => void this.endConversation(id, reason),
       typing: (on) => this.socket.emit('typing', { conversationId: id, on }),
+      canned: () => this.cannedResponses,
     });
     this.pane.replaceChildren(this.view.element);
     sessionStorage.setItem(SELECTED_KEY, id);

@@ -1,7 +1,9 @@
 import type { HandoffTransition } from '../../../src/model/conversation';
 import type { ConversationDetail, WireMessage } from '../../../src/realtime/socket-events';
 import { el } from '../../web/widget/dom';
+import type { CannedResponse } from '../../../src/model/canned-response';
 import { renderBrief } from './brief-card';
+import { CannedPicker } from './canned-picker';
 import { askToEnd } from './end-dialog';
 import { channelBadge, channelName, tagBadges } from './queue-view';
 import { renderLine } from './transcript-line';
@@ -22,6 +24,8 @@ export interface ConversationActions {
   /** Ends the conversation for good (abusive customer), after the agent confirmed. */
   end(reason: string | undefined): void;
   typing(on: boolean): void;
+  /** The team's canned responses, for `/` in the reply box. */
+  canned(): CannedResponse[];
 }
 
 /**
@@ -39,6 +43,7 @@ export class ConversationView {
   private readonly input = el('textarea');
   private readonly lines = new Map<number, HTMLElement>();
   private readonly typing = new TypingSignal((on) => this.actions.typing(on));
+  private picker: CannedPicker | undefined;
 
   constructor(
     private detail: ConversationDetail,
@@ -195,6 +200,7 @@ export class ConversationView {
     this.input.placeholder = 'Write a reply…';
     this.input.rows = 2;
     this.input.maxLength = 4000;
+    this.picker = new CannedPicker(this.input, () => this.actions.canned());
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -212,9 +218,9 @@ export class ConversationView {
     const box = el('div', 'box');
     box.append(this.input, send);
     const hint = open
-      ? el('div', 'hint', 'Enter sends · Shift+Enter adds a line')
+      ? el('div', 'hint', 'Enter sends · Shift+Enter adds a line · / inserts a canned response')
       : el('div', 'hint closed', closedHint(this.detail));
-    this.composer.replaceChildren(box, hint);
+    this.composer.replaceChildren(...(this.picker ? [this.picker.element] : []), box, hint);
   }
 
   private async send(): Promise<void> {
