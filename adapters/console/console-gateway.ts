@@ -31,6 +31,8 @@ type ConsoleNamespace = Namespace<
 
 /** Every signed-in console socket is in this room. */
 const AGENTS_ROOM = 'agents';
+/** Signed-in sockets whose agent is not away: they hear of new handoffs and count as available. */
+const AVAILABLE_ROOM = 'available';
 const agentRoom = (agentId: string): string => `agent:${agentId}`;
 const watchRoom = (conversationId: string): string => `watch:${conversationId}`;
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
@@ -90,14 +92,14 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   });
 
   const agentsOnline = async (): Promise<number> => {
-    const sockets = await namespace.in(AGENTS_ROOM).fetchSockets();
+    const sockets = await namespace.in(AVAILABLE_ROOM).fetchSockets();
     return new Set(sockets.map((s) => s.data.agent?.id)).size;
   };
 
   namespace.on('connection', (socket: ConsoleSocket) => {
     registerHandlers(socket);
     void (async () => {
-      await socket.join([AGENTS_ROOM, agentRoom(socket.data.agent.id)]);
+      await socket.join([AGENTS_ROOM, AVAILABLE_ROOM, agentRoom(socket.data.agent.id)]);
       const count = await agentsOnline();
       socket.emit('hello', { agent: socket.data.agent, agentsOnline: count });
       socket.emit('queue', { items: await queueItems() });
@@ -233,13 +235,34 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         },
       ),
     );
+    socket.on(
+      'presence',
+      action(socket, async (_agent, { status }: { status: 'online' | 'away' }) => {
+        if (status !== 'online' && status !== 'away')
+          throw new ValidationError('status must be online or away');
+        if (status === 'away') await socket.leave(AVAILABLE_ROOM);
+        else await socket.join(AVAILABLE_ROOM);
+        namespace.to(AGENTS_ROOM).emit('agentsOnline', { count: await agentsOnline() });
+        return { status };
+      }),
+    );
     socket.on('typing', (payload) => {
       const id = (payload as { conversationId?: unknown } | null)?.conversationId;
       if (typeof id === 'string') void engine.typing(id, 'agent', (payload as { on?: unknown }).on === true);
     });
     socket.onAny((event: string) => {
       if (
-        !['claim', 'open', 'close', 'reply', 'resolve', 'release', 'reclassify', 'typing'].includes(event)
+        ![
+          'claim',
+          'open',
+          'close',
+          'reply',
+          'resolve',
+          'release',
+          'reclassify',
+          'typing',
+          'presence',
+        ].includes(event)
       ) {
         socket.emit('problem', { code: 'unknown_event', message: `Unknown event "${event}"` });
       }
@@ -273,7 +296,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     engine.events.on('handoff', ({ conversation, transition }) => {
       const summary = toSummary(conversation);
       namespace.to(AGENTS_ROOM).emit('handoff', { conversation: summary, transition });
-      if (transition.to === 'queued') namespace.to(AGENTS_ROOM).emit('handoffRequested', summary);
+      if (transition.to === 'queued') namespace.to(AVAILABLE_ROOM).emit('handoffRequested', summary);
       broadcastQueue();
       for (const agentId of new Set([transition.agentId, conversation.assignedAgentId])) {
         if (agentId) {

@@ -125,6 +125,11 @@ export interface ConsoleClientEvents {
   ) => void;
   release: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;
   typing: (payload: { conversationId: string; on: boolean }) => void;
+  /** Away: this connection gets no new-handoff alerts and does not count as an available agent. */
+  presence: (
+    payload: { status: 'online' | 'away' },
+    ack: (result: Ack<{ status: 'online' | 'away' }>) => void,
+  ) => void;
   /** Change the severity of a conversation's report (agents reclassify). */
   reclassify: (
     payload: {
@@ -154,6 +159,7 @@ export interface ConsoleServerEvents {
   /** The conversation's details changed (brief, severity, unreachable). */
   conversationUpdated: (payload: ConversationDetail) => void;
   typing: (payload: { conversationId: string; on: boolean }) => void;
+  /** Agents signed in and not away (what the bot tells customers too). */
   agentsOnline: (payload: { count: number }) => void;
   problem: (payload: { code: string; message: string }) => void;
 }

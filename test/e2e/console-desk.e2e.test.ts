@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { problemKnowledge } from '../flows/support/problem-knowledge';
 import { textOf, webCustomer, type WebCustomer } from '../flows/support/chat-driver';
 import type { ConversationSummary } from '../../src/realtime/socket-events';
@@ -49,10 +49,17 @@ describe('running the desk from the console, in real Chromium', () => {
     await browser?.close();
     await server?.cleanup();
   });
-  afterEach(() => expect(dialogs).toEqual([]));
+  const contexts: BrowserContext[] = [];
+  afterEach(async () => {
+    // Closed here too, so a failed test leaves no agent signed in for the next one.
+    for (const context of contexts.splice(0)) await context.close();
+    expect(dialogs).toEqual([]);
+  });
 
   async function signedIn(width: number, height: number): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width, height } })).newPage();
+    const context = await browser.newContext({ viewport: { width, height } });
+    contexts.push(context);
+    const page = await context.newPage();
     forbidDialogs(page, dialogs);
     await page.goto(`${server.url}/console`);
     await page.getByRole('textbox', { name: 'Username' }).fill('admin');
@@ -80,7 +87,6 @@ describe('running the desk from the console, in real Chromium', () => {
     await dialog.getByRole('button', { name: 'Resolve' }).click();
     await visible(agent.getByText(`Ticket ${ticketId} stays open.`));
     expect((await server.app.store.getTicket(ticketId))?.status).toBe('open');
-    await agent.context().close();
     customer.close();
   }, 90_000);
 
@@ -116,7 +122,6 @@ describe('running the desk from the console, in real Chromium', () => {
     await agent.getByRole('button', { name: 'Resolve', exact: true }).click();
     await visible(agent.getByText('Resolved; the bot is answering again.'));
     await noWiderThanScreen();
-    await agent.context().close();
     customer.close();
   }, 90_000);
 
@@ -143,7 +148,7 @@ describe('running the desk from the console, in real Chromium', () => {
     await agent.getByRole('tab', { name: 'History' }).click();
     const list = agent.getByRole('table', { name: /Conversations/ });
     await agent.getByRole('searchbox', { name: 'Search transcripts' }).fill('FAX');
-    await agent.getByLabel('Status').selectOption('resolved');
+    await agent.getByRole('combobox', { name: 'Status', exact: true }).selectOption('resolved');
     await agent.getByRole('button', { name: 'Search', exact: true }).click();
     await eventually(async () => {
       const rows = list.getByRole('row');
@@ -162,13 +167,19 @@ describe('running the desk from the console, in real Chromium', () => {
     await agent.getByRole('searchbox', { name: 'Search transcripts' }).fill('telefax');
     await agent.getByRole('button', { name: 'Search', exact: true }).click();
     await visible(agent.getByText('No conversation mentions "telefax".'));
-    await agent.context().close();
     customer.close();
     other.close();
   }, 90_000);
 
   it('keeps canned responses in the Replies tab and inserts one with / in a reply', async () => {
     const agent = await signedIn(1280, 800);
+    await agent.getByLabel('Your status').selectOption('away');
+    await visible(agent.getByText('Away: no alerts for new handoffs.'));
+    await eventually(async () =>
+      expect(await agent.locator('.topbar .online').textContent()).toBe('0 agents online'),
+    );
+    await agent.getByLabel('Your status').selectOption('online');
+    await visible(agent.getByText('1 agent online'));
     await agent.getByRole('tab', { name: 'Replies' }).click();
     await agent.getByRole('textbox', { name: 'Shortcut' }).fill('refund');
     await agent
@@ -197,7 +208,6 @@ describe('running the desk from the console, in real Chromium', () => {
     );
     await reply.press('Enter');
     await delivered;
-    await agent.context().close();
     customer.close();
   }, 90_000);
 });

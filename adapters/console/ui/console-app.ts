@@ -76,6 +76,7 @@ export class ConsoleApp {
     notify: (message, error) => this.notify(message, error),
   });
   private currentView: ViewName = 'conversations';
+  private readonly presence = el('select', 'presence');
   private ticketsRefresh: ReturnType<typeof setTimeout> | undefined;
   private mine: ConversationSummary[] = [];
   private view: ConversationView | undefined;
@@ -108,7 +109,11 @@ export class ConsoleApp {
     const out = el('button', 'btn ghost small', 'Sign out');
     out.type = 'button';
     out.addEventListener('click', () => void this.signOut());
-    top.append(brand, this.tabs.element, el('div', 'spacer'), this.online, who, out);
+    this.presence.append(new Option('Online', 'online'), new Option('Away', 'away'));
+    this.presence.setAttribute('aria-label', 'Your status');
+    this.presence.title = 'Away: no alerts for new handoffs, and customers are not told someone is available';
+    this.presence.addEventListener('change', () => void this.sendPresence());
+    top.append(brand, this.tabs.element, el('div', 'spacer'), this.online, this.presence, who, out);
 
     const sidebar = this.sidebar;
     sidebar.setAttribute('aria-label', 'Conversations');
@@ -176,6 +181,8 @@ export class ConsoleApp {
     const socket = this.socket;
     socket.on('connect', () => {
       this.setOnline(true);
+      // Presence belongs to the connection: a new one starts online, so repeat an "away".
+      if (this.presence.value === 'away') void this.sendPresence();
       // After a dropped connection, fetch only what the open conversation missed.
       if (this.view) void this.open(this.view.id, this.view.lastSeq);
     });
@@ -307,6 +314,16 @@ export class ConsoleApp {
           ? ` Ticket ${tickets.join(', ')} resolved too.`
           : ` Ticket ${tickets.join(', ')} stays open.`;
     this.notify(`Resolved; the bot is answering again.${ticketNote}`);
+  }
+
+  private async sendPresence(): Promise<void> {
+    const status = this.presence.value === 'away' ? 'away' : 'online';
+    const result = await this.request('presence', { status });
+    if (!result.ok) this.notify(result.error.message, true);
+    else
+      this.notify(
+        status === 'away' ? 'Away: no alerts for new handoffs.' : 'Online: new handoffs alert you.',
+      );
   }
 
   private async act(event: 'release', conversationId: string, done: string): Promise<void> {
