@@ -17,7 +17,8 @@ import { HistoryView } from './history-view';
 import { CannedView } from './canned-view';
 import type { CannedResponse } from '../../../src/model/canned-response';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
-import { askToResolve, ticketsOf } from './resolve-dialog';
+import { PresenceControl } from './presence-control';
+import { resolveConversation } from './resolve-dialog';
 import { TicketsView } from './tickets-view';
 import { Toast } from './toast';
 import { renderViewTabs, tabId, type ViewName } from './view-tabs';
@@ -76,7 +77,13 @@ export class ConsoleApp {
     notify: (message, error) => this.notify(message, error),
   });
   private currentView: ViewName = 'conversations';
-  private readonly presence = el('select', 'presence');
+  private readonly presence = new PresenceControl(
+    async (status) => {
+      const result = await this.request('presence', { status });
+      return result.ok ? undefined : result.error.message;
+    },
+    (message, error) => this.notify(message, error),
+  );
   private ticketsRefresh: ReturnType<typeof setTimeout> | undefined;
   private mine: ConversationSummary[] = [];
   private view: ConversationView | undefined;
@@ -109,11 +116,7 @@ export class ConsoleApp {
     const out = el('button', 'btn ghost small', 'Sign out');
     out.type = 'button';
     out.addEventListener('click', () => void this.signOut());
-    this.presence.append(new Option('Online', 'online'), new Option('Away', 'away'));
-    this.presence.setAttribute('aria-label', 'Your status');
-    this.presence.title = 'Away: no alerts for new handoffs, and customers are not told someone is available';
-    this.presence.addEventListener('change', () => void this.sendPresence());
-    top.append(brand, this.tabs.element, el('div', 'spacer'), this.online, this.presence, who, out);
+    top.append(brand, this.tabs.element, el('div', 'spacer'), this.online, this.presence.element, who, out);
 
     const sidebar = this.sidebar;
     sidebar.setAttribute('aria-label', 'Conversations');
@@ -181,8 +184,7 @@ export class ConsoleApp {
     const socket = this.socket;
     socket.on('connect', () => {
       this.setOnline(true);
-      // Presence belongs to the connection: a new one starts online, so repeat an "away".
-      if (this.presence.value === 'away') void this.sendPresence();
+      this.presence.reconnected();
       // After a dropped connection, fetch only what the open conversation missed.
       if (this.view) void this.open(this.view.id, this.view.lastSeq);
     });
@@ -278,7 +280,12 @@ export class ConsoleApp {
         return result.error.message;
       },
       claim: () => void this.claimById(id),
-      resolve: () => void this.resolve(this.view?.id === id ? this.view.current : detail),
+      resolve: () =>
+        void resolveConversation(
+          this.view?.id === id ? this.view.current : detail,
+          (resolveTickets) => this.request('resolve', { conversationId: id, resolveTickets }),
+          (message, error) => this.notify(message, error),
+        ),
       release: () => void this.act('release', id, 'Put back in the queue.'),
       reclassify: (severity) =>
         void this.request('reclassify', { conversationId: id, severity }).then((result) => {
@@ -294,38 +301,6 @@ export class ConsoleApp {
   }
 
   /** Resolves the conversation; its tickets are resolved too only when the agent says so. */
-  private async resolve(detail: ConversationDetail): Promise<void> {
-    const tickets = ticketsOf(detail.brief);
-    let resolveTickets = false;
-    if (tickets.length > 0) {
-      const answer = await askToResolve(detail.customer, tickets);
-      if (!answer.confirmed) return;
-      resolveTickets = answer.resolveTickets;
-    }
-    const result = await this.request('resolve', { conversationId: detail.id, resolveTickets });
-    if (!result.ok) {
-      this.notify(result.error.message, true);
-      return;
-    }
-    const ticketNote =
-      tickets.length === 0
-        ? ''
-        : result.ticketsResolved
-          ? ` Ticket ${tickets.join(', ')} resolved too.`
-          : ` Ticket ${tickets.join(', ')} stays open.`;
-    this.notify(`Resolved; the bot is answering again.${ticketNote}`);
-  }
-
-  private async sendPresence(): Promise<void> {
-    const status = this.presence.value === 'away' ? 'away' : 'online';
-    const result = await this.request('presence', { status });
-    if (!result.ok) this.notify(result.error.message, true);
-    else
-      this.notify(
-        status === 'away' ? 'Away: no alerts for new handoffs.' : 'Online: new handoffs alert you.',
-      );
-  }
-
   private async act(event: 'release', conversationId: string, done: string): Promise<void> {
     const result = await this.request(event, { conversationId });
     this.notify(result.ok ? done : result.error.message, !result.ok);

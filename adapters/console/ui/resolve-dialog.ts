@@ -54,3 +54,36 @@ export function ticketsOf(brief: { ticketId?: string; relatedTickets?: unknown }
     : [];
   return [...new Set([...(brief?.ticketId ? [brief.ticketId] : []), ...related])];
 }
+
+/**
+ * Resolves a conversation the console way: asks about its tickets first (when it has any), sends
+ * the resolve, and says what happened to the tickets.
+ */
+export async function resolveConversation(
+  detail: { id: string; customer: string; brief?: { ticketId?: string; relatedTickets?: unknown } },
+  send: (
+    resolveTickets: boolean,
+  ) => Promise<{ ok: true; ticketsResolved: boolean } | { ok: false; error: { message: string } }>,
+  notify: (message: string, error?: boolean) => void,
+): Promise<void> {
+  const tickets = ticketsOf(detail.brief);
+  let resolveTickets = false;
+  if (tickets.length > 0) {
+    const answer = await askToResolve(detail.customer, tickets);
+    if (!answer.confirmed) return;
+    resolveTickets = answer.resolveTickets;
+  }
+  const result = await send(resolveTickets);
+  if (!result.ok) {
+    notify(result.error.message, true);
+    return;
+  }
+  const listed = tickets.join(', ');
+  const ticketNote =
+    tickets.length === 0
+      ? ''
+      : result.ticketsResolved
+        ? ` Ticket ${listed} resolved too.`
+        : ` Ticket ${listed} stays open.`;
+  notify(`Resolved; the bot is answering again.${ticketNote}`);
+}
