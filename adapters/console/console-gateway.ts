@@ -15,6 +15,7 @@ import { toWire } from '../../src/realtime/wire';
 import { readCookie } from '../http/cookies';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
+import { transferConversation } from './transfer';
 
 interface SocketData {
   /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
@@ -236,6 +237,22 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       ),
     );
     socket.on(
+      'transfer',
+      action(socket, async (agent, payload: { conversationId: string; agentId: string }) => {
+        const { conversation, to } = await transferConversation(
+          engine,
+          engine.store,
+          agent,
+          requireId(payload.conversationId),
+          requireId(payload.agentId),
+        );
+        namespace
+          .to(agentRoom(to.id))
+          .emit('transferred', { conversation: toSummary(conversation), from: agent.displayName });
+        return { to: to.displayName };
+      }),
+    );
+    socket.on(
       'presence',
       action(socket, async (_agent, { status }: { status: 'online' | 'away' }) => {
         if (status !== 'online' && status !== 'away')
@@ -262,6 +279,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
           'reclassify',
           'typing',
           'presence',
+          'transfer',
         ].includes(event)
       ) {
         socket.emit('problem', { code: 'unknown_event', message: `Unknown event "${event}"` });

@@ -125,6 +125,11 @@ export interface ConsoleClientEvents {
   ) => void;
   release: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;
   typing: (payload: { conversationId: string; on: boolean }) => void;
+  /** Hands the agent's conversation to another agent, who is told with `transferred`. */
+  transfer: (
+    payload: { conversationId: string; agentId: string },
+    ack: (result: Ack<{ to: string }>) => void,
+  ) => void;
   /** Away: this connection gets no new-handoff alerts and does not count as an available agent. */
   presence: (
     payload: { status: 'online' | 'away' },
@@ -159,6 +164,8 @@ export interface ConsoleServerEvents {
   /** The conversation's details changed (brief, severity, unreachable). */
   conversationUpdated: (payload: ConversationDetail) => void;
   typing: (payload: { conversationId: string; on: boolean }) => void;
+  /** Another agent handed this agent a conversation (it is already theirs). */
+  transferred: (payload: { conversation: ConversationSummary; from: string }) => void;
   /** Agents signed in and not away (what the bot tells customers too). */
   agentsOnline: (payload: { count: number }) => void;
   problem: (payload: { code: string; message: string }) => void;
