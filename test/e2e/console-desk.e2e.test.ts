@@ -56,14 +56,19 @@ describe('running the desk from the console, in real Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
-  async function signedIn(width: number, height: number): Promise<Page> {
+  async function signedIn(
+    width: number,
+    height: number,
+    username = 'admin',
+    password = ADMIN_PASSWORD,
+  ): Promise<Page> {
     const context = await browser.newContext({ viewport: { width, height } });
     contexts.push(context);
     const page = await context.newPage();
     forbidDialogs(page, dialogs);
     await page.goto(`${server.url}/console`);
-    await page.getByRole('textbox', { name: 'Username' }).fill('admin');
-    await page.getByLabel('Password').fill(ADMIN_PASSWORD);
+    await page.getByRole('textbox', { name: 'Username' }).fill(username);
+    await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await visible(page.getByRole('list', { name: /Waiting/ }));
     return page;
@@ -208,6 +213,33 @@ describe('running the desk from the console, in real Chromium', () => {
     );
     await reply.press('Enter');
     await delivered;
+    customer.close();
+  }, 90_000);
+
+  it('transfers a chat to another agent, whose console opens it', async () => {
+    await server.app.directory.add({ username: 'dana', password: 'dana-password-1', displayName: 'Dana' });
+    const admin = await signedIn(1280, 800);
+    const dana = await signedIn(1280, 800, 'dana', 'dana-password-1');
+    const customer = await webCustomer(server.url);
+    await customer.say('Human');
+    await customer.say('please pass me to billing');
+    await (
+      await visible(
+        admin
+          .getByRole('list', { name: /Waiting/ })
+          .getByRole('button', { name: 'Claim' })
+          .first(),
+      )
+    ).click();
+    await admin.reload(); // the colleague list is read at start: Dana exists now
+    await visible(admin.getByRole('button', { name: 'Resolve', exact: true }));
+    await admin.getByRole('combobox', { name: 'Transfer to agent' }).selectOption({ label: 'Dana' });
+    await admin.getByRole('button', { name: 'Transfer', exact: true }).click();
+    await visible(admin.getByText('Transferred to Dana.'));
+    await visible(dana.getByText('Admin handed you the chat with'));
+    const reply = dana.getByRole('textbox', { name: 'Reply' });
+    await eventually(async () => expect(await reply.isEnabled()).toBe(true));
+    await visible(dana.getByRole('log', { name: 'Transcript' }).getByText('please pass me to billing'));
     customer.close();
   }, 90_000);
 });

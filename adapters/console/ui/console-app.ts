@@ -9,7 +9,7 @@ import type {
 import { el } from '../../web/widget/dom';
 import { ackedRequest, type AckedEvent, type AckOf } from './acked-request';
 import { HandoffAlerts } from './alerts';
-import { ConsoleApiError, endConversation, signOut } from './console-api';
+import { ConsoleApiError, endConversation, listAgents, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
 import { DocsGapsView } from './docs-gaps-view';
@@ -65,6 +65,7 @@ export class ConsoleApp {
     notify: (message, error) => this.notify(message, error),
   });
   private cannedResponses: CannedResponse[] = [];
+  private colleagues: { id: string; displayName: string }[] = [];
   private readonly canned = new CannedView({
     changed: (responses) => (this.cannedResponses = responses),
     notify: (message, error) => this.notify(message, error),
@@ -104,6 +105,9 @@ export class ConsoleApp {
     this.showPlaceholder();
     this.listen();
     void this.canned.refresh();
+    void listAgents()
+      .then((agents) => (this.colleagues = agents))
+      .catch(() => undefined);
     this.ticker = setInterval(() => tickWaitingTimes(this.queueList, Date.now()), 1000);
   }
 
@@ -213,6 +217,10 @@ export class ConsoleApp {
         void this.open(remembered);
     });
     socket.on('handoffRequested', (summary) => this.alerts.announce(summary));
+    socket.on('transferred', ({ conversation, from }) => {
+      this.notify(`${from} handed you the chat with ${conversation.customer}.`);
+      void this.open(conversation.id);
+    });
     socket.on('handoff', ({ conversation, transition }) => {
       if (this.view?.id === conversation.id) this.view.update(conversation, transition);
       this.refreshTicketsSoon();
@@ -294,6 +302,11 @@ export class ConsoleApp {
       end: (reason) => void this.endConversation(id, reason),
       typing: (on) => this.socket.emit('typing', { conversationId: id, on }),
       canned: () => this.cannedResponses,
+      colleagues: () => this.colleagues,
+      transfer: (agentId) =>
+        void this.request('transfer', { conversationId: id, agentId }).then((result) => {
+          this.notify(result.ok ? `Transferred to ${result.to}.` : result.error.message, !result.ok);
+        }),
     });
     this.pane.replaceChildren(this.view.element);
     sessionStorage.setItem(SELECTED_KEY, id);

@@ -24,6 +24,10 @@ export interface ConversationActions {
   /** Ends the conversation for good (abusive customer), after the agent confirmed. */
   end(reason: string | undefined): void;
   typing(on: boolean): void;
+  /** Hands the conversation to another agent. */
+  transfer(agentId: string): void;
+  /** The other agents a conversation can be handed to. */
+  colleagues(): { id: string; displayName: string }[];
   /** The team's canned responses, for `/` in the reply box. */
   canned(): CannedResponse[];
 }
@@ -172,12 +176,27 @@ export class ConversationView {
     end.title = 'For abuse or threats: the customer is told the team ended the conversation';
     end.disabled = !canEnd(d, this.agentId);
     const buttons: HTMLElement[] = [severityLabel, release, resolve, end];
+    const colleagues = this.actions.colleagues().filter((a) => a.id !== this.agentId);
+    if (this.mineToAnswer && colleagues.length > 0) buttons.splice(3, 0, this.transferControl(colleagues));
     if (d.mode === 'queued') {
       const claim = actionButton('Claim', 'btn primary', () => this.actions.claim());
       claim.title = 'Take this conversation and answer the customer';
       buttons.splice(1, 2, claim);
     }
     this.head.replaceChildren(title, ...buttons);
+  }
+
+  /** A choice of agent and a Transfer button; the choice must be made before it does anything. */
+  private transferControl(colleagues: { id: string; displayName: string }[]): HTMLElement {
+    const select = el('select');
+    select.append(new Option('Transfer to…', ''), ...colleagues.map((a) => new Option(a.displayName, a.id)));
+    select.setAttribute('aria-label', 'Transfer to agent');
+    const go = actionButton('Transfer', 'btn', () => {
+      if (select.value) this.actions.transfer(select.value);
+    });
+    const box = el('span', 'transfer');
+    box.append(select, go);
+    return box;
   }
 
   private renderContext(): void {
