@@ -17,6 +17,8 @@ import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
 import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
+import { conversationRoutes } from '../adapters/console/conversation-routes';
+import { cannedRoutes } from '../adapters/console/canned-routes';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
 import { clientAddressReader } from '../adapters/http/client-address';
 import { Limits, limitRules } from '../adapters/http/limits';
@@ -178,6 +180,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
   app.use('/console/api', answerRoutes({ store, directory }));
+  app.use('/console/api', conversationRoutes({ store, directory }));
+  app.use('/console/api', cannedRoutes({ store, directory }));
   app.use(
     uploadRoutes({
       dataDir: config.DATA_DIR,
@@ -214,6 +218,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       severities: Object.keys((services.policy ?? support.policy).severities),
       categories: Object.keys((services.policy ?? support.policy).categories),
     },
+    resolveTickets: (id) => (services.tickets ?? support.tickets).resolveConversation(id),
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,

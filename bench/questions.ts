@@ -21,7 +21,9 @@ export function loadQuestions(file: string | undefined): { questions: string[]; 
     .split('\n')
     .filter((line) => line.trim() !== '')
     .map((line) => (JSON.parse(line) as { question?: unknown }).question)
-    .filter((q): q is string => typeof q === 'string' && q.trim() !== '' && commandIntent(q) !== 'handoff.request');
+    .filter(
+      (q): q is string => typeof q === 'string' && q.trim() !== '' && commandIntent(q) !== 'handoff.request',
+    );
   if (questions.length === 0) throw new Error(`no questions in ${file}`);
   return { questions, source: path.relative(process.cwd(), file) || file };
 }

@@ -18,6 +18,9 @@ import { readCookie } from '../http/cookies';
 import {
   agentTyping,
   conversationAction,
+  presenceAction,
+  resolveAction,
+  transferAction,
   openAction,
   parsePayload,
   reclassifyAction,
@@ -29,6 +32,7 @@ import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
 import { agentRoom, revokeEndedSessions } from './session-revocation';
+import { transferConversation } from './transfer';
 
 interface SocketData {
   /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
@@ -47,6 +51,8 @@ type ConsoleNamespace = Namespace<
 
 /** Every signed-in console socket is in this room. */
 const AGENTS_ROOM = 'agents';
+/** Signed-in sockets whose agent is not away: they hear of new handoffs and count as available. */
+const AVAILABLE_ROOM = 'available';
 const watchRoom = (conversationId: string): string => `watch:${conversationId}`;
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const CATEGORIES = ['platform', 'operational'] as const;
@@ -70,6 +76,8 @@ export interface ConsoleGatewayOptions {
   clientAddress: (req: IncomingMessage) => string;
   /** The support policy's severity and category names a reclassification may use. */
   classification?: { severities: readonly string[]; categories: readonly string[] };
+  /** Resolves a conversation's open tickets, when the agent asks for it on resolve. */
+  resolveTickets?: (conversationId: string) => Promise<void>;
   /** Called when an agent changes a report's severity (counting downgrades, requeueing). */
   onReclassify?: (
     conversation: Conversation,
@@ -120,7 +128,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   );
 
   const agentsOnline = async (): Promise<number> => {
-    const sockets = await namespace.in(AGENTS_ROOM).fetchSockets();
+    const sockets = await namespace.in(AVAILABLE_ROOM).fetchSockets();
     return new Set(sockets.map((s) => s.data.agent?.id)).size;
   };
 
@@ -128,7 +136,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   namespace.on('connection', (socket: ConsoleSocket) => {
     registerHandlers(socket);
     void (async () => {
-      await Promise.all([socket.join(AGENTS_ROOM), revocation.track(socket)]);
+      await Promise.all([socket.join([AGENTS_ROOM, AVAILABLE_ROOM]), revocation.track(socket)]);
       const count = await agentsOnline();
       socket.emit('hello', { agent: socket.data.agent, agentsOnline: count });
       socket.emit('queue', { items: await queueItems() });
@@ -223,9 +231,11 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     );
     on(
       'resolve',
-      action(socket, conversationAction, async (agent, { conversationId }) => {
-        await engine.resolve(conversationId, agent);
-        return {};
+      action(socket, resolveAction, async (agent, { conversationId, resolveTickets }) => {
+        const conversation = await engine.resolve(conversationId, agent);
+        const ticketsResolved = resolveTickets === true && options.resolveTickets !== undefined;
+        if (ticketsResolved) await options.resolveTickets?.(conversation.id);
+        return { ticketsResolved };
       }),
     );
     on(
@@ -251,6 +261,31 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         return {};
       }),
     );
+    on(
+      'transfer',
+      action(socket, transferAction, async (agent, payload) => {
+        const { conversation, to } = await transferConversation(
+          engine,
+          engine.store,
+          agent,
+          payload.conversationId,
+          payload.agentId,
+        );
+        namespace
+          .to(agentRoom(to.id))
+          .emit('transferred', { conversation: toSummary(conversation), from: agent.displayName });
+        return { to: to.displayName };
+      }),
+    );
+    on(
+      'presence',
+      action(socket, presenceAction, async (_agent, { status }) => {
+        if (status === 'away') await socket.leave(AVAILABLE_ROOM);
+        else await socket.join(AVAILABLE_ROOM);
+        namespace.to(AGENTS_ROOM).emit('agentsOnline', { count: await agentsOnline() });
+        return { status };
+      }),
+    );
     // Typing over the allowance is dropped silently: it is a hint, not a message.
     on('typing', async (payload) => {
       const parsed = agentTyping.safeParse(payload);
@@ -264,7 +299,18 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     });
     socket.onAny((event: string) => {
       if (
-        !['claim', 'open', 'close', 'reply', 'resolve', 'release', 'reclassify', 'typing'].includes(event)
+        ![
+          'claim',
+          'open',
+          'close',
+          'reply',
+          'resolve',
+          'release',
+          'reclassify',
+          'typing',
+          'presence',
+          'transfer',
+        ].includes(event)
       ) {
         socket.emit('problem', { code: 'unknown_event', message: `Unknown event "${event}"` });
       }
@@ -298,7 +344,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     engine.events.on('handoff', ({ conversation, transition }) => {
       const summary = toSummary(conversation);
       namespace.to(AGENTS_ROOM).emit('handoff', { conversation: summary, transition });
-      if (transition.to === 'queued') namespace.to(AGENTS_ROOM).emit('handoffRequested', summary);
+      if (transition.to === 'queued') namespace.to(AVAILABLE_ROOM).emit('handoffRequested', summary);
       broadcastQueue();
       for (const agentId of new Set([transition.agentId, conversation.assignedAgentId])) {
         if (agentId) {

@@ -49,6 +49,12 @@ export const replyAction = z.object({
   text: z.string({ invalid_type_error: 'text must be a string' }),
   clientId: z.string().max(64).optional(),
 });
+/** Resolving, optionally with the conversation's open tickets. */
+export const resolveAction = z.object({ conversationId, resolveTickets: z.boolean().optional() });
+/** Handing an assigned conversation to another agent. */
+export const transferAction = z.object({ conversationId, agentId: z.string().min(1).max(200) });
+/** An agent's availability for new handoffs. */
+export const presenceAction = z.object({ status: z.enum(['online', 'away']) });
 /** An agent's typing signal. */
 export const agentTyping = z.object({ conversationId, on: z.boolean().optional() });
 

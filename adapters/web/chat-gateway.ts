@@ -109,7 +109,11 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
     });
     const lastSeq = typeof handshake.lastSeq === 'number' && handshake.lastSeq >= 0 ? handshake.lastSeq : 0;
     const messages = conversation ? await engine.store.getMessages(conversation.id, lastSeq) : [];
-    socket.emit('history', { messages: messages.map(toWire), mode: conversation?.mode ?? 'bot' });
+    socket.emit('history', {
+      messages: messages.map(toWire),
+      mode: conversation?.mode ?? 'bot',
+      ...(conversation?.assignedAgentName !== undefined && { agentName: conversation.assignedAgentName }),
+    });
   }
 
   /**

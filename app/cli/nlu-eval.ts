@@ -99,7 +99,7 @@ async function probes(file: string, kbDir: string): Promise<void> {
       console.log(`  ${expect.padEnd(11)} ${percent(rate)}`);
   } finally {
     await app.close();
-    await knowledge.close();
+    knowledge.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }

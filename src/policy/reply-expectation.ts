@@ -68,7 +68,9 @@ export function replyExpectation(
 }
 
 function asSeverity(value: unknown): SeverityName | undefined {
-  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value) ? (value as SeverityName) : undefined;
+  return typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)
+    ? (value as SeverityName)
+    : undefined;
 }
 
 function asCategory(value: unknown): 'platform' | 'operational' | undefined {

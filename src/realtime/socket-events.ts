@@ -54,7 +54,7 @@ export interface ChatServerEvents {
     identified?: boolean;
   }) => void;
   /** Messages after the handshake's `lastSeq`, oldest first (the whole transcript on a new device). */
-  history: (payload: { messages: WireMessage[]; mode: ConversationMode }) => void;
+  history: (payload: { messages: WireMessage[]; mode: ConversationMode; agentName?: string }) => void;
   message: (message: WireMessage) => void;
   /** A message changed after it was sent (feedback recorded). */
   messageUpdated: (message: WireMessage) => void;
@@ -122,9 +122,23 @@ export interface ConsoleClientEvents {
     /** `duplicate` when this clientId was already delivered (a re-send after a drop): nothing is sent twice. */
     ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
   ) => void;
-  resolve: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;
+  /** Tickets stay open unless `resolveTickets` asks to resolve the conversation's tickets too. */
+  resolve: (
+    payload: { conversationId: string; resolveTickets?: boolean },
+    ack: (result: Ack<{ ticketsResolved: boolean }>) => void,
+  ) => void;
   release: (payload: { conversationId: string }, ack: (result: Ack) => void) => void;
   typing: (payload: { conversationId: string; on: boolean }) => void;
+  /** Hands the agent's conversation to another agent, who is told with `transferred`. */
+  transfer: (
+    payload: { conversationId: string; agentId: string },
+    ack: (result: Ack<{ to: string }>) => void,
+  ) => void;
+  /** Away: this connection gets no new-handoff alerts and does not count as an available agent. */
+  presence: (
+    payload: { status: 'online' | 'away' },
+    ack: (result: Ack<{ status: 'online' | 'away' }>) => void,
+  ) => void;
   /** Change the severity of a conversation's report (agents reclassify). */
   reclassify: (
     payload: {
@@ -154,6 +168,9 @@ export interface ConsoleServerEvents {
   /** The conversation's details changed (brief, severity, unreachable). */
   conversationUpdated: (payload: ConversationDetail) => void;
   typing: (payload: { conversationId: string; on: boolean }) => void;
+  /** Another agent handed this agent a conversation (it is already theirs). */
+  transferred: (payload: { conversation: ConversationSummary; from: string }) => void;
+  /** Agents signed in and not away (what the bot tells customers too). */
   agentsOnline: (payload: { count: number }) => void;
   problem: (payload: { code: string; message: string }) => void;
 }

@@ -1,11 +1,14 @@
 import { ConflictError } from '../errors';
 import type { Agent, AgentSession } from '../model/agent';
+import type { CannedResponse } from '../model/canned-response';
+import { byShortcut } from './canned-order';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
 import { filterTickets } from './filter-tickets';
 import { newConversation } from './new-conversation';
 import type { RedisClient } from './redis-connection';
+import { RedisConversationSearch } from './redis-conversation-search';
 import {
   APPEND_MESSAGE,
   CREATE_CONVERSATION,
@@ -16,6 +19,7 @@ import {
 import type {
   AppendedMessage,
   ConversationQuery,
+  ConversationSearch,
   NewConversation,
   NewMessage,
   Store,
@@ -47,11 +51,17 @@ export class RedisStore implements Store {
   private readonly client: RedisClient;
   private readonly p: string;
   private readonly now: () => number;
+  private readonly search: RedisConversationSearch;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.client = options.client;
     this.p = options.prefix;
     this.now = options.now ?? Date.now;
+    this.search = new RedisConversationSearch(
+      this.client,
+      (kind, id) => this.key(kind, id),
+      (id) => this.getConversation(id),
+    );
   }
 
   async getConversation(id: string): Promise<Conversation | undefined> {
@@ -140,6 +150,10 @@ export class RedisStore implements Store {
       .slice(0, limit);
   }
 
+  async searchConversations(query: ConversationSearch): Promise<Conversation[]> {
+    return this.search.search(query);
+  }
+
   async appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage> {
     // Drop a stray `seq` so the script's own number is the only one in the JSON.
     const body: Record<string, unknown> = { ...message };
@@ -158,7 +172,11 @@ export class RedisStore implements Store {
       message.externalId ?? '',
     ])) as number | null;
     if (seq === null) throw new Error(`conversation ${conversationId} does not exist`);
-    const conversation = await this.getConversation(conversationId);
+    // The word index is written alongside the read that follows: no extra round trip per message.
+    const [conversation] = await Promise.all([
+      this.getConversation(conversationId),
+      this.search.index(conversationId, message.text),
+    ]);
     if (!conversation) throw new Error(`conversation ${conversationId} does not exist`);
     return { message: { ...message, conversationId, seq }, conversation };
   }
@@ -339,6 +357,19 @@ export class RedisStore implements Store {
   async listRecords(log: string, limit = 1000): Promise<Record<string, unknown>[]> {
     const docs = await this.client.lRange(this.key('records', log), -limit, -1);
     return docs.map((doc) => JSON.parse(doc) as Record<string, unknown>);
+  }
+
+  async saveCannedResponse(response: CannedResponse): Promise<void> {
+    await this.client.hSet(this.key('canned'), response.id, JSON.stringify(response));
+  }
+
+  async listCannedResponses(): Promise<CannedResponse[]> {
+    const docs = Object.values(await this.client.hGetAll(this.key('canned')));
+    return byShortcut(docs.map((doc) => JSON.parse(doc) as CannedResponse));
+  }
+
+  async deleteCannedResponse(id: string): Promise<boolean> {
+    return (await this.client.hDel(this.key('canned'), id)) > 0;
   }
 
   async close(): Promise<void> {

@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ConflictError } from '../errors';
 import type { Agent, AgentSession } from '../model/agent';
+import type { CannedResponse } from '../model/canned-response';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
 import type {
   AppendedMessage,
   ConversationQuery,
+  ConversationSearch,
   NewConversation,
   NewMessage,
   Store,
@@ -16,8 +18,10 @@ import type {
 } from './store';
 import { newConversation } from './new-conversation';
 import { filterTickets } from './filter-tickets';
+import { byShortcut } from './canned-order';
 import { GroupCommit } from './group-commit';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
+import { ensureMessageSearch, searchSqliteConversations } from './sqlite-conversation-search';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -50,6 +54,7 @@ CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, customer_id TEXT NOT NU
 CREATE INDEX IF NOT EXISTS tickets_customer ON tickets (customer_id, updated_at);
 CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY AUTOINCREMENT, log TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS records_log ON records (log, id);
+CREATE TABLE IF NOT EXISTS canned_responses (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
 `;
 
 type Row = { doc: string };
@@ -78,6 +83,7 @@ export class SqliteStore implements Store {
     // A WAL that once grew under a burst is cut back to this size after the next checkpoint.
     this.db.pragma('journal_size_limit = 67108864');
     this.db.exec(SCHEMA);
+    ensureMessageSearch(this.db);
     this.commits = new GroupCommit(this.db, file);
     if (file !== ':memory:') {
       this.checkpointer = startWalCheckpointer(file, () => {
@@ -159,6 +165,10 @@ export class SqliteStore implements Store {
       .prepare<(string | number)[], Row>(sql)
       .all(...params)
       .map((row) => JSON.parse(row.doc) as Conversation);
+  }
+
+  async searchConversations(query: ConversationSearch): Promise<Conversation[]> {
+    return searchSqliteConversations(this.db, query);
   }
 
   async appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage> {
@@ -363,6 +373,31 @@ export class SqliteStore implements Store {
       .all(log, limit)
       .map((row) => JSON.parse(row.doc) as Record<string, unknown>)
       .reverse();
+  }
+
+  async saveCannedResponse(response: CannedResponse): Promise<void> {
+    await this.commits.write(() => {
+      this.db
+        .prepare(
+          'INSERT INTO canned_responses (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc',
+        )
+        .run(response.id, JSON.stringify(response));
+    });
+  }
+
+  async listCannedResponses(): Promise<CannedResponse[]> {
+    return byShortcut(
+      this.db
+        .prepare<[], Row>('SELECT doc FROM canned_responses')
+        .all()
+        .map((row) => JSON.parse(row.doc) as CannedResponse),
+    );
+  }
+
+  async deleteCannedResponse(id: string): Promise<boolean> {
+    return this.commits.write(
+      () => this.db.prepare('DELETE FROM canned_responses WHERE id = ?').run(id).changes > 0,
+    );
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Agent, AgentSession } from '../model/agent';
+import type { CannedResponse } from '../model/canned-response';
 import type { ChannelName, Conversation, ConversationMode } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
@@ -21,6 +22,22 @@ export interface ConversationQuery {
   agentId?: string;
   channel?: ChannelName;
   /** Newest first by `updatedAt`; default 200. */
+  limit?: number;
+}
+
+/** Filters for finding any conversation, present or past (the console's Conversations list). */
+export interface ConversationSearch {
+  /** Every word must occur somewhere in the transcript: whole words, any case. */
+  text?: string;
+  modes?: ConversationMode[];
+  channel?: ChannelName;
+  /** Conversations this agent has held: assigned now, or named in the handoff history. */
+  agentId?: string;
+  /** Last activity (`updatedAt`) at or after this time. */
+  since?: number;
+  /** Last activity (`updatedAt`) before this time. */
+  until?: number;
+  /** Newest first by `updatedAt`; default 100. */
   limit?: number;
 }
 
@@ -54,6 +71,8 @@ export interface Store {
     change: (current: Conversation) => Conversation | undefined,
   ): Promise<Conversation | undefined>;
   listConversations(query?: ConversationQuery): Promise<Conversation[]>;
+  /** Conversations matching every filter given, newest first; `text` searches whole transcripts. */
+  searchConversations(query: ConversationSearch): Promise<Conversation[]>;
 
   /**
    * Appends to the transcript with the next sequence number and bumps the conversation's `lastSeq`;
@@ -102,6 +121,13 @@ export interface Store {
   /** Appends a record to a named log (answer feedback, leads, audit); newest last. */
   appendRecord(log: string, record: Record<string, unknown>): Promise<void>;
   listRecords(log: string, limit?: number): Promise<Record<string, unknown>[]>;
+
+  /** Creates or replaces a shared canned response (by id). */
+  saveCannedResponse(response: CannedResponse): Promise<void>;
+  /** Every canned response, by shortcut. */
+  listCannedResponses(): Promise<CannedResponse[]>;
+  /** Deletes one; false when there was none with that id. */
+  deleteCannedResponse(id: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -128,7 +128,7 @@ describe('reports become tickets the agent sees', () => {
     const ticketId = filed.match(/ticket (T-\w{5})/)![1]!;
     const { id } = await requested;
     await request(agent, 'claim', { conversationId: id });
-    await request(agent, 'resolve', { conversationId: id });
+    await request(agent, 'resolve', { conversationId: id, resolveTickets: true });
     expect((await server.app.store.getTicket(ticketId))?.status).toBe('resolved');
 
     const asked = textOf(await customer.say('one-way audio on calls to Spain is happening again'));

@@ -54,9 +54,9 @@ describe('Twilio SMS webhooks: signatures and replays', () => {
     expect(answer).toMatchObject({
       from: '+15005550006',
       statusCallback: `${PUBLIC_URL}/webhooks/twilio/status`,
-      // The policy's whole answer, in numbered parts (every line of it is a fact).
-      body: expect.stringMatching(/^\(1\/2\) A Call-ID is [\s\S]+Logging section/),
     });
+    // The policy's whole answer, in numbered parts (every line of it is a fact).
+    expect(answer?.body).toMatch(/^\(1\/2\) A Call-ID is [\s\S]+Logging section/);
     const conversation = await server.app.store.findConversation('sms', CUSTOMER);
     expect(conversation?.profile).toEqual({ phone: CUSTOMER, timeZone: 'Europe/London' });
   });

@@ -1,7 +1,8 @@
 import { createRedisClient, type RedisClient } from '../../src/store/redis-connection';
 import { RedisStore } from '../../src/store/redis-store';
 import { createLogger } from '../../src/logger';
-import { storeContract } from './store-contract';
+import { searchContract } from './search-contract';
+import { storeContract, type OpenStore } from './store-contract';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis-test-prefix';
 
 const log = createLogger('silent');
@@ -12,7 +13,7 @@ async function openStore(prefix: string, now?: () => number): Promise<RedisStore
   return new RedisStore({ client, prefix, ownsClient: true, ...(now && { now }) });
 }
 
-storeContract('Redis', async (now) => {
+const openRedis: OpenStore = async (now) => {
   const prefix = uniquePrefix('store');
   const store = await openStore(prefix, now);
   const peer = await openStore(prefix, now);
@@ -25,7 +26,10 @@ storeContract('Redis', async (now) => {
       await deleteKeys(prefix);
     },
   };
-});
+};
+
+storeContract('Redis', openRedis);
+searchContract('Redis', openRedis);
 
 describe('Redis store isolation', () => {
   it('keeps deployments with different prefixes apart and leaves nothing outside its prefix', async () => {

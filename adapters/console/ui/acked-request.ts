@@ -2,7 +2,8 @@ import type { Socket } from 'socket.io-client';
 import type { ConsoleClientEvents, ConsoleServerEvents } from '../../../src/realtime/socket-events';
 
 /** The console events the server answers with an acknowledgement. */
-export type AckedEvent = 'claim' | 'open' | 'reply' | 'resolve' | 'release' | 'reclassify';
+export type AckedEvent =
+  'claim' | 'open' | 'reply' | 'resolve' | 'release' | 'reclassify' | 'presence' | 'transfer';
 /** The acknowledgement an event's handler answers with. */
 export type AckOf<E extends AckedEvent> = Parameters<Parameters<ConsoleClientEvents[E]>[1]>[0];
 

@@ -1,6 +1,8 @@
+import type { CannedResponse } from '../../../src/model/canned-response';
 import type { Ticket } from '../../../src/model/ticket';
 import type { AgentView } from '../../../src/realtime/socket-events';
 import type { AnswerReview } from '../answer-routes';
+import type { ConversationListItem } from '../conversation-routes';
 
 /** Thrown for a refused request; `message` is the server's own explanation. */
 export class ConsoleApiError extends Error {
@@ -12,7 +14,7 @@ export class ConsoleApiError extends Error {
   }
 }
 
-async function call(method: 'GET' | 'POST', path: string, body?: unknown): Promise<unknown> {
+async function call(method: 'GET' | 'POST' | 'DELETE', path: string, body?: unknown): Promise<unknown> {
   const response = await fetch(`/console/api${path}`, {
     method,
     credentials: 'same-origin',
@@ -88,4 +90,50 @@ export async function listAnswers(failedOnly: boolean): Promise<AnswerReview[]> 
 /** Ends a conversation for good (abusive customer); the customer is told. */
 export async function endConversation(conversationId: string, reason?: string): Promise<void> {
   await call('POST', `/conversations/${encodeURIComponent(conversationId)}/end`, reason ? { reason } : {});
+}
+
+/** The Conversations list's filters, as the form holds them ('' = any). */
+export interface ConversationFilters {
+  text: string;
+  status: string;
+  channel: string;
+  agent: string;
+  /** UTC days, `YYYY-MM-DD`. */
+  from: string;
+  to: string;
+}
+
+/** Conversations matching the filters, most recently active first. */
+export async function searchConversations(filters: ConversationFilters): Promise<ConversationListItem[]> {
+  const params = new URLSearchParams();
+  const names = ['text', 'status', 'channel', 'agent', 'from', 'to'] as const;
+  for (const name of names) if (filters[name]) params.set(name, filters[name]);
+  return (
+    (await call('GET', `/conversations?${params.toString()}`)) as { conversations: ConversationListItem[] }
+  ).conversations;
+}
+
+/** Every agent, for the agent filter. */
+export async function listAgents(): Promise<Pick<AgentView, 'id' | 'displayName' | 'username'>[]> {
+  return ((await call('GET', '/agents')) as { agents: Pick<AgentView, 'id' | 'displayName' | 'username'>[] })
+    .agents;
+}
+
+/** The team's canned responses, by shortcut. */
+export async function listCanned(): Promise<CannedResponse[]> {
+  return ((await call('GET', '/canned')) as { responses: CannedResponse[] }).responses;
+}
+
+/** Creates a canned response, or replaces the one with this `id`. */
+export async function saveCanned(input: {
+  id?: string;
+  shortcut: string;
+  text: string;
+}): Promise<CannedResponse> {
+  return ((await call('POST', '/canned', input)) as { response: CannedResponse }).response;
+}
+
+/** Deletes a canned response. */
+export async function deleteCanned(id: string): Promise<void> {
+  await call('DELETE', `/canned/${encodeURIComponent(id)}`);
 }

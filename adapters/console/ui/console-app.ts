@@ -9,11 +9,16 @@ import type {
 import { el } from '../../web/widget/dom';
 import { ackedRequest, type AckedEvent, type AckOf } from './acked-request';
 import { HandoffAlerts } from './alerts';
-import { ConsoleApiError, endConversation, signOut } from './console-api';
+import { ConsoleApiError, endConversation, listAgents, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
 import { DocsGapsView } from './docs-gaps-view';
+import { HistoryView } from './history-view';
+import { CannedView } from './canned-view';
+import type { CannedResponse } from '../../../src/model/canned-response';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
+import { PresenceControl } from './presence-control';
+import { resolveConversation } from './resolve-dialog';
 import { TicketsView } from './tickets-view';
 import { Toast } from './toast';
 import { renderViewTabs, tabId, type ViewName } from './view-tabs';
@@ -52,6 +57,19 @@ export class ConsoleApp {
     },
     notify: (message, error) => this.notify(message, error),
   });
+  private readonly history = new HistoryView({
+    openConversation: (id) => {
+      this.showView('conversations');
+      void this.open(id);
+    },
+    notify: (message, error) => this.notify(message, error),
+  });
+  private cannedResponses: CannedResponse[] = [];
+  private colleagues: { id: string; displayName: string }[] = [];
+  private readonly canned = new CannedView({
+    changed: (responses) => (this.cannedResponses = responses),
+    notify: (message, error) => this.notify(message, error),
+  });
   private readonly docsGaps = new DocsGapsView({
     openConversation: (id) => {
       this.showView('conversations');
@@ -60,6 +78,13 @@ export class ConsoleApp {
     notify: (message, error) => this.notify(message, error),
   });
   private currentView: ViewName = 'conversations';
+  private readonly presence = new PresenceControl(
+    async (status) => {
+      const result = await this.request('presence', { status });
+      return result.ok ? undefined : result.error.message;
+    },
+    (message, error) => this.notify(message, error),
+  );
   private ticketsRefresh: ReturnType<typeof setTimeout> | undefined;
   private mine: ConversationSummary[] = [];
   private view: ConversationView | undefined;
@@ -79,19 +104,23 @@ export class ConsoleApp {
     this.showView('conversations');
     this.showPlaceholder();
     this.listen();
+    void this.canned.refresh();
+    void listAgents()
+      .then((agents) => (this.colleagues = agents))
+      .catch(() => undefined);
     this.ticker = setInterval(() => tickWaitingTimes(this.queueList, Date.now()), 1000);
   }
 
   private layout(): HTMLElement {
     const shell = el('div', 'shell');
     const top = el('header', 'topbar');
-    const brand = el('div', 'brand');
+    const brand = el('h1', 'brand');
     brand.append('Handoff', el('span', '', ' console'));
     const who = el('span', 'who', `Signed in as ${this.agent.displayName}`);
     const out = el('button', 'btn ghost small', 'Sign out');
     out.type = 'button';
     out.addEventListener('click', () => void this.signOut());
-    top.append(brand, this.tabs.element, el('div', 'spacer'), this.online, who, out);
+    top.append(brand, this.tabs.element, el('div', 'spacer'), this.online, this.presence.element, who, out);
 
     const sidebar = this.sidebar;
     sidebar.setAttribute('aria-label', 'Conversations');
@@ -108,7 +137,10 @@ export class ConsoleApp {
     const main = this.main;
     main.id = PANEL_ID;
     main.setAttribute('role', 'tabpanel');
-    shell.append(top, main, this.toast.element);
+    // The landmark holds the tab panel: a <main> given role=tabpanel would stop being a landmark.
+    const landmark = el('main');
+    landmark.append(main);
+    shell.append(top, landmark, this.toast.element);
     // Browsers allow sound and notification prompts only after a gesture: the first click unlocks them.
     shell.addEventListener('click', () => this.alerts.unlock(), { once: true });
     return shell;
@@ -121,6 +153,14 @@ export class ConsoleApp {
     this.main.setAttribute('aria-labelledby', tabId(view));
     this.main.className = view === 'conversations' ? 'main' : 'main single';
     if (view === 'conversations') this.main.replaceChildren(this.sidebar, this.pane);
+    if (view === 'history') {
+      this.main.replaceChildren(this.history.element);
+      this.history.show();
+    }
+    if (view === 'canned') {
+      this.main.replaceChildren(this.canned.element);
+      this.canned.show();
+    }
     if (view === 'tickets') {
       this.main.replaceChildren(this.tickets.element);
       this.tickets.show();
@@ -148,6 +188,7 @@ export class ConsoleApp {
     const socket = this.socket;
     socket.on('connect', () => {
       this.setOnline(true);
+      this.presence.reconnected();
       // After a dropped connection, fetch only what the open conversation missed.
       if (this.view) void this.open(this.view.id, this.view.lastSeq);
     });
@@ -176,6 +217,10 @@ export class ConsoleApp {
         void this.open(remembered);
     });
     socket.on('handoffRequested', (summary) => this.alerts.announce(summary));
+    socket.on('transferred', ({ conversation, from }) => {
+      this.notify(`${from} handed you the chat with ${conversation.customer}.`);
+      void this.open(conversation.id);
+    });
     socket.on('handoff', ({ conversation, transition }) => {
       if (this.view?.id === conversation.id) this.view.update(conversation, transition);
       this.refreshTicketsSoon();
@@ -243,7 +288,12 @@ export class ConsoleApp {
         return result.error.message;
       },
       claim: () => void this.claimById(id),
-      resolve: () => void this.act('resolve', id, 'Resolved; the bot is answering again.'),
+      resolve: () =>
+        void resolveConversation(
+          this.view?.id === id ? this.view.current : detail,
+          (resolveTickets) => this.request('resolve', { conversationId: id, resolveTickets }),
+          (message, error) => this.notify(message, error),
+        ),
       release: () => void this.act('release', id, 'Put back in the queue.'),
       reclassify: (severity) =>
         void this.request('reclassify', { conversationId: id, severity }).then((result) => {
@@ -251,13 +301,20 @@ export class ConsoleApp {
         }),
       end: (reason) => void this.endConversation(id, reason),
       typing: (on) => this.socket.emit('typing', { conversationId: id, on }),
+      canned: () => this.cannedResponses,
+      colleagues: () => this.colleagues,
+      transfer: (agentId) =>
+        void this.request('transfer', { conversationId: id, agentId }).then((result) => {
+          this.notify(result.ok ? `Transferred to ${result.to}.` : result.error.message, !result.ok);
+        }),
     });
     this.pane.replaceChildren(this.view.element);
     sessionStorage.setItem(SELECTED_KEY, id);
     this.renderMine();
   }
 
-  private async act(event: 'resolve' | 'release', conversationId: string, done: string): Promise<void> {
+  /** Resolves the conversation; its tickets are resolved too only when the agent says so. */
+  private async act(event: 'release', conversationId: string, done: string): Promise<void> {
     const result = await this.request(event, { conversationId });
     this.notify(result.ok ? done : result.error.message, !result.ok);
   }

@@ -1,7 +1,9 @@
 import type { HandoffTransition } from '../../../src/model/conversation';
 import type { ConversationDetail, WireMessage } from '../../../src/realtime/socket-events';
 import { el } from '../../web/widget/dom';
+import type { CannedResponse } from '../../../src/model/canned-response';
 import { renderBrief } from './brief-card';
+import { CannedPicker } from './canned-picker';
 import { askToEnd } from './end-dialog';
 import { channelBadge, channelName, tagBadges } from './queue-view';
 import { renderLine } from './transcript-line';
@@ -22,6 +24,12 @@ export interface ConversationActions {
   /** Ends the conversation for good (abusive customer), after the agent confirmed. */
   end(reason: string | undefined): void;
   typing(on: boolean): void;
+  /** Hands the conversation to another agent. */
+  transfer(agentId: string): void;
+  /** The other agents a conversation can be handed to. */
+  colleagues(): { id: string; displayName: string }[];
+  /** The team's canned responses, for `/` in the reply box. */
+  canned(): CannedResponse[];
 }
 
 /**
@@ -39,6 +47,7 @@ export class ConversationView {
   private readonly input = el('textarea');
   private readonly lines = new Map<number, HTMLElement>();
   private readonly typing = new TypingSignal((on) => this.actions.typing(on));
+  private picker: CannedPicker | undefined;
 
   constructor(
     private detail: ConversationDetail,
@@ -50,8 +59,9 @@ export class ConversationView {
     this.transcript.setAttribute('aria-label', 'Transcript');
     this.transcript.setAttribute('aria-live', 'polite');
     this.typingLine.setAttribute('aria-live', 'polite');
-    this.scroller.append(this.context, this.transcript);
-    this.element.append(this.head, this.scroller, this.typingLine, this.composer);
+    // The brief stays pinned above the transcript: the newest messages scroll, the facts do not.
+    this.scroller.append(this.transcript);
+    this.element.append(this.head, this.context, this.scroller, this.typingLine, this.composer);
     this.buildComposer();
     this.update(detail);
     this.addMessages(detail.messages);
@@ -60,6 +70,11 @@ export class ConversationView {
   /** The conversation this pane shows. */
   get id(): string {
     return this.detail.id;
+  }
+
+  /** The conversation as shown now (facts updated since it was opened included). */
+  get current(): ConversationDetail {
+    return this.detail;
   }
 
   /** The highest sequence number shown (a reconnect asks only for what came after it). */
@@ -161,12 +176,27 @@ export class ConversationView {
     end.title = 'For abuse or threats: the customer is told the team ended the conversation';
     end.disabled = !canEnd(d, this.agentId);
     const buttons: HTMLElement[] = [severityLabel, release, resolve, end];
+    const colleagues = this.actions.colleagues().filter((a) => a.id !== this.agentId);
+    if (this.mineToAnswer && colleagues.length > 0) buttons.splice(3, 0, this.transferControl(colleagues));
     if (d.mode === 'queued') {
       const claim = actionButton('Claim', 'btn primary', () => this.actions.claim());
       claim.title = 'Take this conversation and answer the customer';
       buttons.splice(1, 2, claim);
     }
     this.head.replaceChildren(title, ...buttons);
+  }
+
+  /** A choice of agent and a Transfer button; the choice must be made before it does anything. */
+  private transferControl(colleagues: { id: string; displayName: string }[]): HTMLElement {
+    const select = el('select');
+    select.append(new Option('Transfer to…', ''), ...colleagues.map((a) => new Option(a.displayName, a.id)));
+    select.setAttribute('aria-label', 'Transfer to agent');
+    const go = actionButton('Transfer', 'btn', () => {
+      if (select.value) this.actions.transfer(select.value);
+    });
+    const box = el('span', 'transfer');
+    box.append(select, go);
+    return box;
   }
 
   private renderContext(): void {
@@ -189,6 +219,7 @@ export class ConversationView {
     this.input.placeholder = 'Write a reply…';
     this.input.rows = 2;
     this.input.maxLength = 4000;
+    this.picker = new CannedPicker(this.input, () => this.actions.canned());
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -206,9 +237,9 @@ export class ConversationView {
     const box = el('div', 'box');
     box.append(this.input, send);
     const hint = open
-      ? el('div', 'hint', 'Enter sends · Shift+Enter adds a line')
+      ? el('div', 'hint', 'Enter sends · Shift+Enter adds a line · / inserts a canned response')
       : el('div', 'hint closed', closedHint(this.detail));
-    this.composer.replaceChildren(box, hint);
+    this.composer.replaceChildren(...(this.picker ? [this.picker.element] : []), box, hint);
   }
 
   private async send(): Promise<void> {

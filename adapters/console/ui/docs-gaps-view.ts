@@ -20,7 +20,7 @@ export class DocsGapsView {
   private readonly table = recordTable({
     id: 'docs-gaps',
     title: 'Answers that did not help',
-    columns: ['When', 'Question', 'Page given', 'Confidence', 'Outcome', ''],
+    columns: ['When', 'Question', 'Page given', 'Confidence', 'Outcome', 'Conversation'],
     controls: [this.showEveryAnswer()],
     refresh: () => void this.refresh(),
   });

@@ -21,7 +21,7 @@ export class LeadsView {
   private readonly table = recordTable({
     id: 'leads',
     title: 'Enhanced support leads',
-    columns: ['When', 'Kind', 'Enquiry', 'Contact', 'Customer', ''],
+    columns: ['When', 'Kind', 'Enquiry', 'Contact', 'Customer', 'Conversation'],
     refresh: () => void this.refresh(),
   });
   readonly element = this.table.element;

@@ -32,7 +32,11 @@ export function recordTable(options: {
   const table = el('table', 'leads-table');
   table.setAttribute('aria-labelledby', heading.id);
   const head = el('tr');
-  for (const title of options.columns) head.append(el('th', '', title));
+  for (const title of options.columns) {
+    const th = el('th', '', title);
+    th.scope = 'col';
+    head.append(th);
+  }
   const thead = el('thead');
   thead.append(head);
   table.append(thead, body);

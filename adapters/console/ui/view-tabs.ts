@@ -1,15 +1,17 @@
 import { el } from '../../web/widget/dom';
 
 /** The console's top-level views. */
-export type ViewName = 'conversations' | 'tickets' | 'leads' | 'docs-gaps';
+export type ViewName = 'conversations' | 'history' | 'canned' | 'tickets' | 'leads' | 'docs-gaps';
 
 const LABELS: Record<ViewName, string> = {
   conversations: 'Conversations',
+  history: 'History',
+  canned: 'Replies',
   tickets: 'Tickets',
   leads: 'Leads',
   'docs-gaps': 'Docs gaps',
 };
-const ORDER: readonly ViewName[] = ['conversations', 'tickets', 'leads', 'docs-gaps'];
+const ORDER: readonly ViewName[] = ['conversations', 'history', 'canned', 'tickets', 'leads', 'docs-gaps'];
 
 /** The tab id of a view, for the panel's aria-labelledby. */
 export function tabId(view: ViewName): string {

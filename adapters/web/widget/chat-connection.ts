@@ -155,9 +155,9 @@ export class ChatConnection {
       this.storage.token = token;
       this.listener.session({ greeting, mode, identified: identified === true });
     });
-    socket.on('history', ({ messages, mode }) => {
+    socket.on('history', ({ messages, mode, agentName }) => {
       this.accept(messages);
-      this.listener.mode({ mode });
+      this.listener.mode({ mode, ...(agentName !== undefined && { agentName }) });
       this.ready = true;
       this.flush();
     });

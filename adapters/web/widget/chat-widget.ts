@@ -19,6 +19,7 @@ const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pd
  */
 export class ChatWidget implements ChatListener {
   private readonly connection: ChatConnection;
+  private readonly storage: SessionStorage;
   private readonly launcher: HTMLButtonElement;
   private readonly badge = el('span', 'badge');
   private readonly panel = el('section', 'panel');
@@ -50,7 +51,8 @@ export class ChatWidget implements ChatListener {
     private readonly server: string,
     private readonly events: WidgetEvents,
   ) {
-    this.connection = new ChatConnection(server, new SessionStorage(server), this, () => ({
+    this.storage = new SessionStorage(server);
+    this.connection = new ChatConnection(server, this.storage, this, () => ({
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       locale: navigator.language,
       pageUrl: window.location.href.slice(0, 300),
@@ -101,8 +103,7 @@ export class ChatWidget implements ChatListener {
     this.panel.hidden = false;
     this.launcher.hidden = true;
     this.launcher.setAttribute('aria-expanded', 'true');
-    this.unread = 0;
-    this.showBadge();
+    this.markRead();
     this.connection.connect();
     this.input.focus();
     this.scrollToEnd();
@@ -261,7 +262,9 @@ export class ChatWidget implements ChatListener {
       this.transcript.insertBefore(line, before);
       this.lines.set(message.seq, line);
       if (!this.latest || message.seq > this.latest.seq) this.latest = message;
-      if (message.author !== 'customer' && this.panel.hidden) this.unread += 1;
+      // Only what came after the customer last had the panel open is new (a reload replays it all).
+      const unseen = this.panel.hidden && message.seq > this.storage.lastReadSeq;
+      if (message.author !== 'customer' && unseen) this.unread += 1;
       if (message.author === 'agent' || message.author === 'bot') this.hideTyping();
       this.events.emit('message', {
         seq: message.seq,
@@ -272,6 +275,7 @@ export class ChatWidget implements ChatListener {
       });
     }
     this.showQuickReplies();
+    if (!this.panel.hidden) this.markRead();
     this.showBadge();
     if (nearEnd || messages.some((m) => m.author === 'customer')) this.scrollToEnd();
   }
@@ -344,6 +348,8 @@ export class ChatWidget implements ChatListener {
 
   private showStatus(online: boolean, offlineText = 'Offline'): void {
     this.statusDot.classList.toggle('off', !online);
+    // Green means someone answers now: the bot, or the agent who took the chat; not the queue.
+    this.statusDot.classList.toggle('waiting', online && this.currentMode === 'queued');
     const text = !online
       ? offlineText
       : this.currentMode === 'assigned'
@@ -378,6 +384,12 @@ export class ChatWidget implements ChatListener {
   private hideTyping(): void {
     clearTimeout(this.typingShownTimer);
     this.typingLine.textContent = '';
+  }
+
+  /** The panel is open: everything shown so far is read, now and on the next visit. */
+  private markRead(): void {
+    this.unread = 0;
+    if (this.latest) this.storage.lastReadSeq = this.latest.seq;
   }
 
   private showBadge(): void {

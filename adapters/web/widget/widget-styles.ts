@@ -7,7 +7,8 @@ export const WIDGET_CSS = `
   color: var(--ink); position: fixed; right: 20px; bottom: 20px; z-index: 2147483000; }
 .root.left { right: auto; left: 20px; }
 button { font: inherit; cursor: pointer; }
-:focus-visible { outline: 3px solid #91a7ff; outline-offset: 2px; }
+:focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+header :focus-visible { outline-color: #fff; }
 svg { width: 22px; height: 22px; fill: currentColor; }
 .launcher { width: 56px; height: 56px; border-radius: 50%; border: 0; background: var(--accent); color: #fff;
   box-shadow: 0 6px 20px rgba(30, 40, 90, .3); display: grid; place-items: center; position: relative; }
@@ -23,7 +24,7 @@ header .who { flex: 1; min-width: 0; }
 header h2 { margin: 0; font-size: 16px; font-weight: 600; }
 header .sub { font-size: 12.5px; opacity: .85; }
 header .dot { display: inline-block; width: 8px; height: 8px; border-radius: 50%; background: #51cf66; margin-right: 6px; }
-header .dot.off { background: #ffa94d; }
+header .dot.off, header .dot.waiting { background: #ffa94d; }
 .icon { background: transparent; border: 0; color: inherit; border-radius: 8px; padding: 6px; display: grid; place-items: center; }
 .icon:hover { background: rgba(255, 255, 255, .15); }
 .banner { background: #fff9db; color: #5c4400; border-bottom: 1px solid #ffe066; padding: 8px 16px; font-size: 13px; }

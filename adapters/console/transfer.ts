@@ -1,0 +1,30 @@
+import type { Engine } from '../../src/engine/engine';
+import { ConflictError, HandoffError } from '../../src/errors';
+import type { Agent } from '../../src/model/agent';
+import type { Conversation } from '../../src/model/conversation';
+import type { Store } from '../../src/store/store';
+
+/**
+ * Hands an agent's conversation to another agent with the engine's own steps: a release (the
+ * conversation is queued for an instant) and a claim in the other agent's name, so the transcript,
+ * the customer ("… has joined") and every console see the change. If someone else claims it in
+ * that instant, their claim wins and the transfer reports a conflict.
+ */
+export async function transferConversation(
+  engine: Engine,
+  store: Store,
+  from: Agent,
+  conversationId: string,
+  toAgentId: string,
+): Promise<{ conversation: Conversation; to: Agent }> {
+  const to = await store.getAgent(toAgentId);
+  if (!to) throw new HandoffError('not_found', 'No such agent');
+  if (to.id === from.id) throw new ConflictError('The conversation is already yours', 'same_agent');
+  const current = await store.getConversation(conversationId);
+  if (!current) throw new HandoffError('not_found', 'Conversation not found');
+  if (current.mode !== 'assigned' || current.assignedAgentId !== from.id)
+    throw new ConflictError('Only the agent who has the conversation can transfer it', 'not_assigned');
+  await engine.release(conversationId, from);
+  const conversation = await engine.claim(conversationId, to);
+  return { conversation, to };
+}
