@@ -71,7 +71,7 @@ export class Understander implements MessageUnderstanding {
       .classify(text)
       .map((s) => ({ intent: s.label, confidence: s.confidence }));
     const parts = partsOf(text).map((part) => this.models.intents.classify(part)[0]);
-    // "No, that is not what I asked. Let me talk to a person": one sentence decides.
+    // A short complaint followed by a request for a person: the one sentence decides.
     const decisive = parts.find(
       (p) =>
         p &&

@@ -78,4 +78,38 @@ describe('reporting a problem in the widget, reading the brief in the console, i
     await screenshot(agent, 'report-02-agent-brief');
     expect(dialogs).toEqual([]);
   });
+
+  it('a report interrupted by a question and then a request for a person reaches the agent with what was gathered', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
+    forbidDialogs(page, dialogs);
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'Open chat' }).click();
+    const message = page.getByRole('textbox', { name: 'Message' });
+    const log = page.getByRole('log');
+    const send = async (text: string) => {
+      await message.fill(text);
+      await message.press('Enter');
+    };
+
+    await send('one-way audio on calls to Spain since this morning, e.g. a84b4c76e66710@10.0.0.1');
+    await (await visible(page.getByRole('button', { name: 'Not solved', exact: true }))).click();
+    await visible(log.getByText(/Which category is it/));
+    await send('hold on, what are your support hours?');
+    await visible(log.getByText(/Support hours are 08:00-20:00 UTC/));
+    await visible(log.getByText(/Back to where we were/));
+    await send('actually, can one of your engineers take this over?');
+    await visible(log.getByText(/alerting our support team/));
+    await screenshot(page, 'report-03-digressions');
+
+    const queue = agent.getByRole('list', { name: /Waiting/ });
+    const row = queue.getByRole('listitem').first();
+    await (await visible(row.getByRole('button', { name: 'Claim' }))).click();
+    const brief = await visible(agent.getByRole('region', { name: 'Problem brief' }));
+    await eventually(async () => {
+      const text = (await brief.textContent()) ?? '';
+      expect(text).toContain('a84b4c76e66710@10.0.0.1');
+      expect(text).toContain('since this morning');
+    });
+    expect(dialogs).toEqual([]);
+  });
 });

@@ -299,3 +299,29 @@ describe('severity, escalation and who answers', () => {
     expect(text).toMatch(/feature request \(P5\)/);
   });
 });
+
+describe('a critical problem in the customer’s own words, out of hours', () => {
+  let server: TestApp;
+  beforeAll(async () => {
+    server = await startTestApp({ overrides: { clock: () => day(0, 3) } });
+  });
+  afterAll(async () => {
+    await server.cleanup();
+  });
+
+  it('is promised the around-the-clock answer, never "from 08:00", when the customer asks for a person', async () => {
+    const customer = await webCustomer(server.url);
+    await customer.say('our entire company is down, not a single call goes through');
+    const text = textOf(await customer.say('Human'));
+    customer.close();
+    expect(text).toMatch(/handled around the clock \(from what you described; the team will confirm/);
+    expect(text).not.toMatch(/Expect a reply from/);
+  });
+
+  it('a plain request for a person at the same hour still hears the business hours', async () => {
+    const customer = await webCustomer(server.url);
+    const text = textOf(await customer.say('Human'));
+    customer.close();
+    expect(text).toMatch(/Expect a reply from .*08:00 UTC/);
+  });
+});

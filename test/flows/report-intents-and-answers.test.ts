@@ -1,3 +1,5 @@
+import type { Attachment } from '../../src/model/message';
+import { tinyPng } from '../e2e/tiny-png';
 import { startTestApp, type TestApp } from '../support/start-app';
 import { textOf, webCustomer } from './support/chat-driver';
 import { problemKnowledge } from './support/problem-knowledge';
@@ -61,14 +63,16 @@ describe('which flow answers, and how the report checks what it is given', () =>
     await customer.sayAll(['the dashboard shows a blank page', 'Operational']);
     expect(textOf(await customer.say('P4'))).toMatch(/screenshot/);
     expect(textOf(await customer.say('here it is'))).toMatch(/did not receive an image/);
-    const next = textOf(
-      await customer.say('', [
-        { kind: 'image', url: '/uploads/shot123.png', name: 'shot.png', mimeType: 'image/png' },
-      ]),
-    );
+    const uploaded = await fetch(`${server.url}/api/chat/uploads`, {
+      method: 'POST',
+      headers: { 'content-type': 'image/png', 'x-chat-token': customer.token, 'x-file-name': 'shot.png' },
+      body: new Uint8Array(tinyPng()),
+    });
+    const { attachment } = (await uploaded.json()) as { attachment: Attachment };
+    const next = textOf(await customer.say('', [attachment]));
     expect(next).toMatch(/When did it start/);
     const [conversation] = await server.app.store.listConversations({ limit: 1 });
-    expect(conversation?.brief?.attachments).toEqual(['/uploads/shot123.png']);
+    expect(conversation?.brief?.attachments).toEqual([attachment.url]);
     customer.close();
   });
 

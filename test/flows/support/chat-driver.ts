@@ -5,6 +5,8 @@ import { connectCustomer, nextEvent, request, type ChatSocket } from '../../supp
 /** A customer in the web widget who sends a message and reads the bot's replies to it. */
 export interface WebCustomer {
   socket: ChatSocket;
+  /** The session token the server issued (uploads need it). */
+  token: string;
   /** Sends one message and resolves with every bot message it caused, in order. */
   say(text: string, attachments?: Attachment[]): Promise<WireMessage[]>;
   /** Sends the messages one after another; resolves with the replies to the last one. */
@@ -17,7 +19,7 @@ let counter = 0;
 /** Opens a widget connection (optionally with the browser's time zone) and waits for its session. */
 export async function webCustomer(url: string, profile: { timeZone?: string } = {}): Promise<WebCustomer> {
   const socket = connectCustomer(url, { profile });
-  await nextEvent(socket, 'session');
+  const { token } = await nextEvent<{ token: string }>(socket, 'session');
   const say = async (text: string, attachments?: Attachment[]): Promise<WireMessage[]> => {
     const replies: WireMessage[] = [];
     const listener = (message: WireMessage) => {
@@ -41,6 +43,7 @@ export async function webCustomer(url: string, profile: { timeZone?: string } = 
   };
   return {
     socket,
+    token,
     say,
     async sayAll(texts) {
       let last: WireMessage[] = [];

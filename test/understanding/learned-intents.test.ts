@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { crossValidate } from '../../src/understanding/cross-validate';
+import { IntentClassifier } from '../../src/understanding/intent-classifier';
+import { readTrainingCorpus } from '../../src/understanding/training-corpus';
+import { productUnderstanding } from '../support/understanding';
+
+const corpus = readTrainingCorpus(path.resolve(__dirname, '../../nlu'));
+
+describe('the understanding step learned from nlu/', () => {
+  it('generalises to examples it did not see (5-fold cross-validation floor)', () => {
+    const cv = crossValidate(corpus.intents, (train) => {
+      const model = IntentClassifier.train(train);
+      return (text) => model.classify(text)[0]?.label;
+    });
+    // The README prints the current figure (npm run nlu:eval); this guards against a regression.
+    expect(cv.accuracy).toBeGreaterThan(0.62);
+    expect(cv.recall['handoff.request']!.recall).toBeGreaterThan(0.75);
+    expect(cv.recall['report.problem']!.recall).toBeGreaterThan(0.6);
+  }, 120_000);
+
+  it.each([
+    ['could somebody from your staff pick this up', 'handoff.request'],
+    ['our outbound calls to Italy all fail with a 480 since noon', 'report.problem'],
+    ['how much is the out of hours escalation', 'policy.paid_escalation'],
+    ['explain the difference between p3 and p4', 'policy.severity'],
+    ['how do I add a new carrier with two IPs', 'docs.question'],
+    ['whats the capital of australia', 'off_topic'],
+    ['you are all incompetent morons', 'abuse'],
+  ])('"%s" is %s', (text, intent) => {
+    expect(productUnderstanding().understandNow(text).intent).toBe(intent);
+  });
+
+  it('one sentence asking for a person decides a longer message', () => {
+    const understood = productUnderstanding().understandNow(
+      'That did not answer it at all. Put me through to a person please.',
+    );
+    expect(understood.intent).toBe('handoff.request');
+  });
+
+  it('suggests a severity from the words of a report, to be confirmed', () => {
+    const understood = productUnderstanding().understandNow(
+      'the entire platform is down, nothing works at all',
+    );
+    expect(understood.intent).toBe('report.problem');
+    expect(['P0', 'P1']).toContain(understood.entities.severityCue?.severity);
+  });
+
+  it('rejects a corpus file naming an unknown intent, naming the file', () => {
+    expect(() => readTrainingCorpus(path.resolve(__dirname, 'fixtures/bad-corpus'))).toThrow(
+      /bad-corpus.*intent/,
+    );
+  });
+});
