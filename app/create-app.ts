@@ -31,6 +31,7 @@ import { attachSms } from '../adapters/sms/attach-sms';
 import { attachEmail } from '../adapters/email/attach-email';
 import { attachVoice } from '../adapters/voice/attach-voice';
 import { attachTelegram } from '../adapters/telegram/attach-telegram';
+import { ChatModelUnderstanding } from '../src/understanding/chat-model-understanding';
 import { loadUnderstander } from '../src/understanding/load-understander';
 import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
@@ -42,6 +43,7 @@ import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
+import { languageModelsFrom } from './language-models';
 import { projectRoot } from './project-root';
 
 /** How long requests still running at shutdown may take before their connections are closed. */
@@ -83,11 +85,17 @@ export interface App {
  * The understanding step learned from the project's own corpus (`nlu/`). The trained models are
  * cached in `node_modules/.cache` under the corpus's hash, so only the first start trains.
  */
-function defaultUnderstanding(): MessageUnderstanding {
+function defaultUnderstanding(config: Config, log: Logger): MessageUnderstanding {
   const root = projectRoot();
-  return loadUnderstander({
+  const learned = loadUnderstander({
     corpusDir: path.join(root, 'nlu'),
     cacheDir: path.join(root, 'node_modules', '.cache', 'handoff-nlu'),
+  });
+  // With a chat model configured, it reads each message first; the learned step is its fallback.
+  const { chatModel } = languageModelsFrom(config);
+  if (!chatModel) return learned;
+  return new ChatModelUnderstanding(chatModel, learned, {
+    log: (message, fields) => log.warn(fields, message),
   });
 }
 
@@ -143,7 +151,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     events,
     log,
     flows: overrides.flows ?? defaultFlows(),
-    understanding: overrides.understanding ?? defaultUnderstanding(),
+    understanding: overrides.understanding ?? defaultUnderstanding(config, log),
     ...(knowledge && { knowledge }),
     services,
     handoffNotice: overrides.handoffNotice ?? policyHandoffNotice(services.policy ?? support.policy),

@@ -111,7 +111,7 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     expect(desk.smtp.received.length).toBe(sentBefore);
 
     // Resolved, then a new mail quoting only the ticket id reopens the same ticket.
-    await request(desk.agent, 'resolve', { conversationId: conversation.id });
+    await request(desk.agent, 'resolve', { conversationId: conversation.id, resolveTickets: true });
     await waitFor(async () => (await store().getTicket(ticketId!))?.status === 'resolved');
     const resolvedMail = await waitFor(() =>
       desk.smtp.sentTo(CUSTOMER).find((m) => m.text?.includes('as resolved')),

@@ -48,8 +48,11 @@ describe('the policy answers questions about itself, from the policy file', () =
       'when is your support team available?',
       /09:00-17:00 Europe\/Berlin[\s\S]*closed right now[\s\S]*opens again at[\s\S]*Mon/,
     ],
-    ['can I ring you? what times?', /\+49 30 1234567[\s\S]*07:00-15:00 UTC[\s\S]*staffed right now/],
-    ['what does it cost to get help at night for a P3?', /€200[\s\S]*minimum 2 hours[\s\S]*P2 or P3/],
+    [
+      'what is your phone number, and when can I call it?',
+      /\+49 30 1234567[\s\S]*07:00-15:00 UTC[\s\S]*staffed right now/,
+    ],
+    ['what does it cost to get help at night for a P3?', /P2 or P3[\s\S]*€200 per hour \(minimum 2 hours\)/],
     ['do you have a number I can text?', /\+49 151 000000 \(DE\)/],
     ['is there a telegram bot?', /@example_help_bot/],
     ['what email do I write to?', /help@example\.net/],
