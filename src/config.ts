@@ -67,13 +67,20 @@ const schema = z.object({
   MAX_MESSAGE_LENGTH: z.coerce.number().int().min(100).max(100_000).default(4000),
   /** Which reverse proxies' X-Forwarded-* headers to believe: a hop count or addresses (see above). */
   TRUST_PROXY: trustProxy,
-  /** Addresses exempt from the per-address limits (a load balancer's health checks, a benchmark). */
+  /**
+   * Addresses exempt from the per-address limits (a load balancer's health checks, a benchmark).
+   * Loopback by default: local tools and a same-host proxy without TRUST_PROXY would otherwise put
+   * every customer in one bucket. `none` exempts nothing. Per-session limits always apply.
+   */
   RATE_LIMIT_ALLOW: optionalString.transform((value) =>
-    (value ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
+    value === undefined
+      ? ['127.0.0.1', '::1', '::ffff:127.0.0.1']
+      : value
+          .split(',')
+          .map((part) => part.trim())
+          .filter((part) => part !== '' && part !== 'none'),
   ),
+
   /** New web chat sessions one address may open per minute. */
   RATE_NEW_CHATS_PER_ADDRESS: allowance(30),
   /** Chat messages per minute: per widget session, and per address over all its sessions. */

@@ -36,6 +36,8 @@ export async function startTestApp(
     DATA_DIR: dataDir,
     ADMIN_PASSWORD,
     LOG_LEVEL: 'silent',
+    // Tests connect from loopback, which the product exempts from per-address limits by default.
+    RATE_LIMIT_ALLOW: 'none',
     ...options.env,
   });
   const app = await createApp(config, createLogger(config.LOG_LEVEL), options.overrides);

@@ -9,6 +9,15 @@ describe('configuration', () => {
     expect(config.DATA_DIR).toMatch(/data$/);
   });
 
+  it('exempts loopback from the per-address limits unless told otherwise', () => {
+    expect(loadConfig({}).RATE_LIMIT_ALLOW).toEqual(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+    expect(loadConfig({ RATE_LIMIT_ALLOW: 'none' }).RATE_LIMIT_ALLOW).toEqual([]);
+    expect(loadConfig({ RATE_LIMIT_ALLOW: '10.0.0.5, 10.0.0.6' }).RATE_LIMIT_ALLOW).toEqual([
+      '10.0.0.5',
+      '10.0.0.6',
+    ]);
+  });
+
   it('names every bad variable when it refuses to start', () => {
     let message = '';
     try {
