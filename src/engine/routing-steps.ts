@@ -11,6 +11,8 @@ import type { InboundContext, InboundStep } from './inbound-pipeline';
 export const HANDOFF_CONFIDENCE = 0.5;
 /** How sure it must be that a message inside a flow means something else before it is taken so. */
 export const DIGRESSION_CONFIDENCE = 0.5;
+/** The same, when the flow itself says the message does not answer its question. */
+const NOT_AN_ANSWER_CONFIDENCE = 0.35;
 
 /** Intents that, inside a flow, are not answers to the pending question but something to handle first. */
 const DIGRESSIONS: ReadonlySet<IntentName> = new Set<IntentName>([
@@ -143,7 +145,7 @@ function activeFlow(host: RoutingHost): InboundStep {
     }
     const digression =
       understanding.intent !== undefined &&
-      understanding.confidence >= DIGRESSION_CONFIDENCE &&
+      understanding.confidence >= (answers === false ? NOT_AN_ANSWER_CONFIDENCE : DIGRESSION_CONFIDENCE) &&
       (DIGRESSIONS.has(understanding.intent) || isPolicyIntent(understanding.intent)) &&
       (answers === false || looksLikeQuestion(input.text));
     if (!digression) {
