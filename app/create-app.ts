@@ -99,6 +99,9 @@ function defaultUnderstanding(config: Config, log: Logger): MessageUnderstanding
   });
 }
 
+/** How old a stored, unanswered customer message may be for a restart to still answer it. */
+const UNANSWERED_WINDOW_MS = 15 * 60 * 1000;
+
 /** The greeting the web widget shows when it opens. */
 export const WEB_GREETING =
   'Hi! I am the support bot. Ask me about the product, tell me about a problem, or type "Human" to reach a person.';
@@ -301,6 +304,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       new Promise((resolve, reject) => {
         edge.server.once('error', reject);
         edge.server.listen(config.PORT, config.HOST, () => {
+          // What a previous run stored but died before answering is answered now.
+          void engine
+            .answerUnanswered(UNANSWERED_WINDOW_MS)
+            .then((count) => count > 0 && log.info({ count }, 'answered messages a previous run had stored'))
+            .catch((error: unknown) => log.warn({ err: error }, 'answering stored messages failed'));
           const address = edge.server.address() as AddressInfo;
           const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
           resolve(`http://${host === '0.0.0.0' || host === '[::]' ? '127.0.0.1' : host}:${address.port}`);

@@ -130,6 +130,7 @@ export class Engine {
           createdAt: inbound.receivedAt ?? this.now(),
           ...(inbound.attachments?.length && { attachments: inbound.attachments }),
           ...(inbound.externalId !== undefined && { externalId: inbound.externalId }),
+          ...(options.route === false && { unrouted: true as const }),
         });
         options.onStored?.();
         const message = appended.message;
@@ -310,6 +311,39 @@ export class Engine {
     if (!updated) throw new NotFoundError('Conversation');
     this.events.emit('conversation', { conversation: updated });
     return updated;
+  }
+
+  /**
+   * Answers customer messages that were stored but never answered because the process died in
+   * between (a webhook is acknowledged once the message is stored, so nobody sends it again): the
+   * newest message of a conversation the bot answers is the customer's, older than `minAgeMs`
+   * (not in flight) and younger than `maxAgeMs` (the customer is likely still there). Each is
+   * claimed first, so of several instances starting at once one answers it. Returns how many.
+   */
+  async answerUnanswered(maxAgeMs: number, minAgeMs = 3000): Promise<number> {
+    const now = this.now();
+    const candidates = await this.store.listConversations({ modes: ['bot', 'resolved'], limit: 500 });
+    let answered = 0;
+    for (const conversation of candidates) {
+      const at = conversation.lastMessageAt ?? 0;
+      if (conversation.unreachable || at > now - minAgeMs || at < now - maxAgeMs) continue;
+      const [last] = await this.store.getMessages(conversation.id, conversation.lastSeq - 1);
+      if (!last || last.author !== 'customer' || last.unrouted) continue;
+      if (!(await this.store.remember(`unanswered:${conversation.id}:${last.seq}`, maxAgeMs))) continue;
+      const lockKey = `${conversation.ref.channel}:${conversation.ref.conversationKey}`;
+      await this.mutex.run(lockKey, async () => {
+        const current = (await this.store.getConversation(conversation.id)) ?? conversation;
+        // Answered meanwhile (the customer wrote again, or another instance got there first).
+        if (current.lastSeq !== last.seq) return;
+        await this.routeInbound({
+          conversation: current,
+          message: last,
+          understanding: nothingUnderstood(NO_ENTITIES),
+        });
+        answered += 1;
+      });
+    }
+    return answered;
   }
 
   /** Records "Did this help?" on a bot answer. */

@@ -53,6 +53,8 @@ export interface TranscriptMessage extends MessageContent {
   seq: number;
   author: Author;
   authorName?: string;
+  /** A customer message stored without routing on purpose (a channel keyword its adapter answered). */
+  unrouted?: true;
   createdAt: number;
   /** Provider or client id of an inbound message (dedup key). */
   externalId?: string;

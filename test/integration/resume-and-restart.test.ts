@@ -9,6 +9,7 @@ import {
   type TestApp,
 } from '../support/start-app';
 import { smallKnowledge } from '../support/small-knowledge';
+import { waitFor } from '../support/wait-for';
 import { webCustomerWithAgent } from '../support/web-handoff';
 import type { ConversationSummary, WireMessage } from '../../src/realtime/socket-events';
 
@@ -115,5 +116,40 @@ describe('resuming and restarting', () => {
     await reply;
     customerAgain.close();
     agentAgain.close();
+  });
+
+  it('answers after a restart a message the previous run stored but died before answering', async () => {
+    server = await startTestApp({ overrides: { knowledge: smallKnowledge() } });
+    const customer = connectCustomer(server.url);
+    const { token } = await nextEvent<{ token: string }>(customer, 'session');
+    await request(customer, 'message', { text: 'hello', clientId: 'h1' });
+    customer.close();
+    const [conversation] = await server.app.store.listConversations({ limit: 1 });
+    // What a crash between storing and answering leaves: the customer's message, and no answer.
+    const { message } = await server.app.store.appendMessage(conversation!.id, {
+      author: 'customer',
+      text: 'where do I find a call id?',
+      createdAt: Date.now() - 5_000,
+    });
+    const dataDir = server.dataDir;
+    await server.stop();
+
+    server = await startTestApp({ dataDir, overrides: { knowledge: smallKnowledge() } });
+    const answer = await waitFor(async () =>
+      (await server.app.store.getMessages(conversation!.id, message.seq)).find((m) => m.author === 'bot'),
+    );
+    expect(answer.text).toMatch(/Logging section/);
+    // The widget that comes back is given the answer with what it missed.
+    const back = connectCustomer(server.url, { token, lastSeq: message.seq });
+    const history = await nextEvent<{ messages: WireMessage[] }>(back, 'history');
+    expect(history.messages.map((m) => m.seq)).toContain(answer.seq);
+    back.close();
+    // Answered once: a second start finds nothing left to answer.
+    const dataDirAgain = server.dataDir;
+    await server.stop();
+    server = await startTestApp({ dataDir: dataDirAgain, overrides: { knowledge: smallKnowledge() } });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const transcript = await server.app.store.getMessages(conversation!.id);
+    expect(transcript.filter((m) => m.author === 'bot' && m.seq > message.seq)).toHaveLength(1);
   });
 });
