@@ -4,8 +4,8 @@ import type { MessageContent } from '../src/model/message';
 import { describeEscalationPrice, handledAroundTheClock } from '../src/policy/classification';
 import { describeInstant } from '../src/policy/describe-instant';
 import { describeHours, isOpen, nextOpening } from '../src/policy/opening-hours';
-import { SEVERITIES, type SupportPolicy } from '../src/policy/policy-schema';
-import { parseCallIds } from '../src/understanding/call-ids';
+import type { SupportPolicy } from '../src/policy/policy-schema';
+import { extractEntities } from '../src/understanding/entity-extractors';
 import { isCallProblem } from './report-problem/problem-topic';
 import { sectionTitle } from './report-problem/report-texts';
 
@@ -19,9 +19,10 @@ const CALL_ME = /\b(call|phone|ring)\s+(me|us)\b|\bcall\s*back\b|\bgive\s+(me|us
  */
 export function readEmailBrief(subject: string, text: string): ProblemBrief {
   const all = `${subject}\n${text}`;
-  const named = /\bP([0-5])\b/.exec(all)?.[1];
-  const severity = named === undefined ? undefined : SEVERITIES[Number(named)];
-  const callIds = parseCallIds(text).plausible.filter((id) => /[A-Za-z]/.test(id) && id.length >= 12);
+  // The understanding step's entity readers: a severity named outright, and the Call-IDs.
+  const entities = extractEntities(all);
+  const severity = entities.severity;
+  const callIds = entities.callIds.filter((id) => /[A-Za-z]/.test(id) && id.length >= 12);
   return {
     description: text.slice(0, 2000),
     ...(severity && { severity }),
