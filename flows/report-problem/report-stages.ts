@@ -76,6 +76,12 @@ export async function afterDescription(context: FlowContext, draft: ReportDraft)
 /** Step 1: a matching incident on the status page means the team already knows. */
 export async function checkOutages(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   const summary = await context.services.statusPage?.summary();
+  if (!summary) {
+    // Step one of the policy even without a status API to read: the customer checks the page.
+    await context.say(
+      `First step: known outages are posted on our status page, ${policyOf(context).statusPage.url}. If your problem is listed there, the team already knows; otherwise let's go on.`,
+    );
+  }
   if (summary) {
     const incident = matchIncident(summary, draft.description);
     if (incident)

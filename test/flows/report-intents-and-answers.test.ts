@@ -99,6 +99,15 @@ describe('which flow answers, and how the report checks what it is given', () =>
     customer.close();
   });
 
+  it('points to the status page first, even with no status API configured', async () => {
+    const customer = await webCustomer(server.url);
+    const reply = textOf(await customer.say('all our calls to Germany fail since noon'));
+    customer.close();
+    expect(reply).toMatch(
+      /First step: known outages are posted on our status page, https:\/\/status\.connexcs\.com\//,
+    );
+  });
+
   it('a report left half-way for a day does not swallow the next question', async () => {
     const customer = await webCustomer(server.url);
     expect(textOf(await customer.say('my calls are failing'))).toMatch(/Which category/);
