@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { done, pass, type Flow } from '../src/engine/flow';
 import type { KnowledgeAnswer } from '../src/knowledge/knowledge-base';
 import type { MessageContent } from '../src/model/message';
 import { confidenceOf } from '../src/understanding/understanding';
+import { newAnswerId, sayRecordedAnswer } from './answer-record';
 
 /** How much of the best section an answer quotes (the passage is already a few sentences or steps). */
 const PASSAGE_CHARS = 900;
@@ -21,23 +21,16 @@ export const answerFromDocs: Flow = {
       await context.say(declineMessage(answer));
       return done;
     }
-    const answerId = `ans_${randomBytes(6).toString('base64url')}`;
-    const content = answerMessage(answer, answerId);
+    const content = answerMessage(answer, newAnswerId());
     // A problem put as a question got a docs answer first; offer to report it if that did not help.
     if (confidenceOf(context.understanding, 'report.problem') >= 0.15) {
       content.quickReplies = [
         { label: 'Report this problem', value: `Report this problem: ${context.text.slice(0, 500)}` },
       ];
     }
-    const message = await context.say(content);
-    await context.store.appendRecord('answers', {
-      answerId,
-      conversationId: context.conversation.id,
-      seq: message.seq,
-      question: context.text.slice(0, 500),
+    await sayRecordedAnswer(context, content, {
       page: answer.hits[0]?.pagePath,
       confidence: answer.confidence,
-      at: context.now(),
     });
     return done;
   },
@@ -50,7 +43,10 @@ export const answerFromDocs: Flow = {
 const SURE_CONFIDENCE = 0.65;
 
 /** An answer: the passage, where it comes from, and the link; hedged when the match is weak. */
-export function answerMessage(answer: KnowledgeAnswer, answerId: string): MessageContent {
+export function answerMessage(
+  answer: KnowledgeAnswer,
+  answerId: string,
+): MessageContent & { answerId: string } {
   const best = answer.hits[0];
   if (!best) throw new Error('an answer needs at least one hit');
   const title = [best.pageTitle, ...best.headingPath.slice(1)].filter(Boolean).join(' › ');

@@ -2,19 +2,23 @@ import { randomBytes } from 'node:crypto';
 import type { FlowContext } from '../src/engine/flow';
 import type { MessageContent } from '../src/model/message';
 
+/** A fresh id for an answer that carries "Did this help?". */
+export function newAnswerId(): string {
+  return `ans_${randomBytes(6).toString('base64url')}`;
+}
+
 /**
- * Sends an answer that carries "Did this help?" and records it with its question, page and
- * confidence, so the team sees in Docs gaps which answers did not help.
+ * Sends an answer that carries "Did this help?" (its `answerId`) and records it with its question,
+ * page and confidence, so the team sees in Docs gaps which answers did not help.
  */
 export async function sayRecordedAnswer(
   context: FlowContext,
-  content: MessageContent,
+  content: MessageContent & { answerId: string },
   record: { page: string | undefined; confidence: number },
 ): Promise<void> {
-  const answerId = `ans_${randomBytes(6).toString('base64url')}`;
-  const message = await context.say({ ...content, answerId });
+  const message = await context.say(content);
   await context.store.appendRecord('answers', {
-    answerId,
+    answerId: content.answerId,
     conversationId: context.conversation.id,
     seq: message.seq,
     question: context.text.slice(0, 500),

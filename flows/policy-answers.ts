@@ -1,8 +1,9 @@
 import { done, type Flow } from '../src/engine/flow';
 import { policyFact, type PolicyFact } from '../src/policy/policy-facts';
 import { customerTimeZone } from '../src/policy/reply-expectation';
+import { namedSeverities } from '../src/understanding/entity-extractors';
 import { isPolicyIntent, type PolicyIntent } from '../src/understanding/intents';
-import { sayRecordedAnswer } from './answer-record';
+import { newAnswerId, sayRecordedAnswer } from './answer-record';
 import { policyOf } from './support-context';
 
 /** How sure the understanding step must be that a message asks about the policy. */
@@ -29,10 +30,7 @@ export const policyAnswers: Flow = {
       .slice(0, 3);
     const policy = policyOf(context);
     const statusNow = intents.includes('policy.status_page') ? await liveStatus(context) : undefined;
-    const named = context.understanding.entities.severity;
-    const severities = [
-      ...new Set([named, ...(context.text.toUpperCase().match(/\bP[0-5]\b/g) ?? [])]),
-    ].filter((s): s is NonNullable<typeof named> => s !== undefined);
+    const severities = namedSeverities(context.text);
     const zone = customerTimeZone(context.conversation);
     const situation = {
       now: context.now(),
@@ -54,6 +52,7 @@ export const policyAnswers: Flow = {
       context,
       {
         ...content,
+        answerId: newAnswerId(),
         text: `${content.text}\n\nFrom the docs: ${more.title}\n${more.url}`,
         citations: [{ title: more.title, url: more.url }],
       },

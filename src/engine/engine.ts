@@ -26,8 +26,6 @@ import { KeyedMutex } from './keyed-mutex';
  */
 const INBOUND_CLAIM_MS = 10_000;
 
-const NO_ENTITIES = { callIds: [], emails: [], phones: [], ticketIds: [] };
-
 /** Tells how many agents are signed in right now (across every instance). */
 export type AgentPresence = () => Promise<number>;
 
@@ -136,7 +134,7 @@ export class Engine {
         const message = appended.message;
         conversation = appended.conversation;
         if (options.route !== false) {
-          await this.routeInbound({ conversation, message, understanding: nothingUnderstood(NO_ENTITIES) });
+          await this.routeInbound({ conversation, message, understanding: nothingUnderstood() });
         }
         const latest = (await this.store.getConversation(conversation.id)) ?? conversation;
         return { conversation: latest, message, duplicate: false };
@@ -338,7 +336,7 @@ export class Engine {
         await this.routeInbound({
           conversation: current,
           message: last,
-          understanding: nothingUnderstood(NO_ENTITIES),
+          understanding: nothingUnderstood(),
         });
         answered += 1;
       });

@@ -72,9 +72,7 @@ function cancels(understanding: Understanding): boolean {
 function understand(host: RoutingHost): InboundStep {
   return async (context, next) => {
     const text = context.message.text;
-    context.understanding = text
-      ? await host.understand(text)
-      : nothingUnderstood({ callIds: [], emails: [], phones: [], ticketIds: [] });
+    context.understanding = text ? await host.understand(text) : nothingUnderstood();
     await next();
   };
 }

@@ -16,9 +16,15 @@ const CATEGORY = /\b(platform|operational)\b/i;
 
 /** The severity the customer named outright ("P2", "sev 3", "priority 1"). */
 export function explicitSeverity(text: string): SeverityName | undefined {
-  const match = text.match(EXPLICIT_SEVERITY);
-  const digit = match?.[1] ?? match?.[2];
-  return digit === undefined ? undefined : SEVERITIES[Number(digit)];
+  return namedSeverities(text)[0];
+}
+
+/** Every severity the customer named outright, in order ("is this P1 or P2?"). */
+export function namedSeverities(text: string): SeverityName[] {
+  const found = [...text.matchAll(new RegExp(EXPLICIT_SEVERITY.source, 'gi'))].map(
+    (match) => SEVERITIES[Number(match[1] ?? match[2])]!,
+  );
+  return [...new Set(found)];
 }
 
 /** When something started, as the customer put it: the first date or time chrono-node finds. */

@@ -61,7 +61,12 @@ export function means(understanding: Understanding, intent: IntentName, atLeast 
   return understanding.intent === intent && understanding.confidence >= atLeast;
 }
 
+/** Entities of a message that names none. */
+export function noEntities(): Entities {
+  return { callIds: [], emails: [], phones: [], ticketIds: [] };
+}
+
 /** An understanding with no intent (empty text, an attachment alone). */
-export function nothingUnderstood(entities: Entities): Understanding {
+export function nothingUnderstood(entities: Entities = noEntities()): Understanding {
   return { intent: undefined, confidence: 0, ranked: [], entities, source: 'model' };
 }

@@ -1,5 +1,9 @@
 import { commandIntent } from '../../src/understanding/commands';
-import { explicitSeverity, extractEntities } from '../../src/understanding/entity-extractors';
+import {
+  explicitSeverity,
+  extractEntities,
+  namedSeverities,
+} from '../../src/understanding/entity-extractors';
 import { looksLikeQuestion } from '../../src/understanding/question-form';
 
 const NOW = new Date(Date.UTC(2026, 5, 1, 15, 0));
@@ -24,6 +28,10 @@ describe('entities: formats, found wherever they appear', () => {
     ['P7 is not a level', undefined],
   ])('severity named outright in "%s"', (text, expected) => {
     expect(explicitSeverity(text)).toBe(expected);
+  });
+
+  it('finds every severity named, in order, once each', () => {
+    expect(namedSeverities('is this P1 or P2? or p1 again')).toEqual(['P1', 'P2']);
   });
 
   it('keeps how the customer put the time', () => {
