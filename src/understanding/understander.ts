@@ -15,6 +15,12 @@ const MIN_CUE_CONFIDENCE = 0.45;
 const CATEGORY_CUE_CONFIDENCE = 0.8;
 /** How sure the step must be of one part of a message to act on that part alone. */
 const PART_CONFIDENCE = 0.6;
+/**
+ * A message that asks two things splits the classifier's probability between them ("email and
+ * telegram?" gives about 0.7 and 0.3): a second intent of the same family with this share or more is
+ * taken as asked too. Answering one fact more than asked costs a line; missing one costs a turn.
+ */
+const ALSO_ASKED_SHARE = 0.2;
 /** Intents that decide the reply even when they are only one sentence of several. */
 const ANY_PART_DECIDES: readonly IntentName[] = ['handoff.request', 'abuse'];
 
@@ -23,7 +29,9 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 /** The sentences of a message, and within each its comma- or "and"-separated clauses. */
 function partsOf(text: string): string[] {
   const found = [...sentences.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
-  const clauses = found.flatMap((sentence) => sentence.split(/[,;:]\s*|\s+and\s+/i).map((c) => c.trim()));
+  const clauses = found.flatMap((sentence) =>
+    sentence.split(/[,;:]\s*|\s+(?:and|n|plus|also|[+&])\s+/i).map((c) => c.trim()),
+  );
   return [...new Set([...found, ...clauses])].filter(
     (part) => part.split(/\s+/).length >= 2 && part !== text.trim(),
   );
@@ -101,18 +109,16 @@ export class Understander implements MessageUnderstanding {
         ? ([best.intent, second.intent] as [IntentName, IntentName])
         : undefined;
     const family = best.intent.split('.')[0];
+    const sameFamily = (intent: IntentName) => intent !== best.intent && intent.split('.')[0] === family;
     const alsoAsked = [
-      ...new Set(
-        parts
-          .filter(
-            (p) =>
-              p &&
-              p.confidence >= PART_CONFIDENCE &&
-              p.label !== best.intent &&
-              p.label.split('.')[0] === family,
-          )
+      ...new Set([
+        ...parts
+          .filter((p) => p && p.confidence >= PART_CONFIDENCE && sameFamily(p.label))
           .map((p) => p!.label),
-      ),
+        ...ranked
+          .filter((r) => r.confidence >= ALSO_ASKED_SHARE && sameFamily(r.intent))
+          .map((r) => r.intent),
+      ]),
     ];
     return {
       intent: best.intent,

@@ -30,6 +30,20 @@ describe('the understanding step learned from nlu/', () => {
     expect(productUnderstanding().understandNow(text).intent).toBe(intent);
   });
 
+  it('an insult no example uses counts like the ones they do (a word class, not a word)', () => {
+    const examples = corpus.intents.map((e) => e.text.toLowerCase()).join(' ');
+    expect(examples).not.toMatch(/\bnitwit/);
+    expect(productUnderstanding().understandNow('shut it, nitwit').intent).toBe('abuse');
+  });
+
+  it('a message asking two facts gets both', () => {
+    const understood = productUnderstanding().understandNow('your email address + the telegram bot pls');
+    expect([understood.intent, ...(understood.alsoAsked ?? [])].sort()).toEqual([
+      'policy.email',
+      'policy.telegram',
+    ]);
+  });
+
   it('one sentence asking for a person decides a longer message', () => {
     const understood = productUnderstanding().understandNow(
       'That did not answer it at all. Put me through to a person please.',
