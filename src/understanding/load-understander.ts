@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { INSULT_WORDS } from './abuse-lexicon';
 import { IntentClassifier, DEFAULT_CLASSIFIER_SETTINGS } from './intent-classifier';
+import { PERSON_WORDS, personTalkExamples } from './person-words';
 import { textFeatures } from './text-features';
 import { readTrainingCorpus } from './training-corpus';
 import { Understander } from './understander';
@@ -38,6 +39,7 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
         version: MODEL_VERSION,
         features: FEATURE_PROBES.map(textFeatures),
         insults: INSULT_WORDS,
+        people: PERSON_WORDS,
       }),
     )
     .digest('hex')
@@ -48,13 +50,14 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
   if (file) {
     try {
       const json = JSON.parse(readFileSync(file, 'utf8')) as Record<
-        'intents' | 'severity' | 'category',
+        'intents' | 'severity' | 'category' | 'personTalk',
         never
       >;
       const understander = new Understander({
         intents: IntentClassifier.fromJSON(json.intents),
         severity: IntentClassifier.fromJSON(json.severity),
         category: IntentClassifier.fromJSON(json.category),
+        personTalk: IntentClassifier.fromJSON(json.personTalk),
       });
       trained.set(hash, understander);
       return understander;
@@ -66,6 +69,7 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
     intents: IntentClassifier.train(corpus.intents),
     severity: IntentClassifier.train(corpus.severity),
     category: IntentClassifier.train(corpus.category),
+    personTalk: IntentClassifier.train(personTalkExamples(corpus.intents)),
   };
   if (file && options.cacheDir) {
     try {
@@ -77,6 +81,7 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
           intents: models.intents.toJSON(),
           severity: models.severity.toJSON(),
           category: models.category.toJSON(),
+          personTalk: models.personTalk.toJSON(),
         }),
       );
       renameSync(temporary, file);
