@@ -52,6 +52,8 @@ export interface MessageContent {
   answerId?: string;
   /** Set on the engine's handoff notices. */
   notice?: NoticeKind;
+  /** The flow that said it (`answer-from-docs`, `report-problem`, …), for reports and the benchmark. */
+  flowId?: string;
 }
 
 /** One line of a conversation's transcript. */
