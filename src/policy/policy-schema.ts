@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneLineSchema } from './phone-line-schema';
 
 const SEVERITY_NAMES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -54,6 +55,8 @@ export const policySchema = z.object({
   businessHours: openingHours.default({ timeZone: 'UTC', days: ALL_DAYS, open: '08:00', close: '20:00' }),
   /** Hours in which customers may call the support line, unless the issue is critical. */
   phoneHours: openingHours.default({ timeZone: 'UTC', days: ALL_DAYS, open: '09:00', close: '23:00' }),
+  /** The phone line (Twilio Voice): on-call number, paging key, call recording, spoken texts. */
+  phoneLine: phoneLineSchema,
   /** Category and severity combinations that are handled at any hour. */
   aroundTheClock: z
     .array(z.object({ category: z.enum(['platform', 'operational']), severities: z.array(severityName) }))
