@@ -21,6 +21,7 @@ import {
   presenceAction,
   resolveAction,
   transferAction,
+  noteAction,
   openAction,
   parsePayload,
   reclassifyAction,
@@ -33,6 +34,8 @@ import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-view
 import { SESSION_COOKIE } from './session-cookie';
 import { agentRoom, revokeEndedSessions } from './session-revocation';
 import { transferConversation } from './transfer';
+import { addInternalNote } from './internal-note';
+import { reopenConversation } from './reopen';
 
 interface SocketData {
   /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
@@ -230,6 +233,21 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       }),
     );
     on(
+      'note',
+      action(socket, noteAction, async (agent, { conversationId, text, clientId }) => {
+        const { message, duplicate } = await addInternalNote(engine, agent, conversationId, text, clientId);
+        return { seq: message.seq, duplicate };
+      }),
+    );
+    on(
+      'reopen',
+      action(socket, conversationAction, async (agent, { conversationId }) => {
+        const conversation = await reopenConversation(engine, agent, conversationId);
+        await socket.join(watchRoom(conversation.id));
+        return { conversation: await detailOf(conversation) };
+      }),
+    );
+    on(
       'resolve',
       action(socket, resolveAction, async (agent, { conversationId, resolveTickets }) => {
         const conversation = await engine.resolve(conversationId, agent);
@@ -304,6 +322,8 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
           'open',
           'close',
           'reply',
+          'note',
+          'reopen',
           'resolve',
           'release',
           'reclassify',

@@ -122,6 +122,16 @@ export interface ConsoleClientEvents {
     /** `duplicate` when this clientId was already delivered (a re-send after a drop): nothing is sent twice. */
     ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
   ) => void;
+  /** An internal note in the transcript: every agent sees it, the customer never does (on no channel). */
+  note: (
+    payload: { conversationId: string; text: string; clientId?: string },
+    ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
+  ) => void;
+  /** Takes back a conversation the bot answers again (resolved, left), to write to the customer. */
+  reopen: (
+    payload: { conversationId: string },
+    ack: (result: Ack<{ conversation: ConversationDetail }>) => void,
+  ) => void;
   /** Tickets stay open unless `resolveTickets` asks to resolve the conversation's tickets too. */
   resolve: (
     payload: { conversationId: string; resolveTickets?: boolean },
