@@ -35,6 +35,7 @@ import { ChatModelUnderstanding } from '../src/understanding/chat-model-understa
 import { loadUnderstander } from '../src/understanding/load-understander';
 import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
+import { askForRating } from '../src/satisfaction/rating-question';
 import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
 import { metricsRoute } from '../adapters/metrics/metrics-route';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
@@ -230,6 +231,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       categories: Object.keys((services.policy ?? support.policy).categories),
     },
     resolveTickets: (id) => (services.tickets ?? support.tickets).resolveConversation(id),
+    afterResolve: (conversation, agent) =>
+      askForRating(engine, conversation, agent, config.CSAT_CHANNELS, overrides.clock),
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,

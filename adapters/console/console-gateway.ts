@@ -79,6 +79,8 @@ export interface ConsoleGatewayOptions {
   clientAddress: (req: IncomingMessage) => string;
   /** The support policy's severity and category names a reclassification may use. */
   classification?: { severities: readonly string[]; categories: readonly string[] };
+  /** Runs after every resolve (asking the customer for a rating). */
+  afterResolve?: (conversation: Conversation, agent: Agent) => Promise<unknown>;
   /** Resolves a conversation's open tickets, when the agent asks for it on resolve. */
   resolveTickets?: (conversationId: string) => Promise<void>;
   /** Called when an agent changes a report's severity (counting downgrades, requeueing). */
@@ -168,7 +170,8 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   async function detailOf(conversation: Conversation, afterSeq = 0) {
     const messages = await engine.store.getMessages(conversation.id, afterSeq, 5000);
     const notes = options.notesFor ? await options.notesFor(conversation).catch(() => []) : [];
-    return toDetail(conversation, messages, notes);
+    const ratings = await engine.store.ratings.list({ conversationId: conversation.id, limit: 20 });
+    return toDetail(conversation, messages, notes, ratings);
   }
 
   /** Runs one console action for a still-valid session and answers its acknowledgement. */
@@ -253,6 +256,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         const conversation = await engine.resolve(conversationId, agent);
         const ticketsResolved = resolveTickets === true && options.resolveTickets !== undefined;
         if (ticketsResolved) await options.resolveTickets?.(conversation.id);
+        await options.afterResolve?.(conversation, agent);
         return { ticketsResolved };
       }),
     );

@@ -10,6 +10,7 @@ import type {
   ProblemBrief,
 } from '../model/conversation';
 import type { Attachment, TranscriptMessage } from '../model/message';
+import type { SatisfactionRating } from '../model/satisfaction';
 
 /** A transcript message as clients see it (no provider payloads). */
 export type WireMessage = Omit<TranscriptMessage, 'externalId'>;
@@ -96,6 +97,8 @@ export interface ConversationDetail extends ConversationSummary {
   messages: WireMessage[];
   /** Extra facts for the agent (downgraded critical reports, tickets), filled by services. */
   notes?: string[];
+  /** What the customer answered to "how did we do?" after each resolve, newest first. */
+  ratings?: SatisfactionRating[];
 }
 
 /** The signed-in agent as the console shows it. */

@@ -7,6 +7,7 @@ import { CannedPicker } from './canned-picker';
 import { askToEnd } from './end-dialog';
 import { channelBadge, channelName, tagBadges } from './queue-view';
 import { renderLine } from './transcript-line';
+import { renderRatings } from './rating-card';
 import { TypingSignal } from '../../../src/realtime/typing-signal';
 
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
@@ -221,6 +222,7 @@ export class ConversationView {
       for (const note of this.detail.notes) notes.append(el('li', '', note));
       parts.push(notes);
     }
+    if (this.detail.ratings?.length) parts.push(renderRatings(this.detail.ratings));
     if (this.detail.unreachable) {
       parts.push(el('p', 'notes', `The customer can no longer be reached: ${this.detail.unreachable}`));
     }
