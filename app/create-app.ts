@@ -19,6 +19,8 @@ import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { conversationRoutes } from '../adapters/console/conversation-routes';
 import { cannedRoutes } from '../adapters/console/canned-routes';
+import { reportRoutes } from '../adapters/console/report-routes';
+import { agentAdminRoutes } from '../adapters/console/agent-admin-routes';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
 import { clientAddressReader } from '../adapters/http/client-address';
 import { Limits, limitRules } from '../adapters/http/limits';
@@ -194,6 +196,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   app.use('/console/api', answerRoutes({ store, directory }));
   app.use('/console/api', conversationRoutes({ store, directory }));
   app.use('/console/api', cannedRoutes({ store, directory }));
+  app.use('/console/api', agentAdminRoutes(directory));
+  app.use(
+    '/console/api',
+    reportRoutes({ store, directory, ...(overrides.clock && { clock: overrides.clock }) }),
+  );
   app.use(
     uploadRoutes({
       dataDir: config.DATA_DIR,
