@@ -19,6 +19,8 @@ import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { conversationRoutes } from '../adapters/console/conversation-routes';
 import { cannedRoutes } from '../adapters/console/canned-routes';
+import { reportRoutes } from '../adapters/console/report-routes';
+import { agentAdminRoutes } from '../adapters/console/agent-admin-routes';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
 import { clientAddressReader } from '../adapters/http/client-address';
 import { Limits, limitRules } from '../adapters/http/limits';
@@ -35,6 +37,7 @@ import { ChatModelUnderstanding } from '../src/understanding/chat-model-understa
 import { loadUnderstander } from '../src/understanding/load-understander';
 import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
+import { askForRating } from '../src/satisfaction/rating-question';
 import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
 import { metricsRoute } from '../adapters/metrics/metrics-route';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
@@ -193,6 +196,11 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   app.use('/console/api', answerRoutes({ store, directory }));
   app.use('/console/api', conversationRoutes({ store, directory }));
   app.use('/console/api', cannedRoutes({ store, directory }));
+  app.use('/console/api', agentAdminRoutes(directory));
+  app.use(
+    '/console/api',
+    reportRoutes({ store, directory, ...(overrides.clock && { clock: overrides.clock }) }),
+  );
   app.use(
     uploadRoutes({
       dataDir: config.DATA_DIR,
@@ -230,6 +238,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       categories: Object.keys((services.policy ?? support.policy).categories),
     },
     resolveTickets: (id) => (services.tickets ?? support.tickets).resolveConversation(id),
+    afterResolve: (conversation, agent) =>
+      askForRating(engine, conversation, agent, config.CSAT_CHANNELS, overrides.clock),
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,

@@ -7,11 +7,13 @@ import { outOfScope } from './out-of-scope';
 import { policyAnswers } from './policy-answers';
 import { reportProblem } from './report-problem';
 import { respectfulCommunication } from './respectful-communication';
+import { satisfaction } from './satisfaction';
 
 /** The flows every channel runs, in the order they are tried; answering from the docs comes last. */
 export function defaultFlows(): Flow[] {
   return [
     respectfulCommunication,
+    satisfaction,
     greeting,
     policyAnswers,
     enhancedSupportLead,

@@ -19,6 +19,7 @@ export function renderLine(message: WireMessage, customerName: string): HTMLElem
       : message.author === 'bot'
         ? 'Bot'
         : (message.authorName ?? 'Agent');
+  if (message.author === 'note') meta.append(el('span', 'note-label', 'Internal note'), ' · ');
   meta.append(el('b', '', author), ` · ${clock(message.createdAt)}`);
   if (message.feedback) meta.append(` · rated ${message.feedback === 'helpful' ? 'helpful' : 'not helpful'}`);
   const bubble = el('div', 'bubble');
