@@ -23,11 +23,11 @@ export async function escalateTicket(
 ): Promise<Escalation> {
   const ticket = await store.getTicket(input.ticketId);
   if (!ticket) throw new NotFoundError('Ticket');
-  if (ticket.status === 'resolved') throw new ConflictError('The ticket is closed', 'ticket_closed');
+  if (ticket.status === 'resolved') throw new ConflictError('The ticket is closed');
   const from = ticket.line ?? 1;
   const to = input.toLine ?? (from === 1 ? 2 : 3);
   if (to <= from) {
-    throw new ConflictError(`The ticket is already at the ${lineOf(policy, from).name}`, 'line');
+    throw new ConflictError(`The ticket is already at the ${lineOf(policy, from).name}`);
   }
   const line = lineOf(policy, to);
   const updated: Ticket = {

@@ -62,7 +62,7 @@ export class FixConfirmation {
     const desk = this.options.desk();
     const ticket = await desk.store.getTicket(ticketId);
     if (!ticket) throw new NotFoundError('Ticket');
-    if (ticket.status === 'resolved') throw new ConflictError('The ticket is closed', 'ticket_closed');
+    if (ticket.status === 'resolved') throw new ConflictError('The ticket is closed');
     const conversation = await desk.store.getConversation(ticket.conversationId);
     if (!conversation) throw new NotFoundError('Conversation');
     if (

@@ -22,7 +22,7 @@ export async function confirmOutage(
 ): Promise<Ticket> {
   const ticket = await store.getTicket(ticketId);
   if (!ticket) throw new NotFoundError('Ticket');
-  if (ticket.status === 'resolved') throw new ConflictError('The ticket is closed', 'ticket_closed');
+  if (ticket.status === 'resolved') throw new ConflictError('The ticket is closed');
   const updated: Ticket = {
     ...withEvent(ticket, {
       at: outage.confirmedAt,
@@ -41,7 +41,7 @@ export async function endOutage(store: Store, ticketId: string, by: string, at: 
   const ticket = await store.getTicket(ticketId);
   if (!ticket) throw new NotFoundError('Ticket');
   if (!ticket.outage || ticket.outage.endedAt !== undefined) {
-    throw new ConflictError('No confirmed outage on this ticket', 'no_outage');
+    throw new ConflictError('No confirmed outage on this ticket');
   }
   const updated: Ticket = {
     ...withEvent(ticket, { at, event: 'outage-ended', agentName: by }),
