@@ -37,7 +37,7 @@ describe('an e-mail about a ticket closed longer ago than the reopen window', ()
       }),
     );
     const { id } = await queued;
-    const ticketId = (await waitFor(async () => (await store.getConversation(id))?.brief?.ticketId));
+    const ticketId = await waitFor(async () => (await store.getConversation(id))?.brief?.ticketId);
     await request(desk.agent, 'resolve', { conversationId: id, resolveTickets: true });
     await waitFor(async () => (await store.getTicket(ticketId))?.status === 'resolved');
 
