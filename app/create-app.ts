@@ -227,6 +227,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       sessions,
       clientAddress,
       retentionDays: config.UPLOAD_RETENTION_DAYS,
+      maxVideoBytes: policy.uploads.videoMaxMb * 1024 * 1024,
     }),
   );
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));

@@ -150,7 +150,7 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
       'screenshot',
       { ...draft, retries: 0 },
       {
-        text: 'A screenshot of what you see helps a lot with interface problems. Please attach one (the paperclip in the web chat, a photo on Telegram, a picture message by SMS), or type "skip".',
+        text: 'For an interface problem, a short screen recording (MP4, WebM or MOV video) shows us best what happens; a screenshot helps too. Please attach one (the paperclip in the web chat, a photo or video on Telegram, a picture message by SMS), or type "skip".',
         quickReplies: [{ label: 'Skip', value: 'skip' }],
       },
     );
