@@ -46,6 +46,9 @@ import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
+import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
+import { agentRoom } from '../adapters/console/session-revocation';
+import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
 import { languageModelsFrom } from './language-models';
 import { projectRoot } from './project-root';
 
@@ -69,6 +72,8 @@ export interface AppOverrides {
   abandonAfterMs?: number;
   /** How long a dead instance keeps the Telegram polling lease (tests shorten it). */
   pollingLeaseTtlMs?: number;
+  /** How often unanswered fix proposals are looked for (tests shorten it; default one minute). */
+  lifecycleSweepMs?: number;
 }
 
 /** A running (or ready to run) handoff server. */
@@ -148,7 +153,18 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log,
     ...(overrides.clock && { clock: overrides.clock }),
   });
-  const services = { ...support, ...overrides.services };
+  const policy = overrides.services?.policy ?? support.policy;
+  // Built before the engine it drives, so the confirm-fix flow finds it among the services.
+  const fixConfirmation = new FixConfirmation({
+    desk: (): LifecycleDesk => engine,
+    confirmFixHours: policy.ticketLifecycle.confirmFixHours,
+    reopenWindowDays: policy.ticketLifecycle.reopenWindowDays,
+    isAgentAvailable: async (agentId) =>
+      (await edge.io.of('/console').in(agentRoom(agentId)).fetchSockets()).length > 0,
+    log,
+    ...(overrides.clock && { clock: overrides.clock }),
+  });
+  const services = { ...support, fixConfirmation, ...overrides.services };
   followHandoffs(events, services.tickets ?? support.tickets, log);
 
   let presence: () => Promise<number> = async () => 0;
@@ -193,6 +209,16 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     '/console/api',
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
+  app.use(
+    '/console/api',
+    lifecycleRoutes({
+      directory,
+      fixConfirmation,
+      engine,
+      policy,
+      ...(overrides.clock && { clock: overrides.clock }),
+    }),
+  );
   app.use('/console/api', answerRoutes({ store, directory }));
   app.use('/console/api', conversationRoutes({ store, directory }));
   app.use('/console/api', cannedRoutes({ store, directory }));
@@ -209,6 +235,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       sessions,
       clientAddress,
       retentionDays: config.UPLOAD_RETENTION_DAYS,
+      maxVideoBytes: policy.uploads.videoMaxMb * 1024 * 1024,
     }),
   );
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
@@ -297,6 +324,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sweeper = outbox ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
   sweeper?.unref();
   if (outbox) redeliver();
+  // A fix the customer never confirmed closes with a note once its time is up.
+  const lifecycleSweep = setInterval(() => {
+    void fixConfirmation.closeUnanswered().catch((error: unknown) => {
+      log.warn({ err: error }, 'closing unanswered fix proposals failed');
+    });
+  }, overrides.lifecycleSweepMs ?? 60_000);
+  lifecycleSweep.unref();
   // --- end of durable outbox ---
 
   app.use((_req, res) => {
@@ -328,6 +362,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       draining = true;
       metrics.close();
       if (sweeper) clearInterval(sweeper);
+      clearInterval(lifecycleSweep);
       await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
