@@ -15,6 +15,7 @@ import { connectRedisCluster } from '../src/cluster/redis-cluster';
 import { attachOutbox } from '../src/delivery/engine-outbox';
 import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
 import type { Store } from '../src/store/store';
+import type { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { conversationRoutes } from '../adapters/console/conversation-routes';
@@ -43,7 +44,10 @@ import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
+import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
 import { languageModelsFrom } from './language-models';
+import { attachWebhooks } from './webhooks';
+import { webhookRoutes } from '../adapters/console/webhook-routes';
 import { projectRoot } from './project-root';
 
 /** How long requests still running at shutdown may take before their connections are closed. */
@@ -75,6 +79,8 @@ export interface App {
   store: Store;
   directory: AgentDirectory;
   edge: HttpEdge;
+  /** Outgoing webhooks, when WEBHOOK_URLS is set. */
+  webhooks?: WebhookDispatcher;
   /** Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). */
   listen(): Promise<string>;
   /** Stops taking work, finishes what is in flight and closes everything. */
@@ -115,10 +121,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const cluster = config.REDIS_URL
     ? await connectRedisCluster({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log })
     : undefined;
-  const store =
-    overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
   const events = new EngineEvents();
   events.setMaxListeners(50);
+  // Every ticket save is announced as a `ticket` event (webhooks), whoever saves it.
+  const store = announceTicketSaves(
+    overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite')),
+    events,
+  );
   const metrics = createDeskMetrics({ events, store, ...(overrides.clock && { clock: overrides.clock }) });
   const knowledge = overrides.knowledge && metrics.observeKnowledge(overrides.knowledge);
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
@@ -288,6 +297,19 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   sweeper?.unref();
   if (outbox) redeliver();
   // --- end of durable outbox ---
+  // --- Outgoing webhooks (WEBHOOK_URLS): signed, queued in their own durable outbox, logged. ---
+  const webhooks = attachWebhooks({
+    config,
+    events,
+    store,
+    log: log.child({ component: 'webhooks' }),
+    ...(cluster && { redis: cluster.client }),
+  });
+  app.use(
+    '/console/api',
+    webhookRoutes({ store, directory, ...(webhooks && { dispatcher: webhooks.dispatcher }) }),
+  );
+  // --- end of outgoing webhooks ---
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'No such page' } });
@@ -300,6 +322,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     store,
     directory,
     edge,
+    ...(webhooks && { webhooks: webhooks.dispatcher }),
     listen: () =>
       new Promise((resolve, reject) => {
         edge.server.once('error', reject);
@@ -328,6 +351,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       });
       await engine.idle();
       await outbox?.close();
+      await webhooks?.close();
       await store.close();
       await cluster?.close();
     },
