@@ -48,6 +48,8 @@ import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
 import { languageModelsFrom } from './language-models';
 import { attachWebhooks } from './webhooks';
 import { webhookRoutes } from '../adapters/console/webhook-routes';
+import { apiRoutes } from '../adapters/http/api/api-routes';
+import { ApiTokens } from '../src/integrations/api-tokens';
 import { projectRoot } from './project-root';
 
 /** How long requests still running at shutdown may take before their connections are closed. */
@@ -202,6 +204,16 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   app.use('/console/api', answerRoutes({ store, directory }));
   app.use('/console/api', conversationRoutes({ store, directory }));
   app.use('/console/api', cannedRoutes({ store, directory }));
+  app.use(
+    '/api/v1',
+    apiRoutes({
+      engine,
+      tokens: new ApiTokens(store),
+      tickets: services.tickets ?? support.tickets,
+      limits,
+      ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
+    }),
+  );
   app.use(
     uploadRoutes({
       dataDir: config.DATA_DIR,

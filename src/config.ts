@@ -101,6 +101,8 @@ const schema = z.object({
   /** Console sign-in attempts per 15 minutes, per normalised username and per address. */
   RATE_LOGINS_PER_USERNAME: allowance(10),
   RATE_LOGINS_PER_ADDRESS: allowance(30),
+  /** REST API requests per minute per integration token (README: REST API). */
+  RATE_API_PER_TOKEN: allowance(600),
   /** Warning lines logged per minute per source for refused or malformed webhooks; more are dropped. */
   WEBHOOK_WARNINGS_PER_MINUTE: allowance(10),
   /** Days an uploaded file is kept; files never attached to a message go after one day. */
