@@ -38,6 +38,7 @@ import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
 import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
 import { metricsRoute } from '../adapters/metrics/metrics-route';
+import { webhookDeliveryCounter } from '../adapters/metrics/webhook-metrics';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
 import { answerRoutes } from '../adapters/console/answer-routes';
 import { agentNoteHooks } from '../src/policy/agent-notes';
@@ -316,6 +317,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     store,
     log: log.child({ component: 'webhooks' }),
     ...(cluster && { redis: cluster.client }),
+    observe: webhookDeliveryCounter(metrics.registry),
   });
   app.use(
     '/console/api',

@@ -121,6 +121,13 @@ describe('outgoing webhooks', () => {
       { outcome: 'delivered', status: 200, attempt: 2, type: 'handoff.requested' },
       { outcome: 'retrying', status: 500, attempt: 1, type: 'handoff.requested' },
     ]);
+    const metrics = await (await fetch(`${started.url}/metrics`)).text();
+    expect(metrics).toContain(
+      'handoff_webhook_deliveries_total{outcome="retrying",type="handoff.requested"} 1',
+    );
+    expect(metrics).toContain(
+      'handoff_webhook_deliveries_total{outcome="delivered",type="handoff.requested"} 1',
+    );
     customer.disconnect();
     agent.disconnect();
   });
