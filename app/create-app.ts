@@ -15,6 +15,7 @@ import { connectRedisCluster } from '../src/cluster/redis-cluster';
 import { attachOutbox } from '../src/delivery/engine-outbox';
 import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
 import type { Store } from '../src/store/store';
+import type { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { conversationRoutes } from '../adapters/console/conversation-routes';
@@ -40,6 +41,7 @@ import { defaultFlows } from '../flows';
 import { askForRating } from '../src/satisfaction/rating-question';
 import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
 import { metricsRoute } from '../adapters/metrics/metrics-route';
+import { webhookDeliveryCounter } from '../adapters/metrics/webhook-metrics';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
 import { answerRoutes } from '../adapters/console/answer-routes';
 import { agentNoteHooks } from '../src/policy/agent-notes';
@@ -49,7 +51,12 @@ import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
 import { agentRoom } from '../adapters/console/session-revocation';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
+import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
 import { languageModelsFrom } from './language-models';
+import { attachWebhooks } from './webhooks';
+import { webhookRoutes } from '../adapters/console/webhook-routes';
+import { apiRoutes } from '../adapters/http/api/api-routes';
+import { ApiTokens } from '../src/integrations/api-tokens';
 import { projectRoot } from './project-root';
 
 /** How long requests still running at shutdown may take before their connections are closed. */
@@ -83,6 +90,8 @@ export interface App {
   store: Store;
   directory: AgentDirectory;
   edge: HttpEdge;
+  /** Outgoing webhooks, when WEBHOOK_URLS is set. */
+  webhooks?: WebhookDispatcher;
   /** Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). */
   listen(): Promise<string>;
   /** Stops taking work, finishes what is in flight and closes everything. */
@@ -123,10 +132,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const cluster = config.REDIS_URL
     ? await connectRedisCluster({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log })
     : undefined;
-  const store =
-    overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
   const events = new EngineEvents();
   events.setMaxListeners(50);
+  // Every ticket save is announced as a `ticket` event (webhooks), whoever saves it.
+  const store = announceTicketSaves(
+    overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite')),
+    events,
+  );
   const metrics = createDeskMetrics({ events, store, ...(overrides.clock && { clock: overrides.clock }) });
   const knowledge = overrides.knowledge && metrics.observeKnowledge(overrides.knowledge);
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
@@ -226,6 +238,16 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   app.use(
     '/console/api',
     reportRoutes({ store, directory, ...(overrides.clock && { clock: overrides.clock }) }),
+  );
+  app.use(
+    '/api/v1',
+    apiRoutes({
+      engine,
+      tokens: new ApiTokens(store),
+      tickets: services.tickets ?? support.tickets,
+      limits,
+      ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
+    }),
   );
   app.use(
     uploadRoutes({
@@ -332,6 +354,20 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   }, overrides.lifecycleSweepMs ?? 60_000);
   lifecycleSweep.unref();
   // --- end of durable outbox ---
+  // --- Outgoing webhooks (WEBHOOK_URLS): signed, queued in their own durable outbox, logged. ---
+  const webhooks = attachWebhooks({
+    config,
+    events,
+    store,
+    log: log.child({ component: 'webhooks' }),
+    ...(cluster && { redis: cluster.client }),
+    observe: webhookDeliveryCounter(metrics.registry),
+  });
+  app.use(
+    '/console/api',
+    webhookRoutes({ store, directory, ...(webhooks && { dispatcher: webhooks.dispatcher }) }),
+  );
+  // --- end of outgoing webhooks ---
 
   app.use((_req, res) => {
     res.status(404).json({ error: { code: 'not_found', message: 'No such page' } });
@@ -344,6 +380,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     store,
     directory,
     edge,
+    ...(webhooks && { webhooks: webhooks.dispatcher }),
     listen: () =>
       new Promise((resolve, reject) => {
         edge.server.once('error', reject);
@@ -373,6 +410,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       });
       await engine.idle();
       await outbox?.close();
+      await webhooks?.close();
       await store.close();
       await cluster?.close();
     },
