@@ -30,7 +30,7 @@ export const REPORT_PREFIX = /^report (a|this) problem:\s*/i;
 /** A report not continued for this long is dropped rather than resumed. */
 const STALE_AFTER_MS = 12 * 3600 * 1000;
 /** How sure the understanding step must be that a message reports a problem. */
-const REPORT_CONFIDENCE = 0.4;
+const REPORT_CONFIDENCE = 0.35;
 
 /** Whether a message starts a report: it reports a problem, or is the "Report this problem" button. */
 function startsReport({ text, understanding }: { text: string; understanding: Understanding }): boolean {

@@ -18,7 +18,10 @@ import { loadConfig } from '../../src/config';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { createLogger } from '../../src/logger';
 import { crossValidate, type CrossValidation } from '../../src/understanding/cross-validate';
-import { crossValidatePersonTalk } from '../../src/understanding/cross-validate-person-talk';
+import {
+  crossValidatePersonTalk,
+  PERSON_TALK_WEIGHT,
+} from '../../src/understanding/cross-validate-person-talk';
 import { IntentClassifier, type LabelledExample } from '../../src/understanding/intent-classifier';
 import { textFeatures } from '../../src/understanding/text-features';
 import { readTrainingCorpus } from '../../src/understanding/training-corpus';
@@ -126,9 +129,15 @@ async function main(): Promise<void> {
   console.log(
     `Request for a person or not, on the ${personTalk.examples} examples that mention a person (${folds}-fold):`,
   );
-  for (const [rule, tally] of Object.entries(personTalk.rules)) {
+  for (const [weight, tally] of personTalk.byWeight) {
+    const name =
+      weight === 0
+        ? 'general model alone'
+        : weight === 1
+          ? 'person-talk model alone'
+          : `person-talk weight ${weight}${weight === PERSON_TALK_WEIGHT ? ' (the product)' : ''}`;
     console.log(
-      `  ${rule.padEnd(30)} ${percent(tally.correct / personTalk.examples).padStart(6)}  (${tally.falseHandoffs} false handoffs, ${tally.missed} missed)`,
+      `  ${name.padEnd(36)} ${percent(tally.correct / personTalk.examples).padStart(6)}  (${tally.falseHandoffs} false handoffs, ${tally.missed} missed)`,
     );
   }
   printCv('Severity cues (P0-P5)', crossValidate(corpus.severity, softmax, folds), false);

@@ -4,6 +4,7 @@ import { extractEntities } from './entity-extractors';
 import type { IntentClassifier, Scored } from './intent-classifier';
 import type { IntentName } from './intents';
 import { isPolicyIntent } from './intents';
+import { personTalkRequest } from './cross-validate-person-talk';
 import { mentionsPerson, type PersonTalk } from './person-words';
 import { looksLikeQuestion } from './question-form';
 import { nothingUnderstood, type RankedIntent, type Understanding } from './understanding';
@@ -77,9 +78,9 @@ export interface UnderstandingModels {
   /**
    * Trained only on the corpus examples that mention a person, so that "human" or "agent" weighs
    * nothing by itself and the words around it decide: "can I speak to a human" against "can my IVR
-   * send callers to a human". Whenever a message mentions a person, it has an equal say with the
-   * general model, which sees "human" mostly in requests and so leans towards handing over product
-   * questions about call-centre agents.
+   * send callers to a human". Whenever a message mentions a person, it has a say (a weight chosen by
+   * cross-validation) next to the general model, which sees "human" mostly in requests and so leans
+   * towards handing over product questions about call-centre agents.
    */
   personTalk?: IntentClassifier<PersonTalk>;
 }
@@ -177,8 +178,8 @@ export class Understander implements MessageUnderstanding {
 
   /**
    * The intents of one text, best first. When it mentions a person, the probability of a request
-   * is the mean of the general and the person-talk models', and the other intents share the rest in
-   * the proportions the general model gave them.
+   * weighs the person-talk model's in (`PERSON_TALK_WEIGHT`), and the other intents share the rest
+   * in the proportions the general model gave them.
    */
   private classify(text: string): Scored<IntentName>[] {
     const scored = this.models.intents.classify(text);
@@ -186,9 +187,7 @@ export class Understander implements MessageUnderstanding {
     if (!judge || !mentionsPerson(text)) return scored;
     const before = scored.find((s) => s.label === 'handoff.request')?.confidence ?? 0;
     const judged = judge.classify(text).find((s) => s.label === 'handoff.request')?.confidence ?? 0;
-    // The mean of the two, not the specialist alone: chosen by cross-validation on the corpus's
-    // examples that mention a person (`npm run nlu:eval` prints the comparison).
-    const request = (before + judged) / 2;
+    const request = personTalkRequest(before, judged);
     const scale = before < 1 ? (1 - request) / (1 - before) : 0;
     return scored
       .map((s) => ({

@@ -78,16 +78,16 @@ describe('which flow answers, and how the report checks what it is given', () =>
 
   it('a how-to question with a problem in it gets the docs answer first, with a way to report it', async () => {
     const customer = await webCustomer(server.url);
-    const replies = await customer.say('how do I fix one-way audio on my calls?');
+    const replies = await customer.say('how do I fix one-way audio on my calls? they fail');
     expect(textOf(replies)).toContain('One-way audio is usually NAT');
     const offer = replies.at(-1)?.quickReplies?.[0];
     expect(offer).toEqual({
       label: 'Report this problem',
-      value: 'Report this problem: how do I fix one-way audio on my calls?',
+      value: 'Report this problem: how do I fix one-way audio on my calls? they fail',
     });
     expect(textOf(await customer.say(offer!.value))).toMatch(/Which category/);
     const [conversation] = await server.app.store.listConversations({ limit: 1 });
-    expect(conversation?.brief?.description).toBe('how do I fix one-way audio on my calls?');
+    expect(conversation?.brief?.description).toBe('how do I fix one-way audio on my calls? they fail');
     customer.close();
   });
 

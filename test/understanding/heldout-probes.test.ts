@@ -21,7 +21,7 @@ const PROBES = path.join(root, 'test', 'fixtures', 'heldout-probes');
   });
 
   it('share no run of seven words with the corpus or the code (they measure, never train)', () => {
-    let out = '';
+    let out: string;
     try {
       out = execFileSync(process.execPath, [LEAK_CHECK, '--eval', PROBES], { cwd: root, encoding: 'utf8' });
     } catch (error) {
