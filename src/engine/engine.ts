@@ -671,6 +671,8 @@ export function describeTransition(t: { event: string; agentName?: string; reaso
       return 'The customer cancelled the handoff.';
     case 'abandon':
       return `The customer left${t.reason ? ` (${t.reason})` : ''}.`;
+    case 'reopen':
+      return `Reopened by ${t.agentName ?? 'an agent'}.`;
     case 'end':
       return `Conversation ended by ${t.agentName ?? 'an agent'}${t.reason ? `: ${t.reason}` : ''}.`;
     default:

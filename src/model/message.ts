@@ -1,7 +1,15 @@
 import type { ConversationRef, CustomerProfile } from './conversation';
 
-/** Who wrote a transcript message. */
-export type Author = 'customer' | 'bot' | 'agent' | 'system';
+/**
+ * Who wrote a transcript message. A `note` is an agent's internal note: it stays in the transcript
+ * for the team and is never sent, pushed or replayed to the customer on any channel.
+ */
+export type Author = 'customer' | 'bot' | 'agent' | 'system' | 'note';
+
+/** Whether the customer may see this message (everything but internal notes). */
+export function seenByCustomer(message: Pick<TranscriptMessage, 'author'>): boolean {
+  return message.author !== 'note';
+}
 
 /** A file the customer or an agent sent: a screenshot, a document. */
 export interface Attachment {
