@@ -157,15 +157,24 @@ export class MessageMix {
     byKind: { docs: 0, policy: 0, report: 0, handoff: 0 },
   };
   private cursor = 0;
+  private readonly order: readonly SeedMessage[];
 
   constructor(
-    private readonly seed: readonly SeedMessage[],
+    seed: readonly SeedMessage[],
     private readonly options: MixOptions,
   ) {
     if (seed.length === 0) throw new Error('the message mix needs at least one seed message');
     if (!(options.repeatShare >= 0 && options.repeatShare <= 1))
       throw new Error(`repeat share must be between 0 and 1, not ${options.repeatShare}`);
     this.random = prng(options.randomSeed ?? 20261130);
+    // The seed file is grouped by kind; the load takes it in a fixed shuffled order instead, so
+    // that even a short load mixes questions, reports and requests for a person.
+    const order = [...seed];
+    for (let i = order.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(this.random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    this.order = order;
   }
 
   /** The next message of the load. */
@@ -185,7 +194,7 @@ export class MessageMix {
 
   private make(): LoadMessage {
     if (this.options.verbatim) {
-      const seed = this.seed[this.cursor % this.seed.length]!;
+      const seed = this.order[this.cursor % this.order.length]!;
       this.cursor += 1;
       const repeat = this.seen.has(seed.text);
       this.seen.add(seed.text);
@@ -195,7 +204,7 @@ export class MessageMix {
       return { ...pickOne(this.sent, this.random), repeat: true };
     }
     // Seed messages in turn, so every kind keeps its share of the load.
-    const seed = this.seed[this.cursor % this.seed.length]!;
+    const seed = this.order[this.cursor % this.order.length]!;
     this.cursor += 1;
     let text = vary(seed.text, this.random);
     for (let attempt = 0; this.seen.has(text) && attempt < 20; attempt += 1) text = vary(text, this.random);

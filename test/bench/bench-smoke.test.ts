@@ -50,9 +50,12 @@ describe('npm run bench -- --quick', () => {
     // Every customer message of the tiny load got its answer, from the echo and from the real app.
     expect(results.throughput?.limit?.answered).toBeGreaterThan(0);
     expect(results.throughput?.limit?.missing).toBe(0);
-    expect(results.throughput?.bot?.answered).toBeGreaterThan(0);
-    expect(results.throughput?.bot?.missing).toBe(0);
-    expect(results.throughput?.ratio).toBeGreaterThan(0);
+    // Every message got a reply; whether of the right kind depends on the tiny kb/ (not asserted).
+    const bot = results.throughput!.bot!;
+    expect(bot.answered + bot.wrongKind).toBe(bot.sent);
+    expect(bot.sent).toBeGreaterThan(0);
+    expect(bot.missing).toBe(0);
+    expect(typeof results.throughput?.ratio).toBe('number');
     // The echo and the app were given the same messages, and the app's replies were sorted by kind.
     expect(results.throughput?.limit?.accept).toBe('any');
     expect(results.throughput?.bot?.accept).toBe('kind');

@@ -91,7 +91,7 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     expect(reply.from?.value[0]?.name).toMatch(/^\S.* \(Support\)$/);
 
     // The customer answers from their client, quoting us: the quote is not stored, no robot answers.
-    const sentBefore = desk.smtp.received.length;
+    const sentBefore = desk.smtp.sentTo(CUSTOMER).length;
     const answerId = customerMessageId();
     await desk.mailbox.deliver(
       await composeMail({
@@ -113,7 +113,7 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     // is the next mail out: nothing answered the customer's reply in between.
     await request(desk.agent, 'resolve', { conversationId: conversation.id, resolveTickets: true });
     await waitFor(async () => (await store().getTicket(ticketId!))?.status === 'resolved');
-    const resolvedMail = await waitFor(() => desk.smtp.received[sentBefore]?.mail);
+    const resolvedMail = await waitFor(() => desk.smtp.sentTo(CUSTOMER)[sentBefore]);
     expect(resolvedMail.text).toBe(
       `We have marked ticket ${ticketId} as resolved. If the problem comes back, reply to this e-mail and the ticket reopens.\n`,
     );
