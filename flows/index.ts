@@ -8,6 +8,7 @@ import { outOfScope } from './out-of-scope';
 import { policyAnswers } from './policy-answers';
 import { reportProblem } from './report-problem';
 import { respectfulCommunication } from './respectful-communication';
+import { triage } from './triage';
 
 /** The flows every channel runs, in the order they are tried; answering from the docs comes last. */
 export function defaultFlows(): Flow[] {
@@ -20,6 +21,7 @@ export function defaultFlows(): Flow[] {
     complaint,
     reportProblem,
     confirmFix,
+    triage,
     answerFromDocs,
   ];
 }
