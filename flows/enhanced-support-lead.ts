@@ -20,7 +20,7 @@ export const enhancedSupportLead: Flow = {
     const policy = policyOf(context);
     if (!position) {
       await context.say(
-        `${policy.nocOnDemand.description} It is arranged directly with our team. What would you need: which hours or time zone, and which services should be covered?`,
+        `${policy.nocOnDemand.description} ${policy.nocAsAService.description} Both are arranged directly with our team. What would you need: which hours or time zone, and which services should be covered?`,
       );
       return waitAt('enquiry', { first: context.text });
     }

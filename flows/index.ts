@@ -9,6 +9,7 @@ import { policyAnswers } from './policy-answers';
 import { reportProblem } from './report-problem';
 import { respectfulCommunication } from './respectful-communication';
 import { satisfaction } from './satisfaction';
+import { triage } from './triage';
 
 /** The flows every channel runs, in the order they are tried; answering from the docs comes last. */
 export function defaultFlows(): Flow[] {
@@ -22,6 +23,7 @@ export function defaultFlows(): Flow[] {
     complaint,
     reportProblem,
     confirmFix,
+    triage,
     answerFromDocs,
   ];
 }

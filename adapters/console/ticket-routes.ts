@@ -7,7 +7,7 @@ import type { Ticket } from '../../src/model/ticket';
 import { readCookie } from '../http/cookies';
 import { SESSION_COOKIE } from './session-cookie';
 
-const STATUSES: readonly Ticket['status'][] = ['open', 'resolved', 'reopened'];
+const STATUSES: readonly Ticket['status'][] = ['open', 'resolved', 'reopened', 'fix-proposed'];
 
 /**
  * Console routes for what the support flows record: ticket search, enhanced-support leads, and

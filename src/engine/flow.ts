@@ -49,6 +49,11 @@ export interface FlowInput {
 export interface Flow {
   readonly id: string;
   readonly interrupts?: boolean;
+  /**
+   * Also offered the customer's messages while the conversation waits in the queue (and the request
+   * that queued it), when `matches` says yes; otherwise those only wait for the agent (triage).
+   */
+  readonly whileQueued?: boolean;
   /** Whether this flow takes up a message (decided from its understanding, never from its words). */
   matches(input: FlowInput): boolean;
   /**

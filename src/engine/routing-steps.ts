@@ -93,8 +93,15 @@ function whileWithPeople(host: RoutingHost): InboundStep {
     }
     const guard = host.flows.find((flow) => flow.interrupts && flow.matches(inputOf(context)));
     if (guard) await host.runStep(guard, context, undefined);
+    else await runWhileQueued(host, context);
     // Otherwise the message waits in the transcript the agent sees.
   };
+}
+
+/** Offers a message to the first flow that works while the conversation is queued (triage). */
+async function runWhileQueued(host: RoutingHost, context: InboundContext): Promise<void> {
+  const flow = host.flows.find((f) => f.whileQueued && f.matches(inputOf(context)));
+  if (flow) await host.runStep(flow, context, undefined);
 }
 
 /** 3. A request for a person, in any words and in the middle of anything: hand over at once. */
@@ -105,8 +112,9 @@ function handoffRequest(host: RoutingHost): InboundStep {
     const reason = during
       ? `Customer asked for a person during ${during.replace(/-/g, ' ')} (what was gathered is in the brief)`
       : 'Customer asked for a human';
-    await host.requestHandoff(context.conversation.id, reason);
+    const queued = await host.requestHandoff(context.conversation.id, reason);
     await host.noteHumanAfterAnswer(context.conversation);
+    await runWhileQueued(host, { ...context, conversation: queued });
   };
 }
 

@@ -95,7 +95,7 @@ const FACTS: Record<PolicyFact, (policy: SupportPolicy, situation: FactSituation
   categories: (policy) =>
     `Every problem is in one of two categories:\n• Platform: ${policy.categories.platform}.\n• Operational: ${policy.categories.operational}.\nA problem you caused with your own configuration is operational.`,
   noc: (policy) =>
-    `${policy.nocOnDemand.description} It is arranged directly with our team: tell me you are interested and I will pass on your enquiry, or write to ${policy.contacts.email}.`,
+    `${policy.nocOnDemand.description} ${policy.nocAsAService.description} Both are arranged directly with our team: tell me you are interested and I will pass on your enquiry, or write to ${policy.contacts.email}.`,
   status_page: (policy, situation) =>
     `Known outages and incidents are posted on our status page: ${policy.statusPage.url}${situation.statusNow ? `\nRight now it shows: ${situation.statusNow}` : ''}\nIf your problem is not there, tell me what is going wrong and I will help you report it.`,
   call_id: (policy) =>

@@ -165,7 +165,7 @@ export const policySchema = z.object({
   featureRequestSeverity: severityName.default('P5'),
   /** The severity of a platform-wide outage: pointed to the status page, one report in the queue. */
   outageSeverity: severityName.default('P0'),
-  /** How long an open outage ticket absorbs further outage reports instead of queueing new ones. */
+  /** How long after its confirmation an outage ticket absorbs further outage reports (unless ended sooner). */
   outageDedupeHours: z.number().positive().default(12),
   /** Critical reports downgraded by agents before the console warns about the customer. */
   downgradeWarnAfter: z.number().int().min(1).default(2),

@@ -1,4 +1,5 @@
 import type { Ticket } from '../../src/model/ticket';
+import { parsePolicy } from '../../src/policy/load-policy';
 import { FakeTwilio } from '../support/fake-twilio';
 import { statusPage } from '../support/fake-status-page';
 import {
@@ -246,6 +247,22 @@ describe('the ticket lifecycle of the support policy', () => {
     const noReason = await api(`/tickets/${ticketId}/escalate`, {});
     expect(noReason.status).toBe(400);
     customer.close();
+  });
+});
+
+describe('NOC services from the policy file', () => {
+  it("an enquiry about NOC-on-Demand also hears of NOC-as-a-Service, in the policy's words", async () => {
+    const server = await startTestApp({ overrides: { clock: () => START } });
+    try {
+      const customer = await webCustomer(server.url);
+      const answer = textOf(await customer.say('Do you offer NOC-on-Demand?'));
+      const policy = parsePolicy({});
+      expect(answer).toContain(policy.nocOnDemand.description);
+      expect(answer).toContain(policy.nocAsAService.description);
+      customer.close();
+    } finally {
+      await server.cleanup();
+    }
   });
 });
 

@@ -57,9 +57,12 @@ describe('SMS channel against a fake Twilio REST API', () => {
 
   async function claimAfterHuman(): Promise<string> {
     const requested = nextEvent<ConversationSummary>(agent, 'handoffRequested');
+    const asked = sentCount();
     await text('Human');
     const queued = await requested;
     expect(queued).toMatchObject({ channel: 'sms', customer: CUSTOMER });
+    // The triage question ("how bad is it?") follows the handoff notice; it is left unanswered.
+    await nextSms(asked, (b) => b.includes('how bad is it'));
     const before = sentCount();
     await request<Ack<{ conversation: ConversationDetail }>>(agent, 'claim', { conversationId: queued.id });
     await nextSms(before, (b) => b.includes('has joined'));

@@ -49,8 +49,11 @@ describe('Telegram channel, long polling against telegram-test-api', () => {
       'handoffRequested',
       (c) => c.channel === 'telegram',
     );
+    // The triage question ("how bad is it?") follows the handoff notice; it is left unanswered.
+    const asked = emulator.nextSent(chatId, (t) => t.includes('how bad is it'));
     await say('Human');
     const queued = await requested;
+    await asked;
     const joined = emulator.nextSent(chatId, (t) => t.includes('has joined the conversation'));
     const claimed = await request<Ack<{ conversation: ConversationDetail }>>(console, 'claim', {
       conversationId: queued.id,

@@ -4,8 +4,9 @@ import { briefRows, factList, type FactRow } from './brief-card';
 import { getTicket, listTickets } from './console-api';
 import { channelBadge, severityBadge } from './queue-view';
 import { exactTime, relativeTime, shortTime } from './relative-time';
+import { lifecycleRows, ticketActions } from './ticket-actions';
 
-const STATUSES: readonly Ticket['status'][] = ['open', 'reopened', 'resolved'];
+const STATUSES: readonly Ticket['status'][] = ['open', 'reopened', 'fix-proposed', 'resolved'];
 const SEARCH_PAUSE_MS = 250;
 
 /** What the tickets view asks the console to do. */
@@ -160,8 +161,16 @@ export class TicketsView {
       ['Reopened', reopened(ticket.reopenedCount)],
       ...briefRows(ticket.brief).filter(([term]) => term !== 'Ticket'),
       ['Filed', `${shortTime(ticket.createdAt)}, updated ${relativeTime(ticket.updatedAt)}`],
+      ...lifecycleRows(ticket),
     ];
-    this.card.replaceChildren(heading, badges, factList(rows));
+    const actions = ticketActions(ticket, {
+      changed: (updated) => {
+        if (this.selectedId === updated.id) this.renderCard(updated);
+        void this.refresh();
+      },
+      notify: (message, error) => this.actions.notify(message, error),
+    });
+    this.card.replaceChildren(heading, badges, factList(rows), actions);
   }
 }
 
