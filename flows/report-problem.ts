@@ -1,4 +1,5 @@
 import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import { describeEscalationPrice, isCritical, nonCriticalSituation } from '../src/policy/classification';
 import { describeHours, isOpen } from '../src/policy/opening-hours';
 import { hasNoCallId, parseCallIds } from '../src/understanding/call-ids';
@@ -173,7 +174,12 @@ const STEPS: Record<string, Step> = {
       await context.say('Great, glad the docs sorted it out. Anything else, just ask.');
       return done;
     }
-    return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+    return ask(
+      context,
+      'category',
+      draft,
+      categoryQuestion(policyOf(context), undefined, textsFor(context.conversation)),
+    );
   },
   async category(context, draft) {
     const said = context.text.toLowerCase();
@@ -183,8 +189,12 @@ const STEPS: Record<string, Step> = {
       await context.say('No problem: I will leave the category open and the team will set it.');
       return askSeverity(context, draft);
     }
-    return askAgain(context, 'category', draft, categoryQuestion(policyOf(context)), () =>
-      askSeverity(context, draft),
+    return askAgain(
+      context,
+      'category',
+      draft,
+      categoryQuestion(policyOf(context), undefined, textsFor(context.conversation)),
+      () => askSeverity(context, draft),
     );
   },
   async severity(context, draft) {
@@ -194,7 +204,13 @@ const STEPS: Record<string, Step> = {
     const chosen =
       context.understanding.entities.severity ?? (confirmsSuggestion ? draft.suggestedSeverity : undefined);
     if (!chosen) {
-      return askAgain(context, 'severity', draft, severityQuestion(policy), () => askDetails(context, draft));
+      return askAgain(
+        context,
+        'severity',
+        draft,
+        severityQuestion(policy, undefined, textsFor(context.conversation)),
+        () => askDetails(context, draft),
+      );
     }
     let next: ReportDraft = { ...draft, severity: chosen };
     const situation = nonCriticalSituation(policy, `${draft.description} ${context.text}`);

@@ -6,6 +6,7 @@ import { matchIncident } from '../../src/status-page/match-incident';
 import { policyOf, ticketsOf } from '../support-context';
 import { isCallProblem, isInterfaceProblem } from './problem-topic';
 import { briefOf, type ReportDraft } from './report-draft';
+import { textsFor } from '../../src/i18n/translate';
 import {
   callIdQuestion,
   categoryQuestion,
@@ -112,27 +113,37 @@ export async function checkDocs(context: FlowContext, draft: ReportDraft): Promi
     .filter((hit) => !seen.has(hit.url) && seen.add(hit.url))
     .slice(0, 3);
   if (hits.length === 0) return askCategory(context, draft);
-  const message = docsSuggestion(hits);
+  const message = docsSuggestion(hits, textsFor(context.conversation));
   return ask(context, 'docs-solved', { ...draft, suggestedDocs: message.citations ?? [] }, message);
 }
 
 /** Asks for the category, unless the customer already named it. */
 export async function askCategory(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   if (draft.category) return askSeverity(context, draft);
-  return ask(context, 'category', draft, categoryQuestion(policyOf(context), draft.suggestedCategory));
+  return ask(
+    context,
+    'category',
+    draft,
+    categoryQuestion(policyOf(context), draft.suggestedCategory, textsFor(context.conversation)),
+  );
 }
 
 /** Asks for the severity with the policy's examples, unless the customer already named it. */
 export async function askSeverity(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   if (draft.severity) return askDetails(context, draft);
-  return ask(context, 'severity', draft, severityQuestion(policyOf(context), draft.suggestedSeverity));
+  return ask(
+    context,
+    'severity',
+    draft,
+    severityQuestion(policyOf(context), draft.suggestedSeverity, textsFor(context.conversation)),
+  );
 }
 
 /** After the severity: the questions that fit this kind of problem. */
 export async function askDetails(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   const fresh = draft;
   if (draft.callIds === undefined && isCallProblem(draft.description)) {
-    return ask(context, 'call-ids', fresh, callIdQuestion(policyOf(context)));
+    return ask(context, 'call-ids', fresh, callIdQuestion(policyOf(context), textsFor(context.conversation)));
   }
   return askScreenshotOrTiming(context, fresh);
 }
