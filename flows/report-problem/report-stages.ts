@@ -80,7 +80,9 @@ export async function checkOutages(context: FlowContext, draft: ReportDraft): Pr
   if (!summary) {
     // Step one of the policy even without a status API to read: the customer checks the page.
     await context.say(
-      `First step: known outages are posted on our status page, ${policyOf(context).statusPage.url}. If your problem is listed there, the team already knows; otherwise let's go on.`,
+      textsFor(context.conversation)('report.statusPageFirst', {
+        statusPage: policyOf(context).statusPage.url,
+      }),
     );
   }
   if (summary) {
@@ -156,8 +158,8 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
       'screenshot',
       { ...draft, retries: 0 },
       {
-        text: 'A screenshot of what you see helps a lot with interface problems. Please attach one (the paperclip in the web chat, a photo on Telegram, a picture message by SMS), or type "skip".',
-        quickReplies: [{ label: 'Skip', value: 'skip' }],
+        text: textsFor(context.conversation)('report.screenshot'),
+        quickReplies: [{ label: textsFor(context.conversation)('report.skip'), value: 'skip' }],
       },
     );
   }
@@ -167,9 +169,7 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
     'started',
     { ...draft, retries: 0 },
     {
-      text: draft.earlierTicketId
-        ? 'When did it come back? (for example "today around 14:00 UTC")'
-        : 'When did it start? (for example "today around 14:00 UTC" or "since yesterday\'s change")',
+      text: textsFor(context.conversation)(draft.earlierTicketId ? 'report.cameBack' : 'report.started'),
     },
   );
 }
@@ -177,7 +177,7 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
 /** After the timing: what was tried (a reopened ticket skips what it already has). */
 export async function afterTiming(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   if (draft.earlierTicketId) return maybeOfferEscalation(context, draft);
-  return ask(context, 'tried', draft, 'What have you tried so far to isolate or fix it?');
+  return ask(context, 'tried', draft, textsFor(context.conversation)('report.tried'));
 }
 
 /** Out of hours, a P3/P4 the customer considers critical may be escalated for a fee, with consent. */
@@ -190,13 +190,14 @@ export async function maybeOfferEscalation(context: FlowContext, draft: ReportDr
     'escalation',
     { ...draft, retries: 0 },
     {
-      text:
-        `It is outside our support hours (${describeHours(policy.businessHours)}) and this is a ${draft.severity}, so it will be handled when support opens. ` +
-        `If it is critical for your business right now, you can escalate it to the on-call engineer as paid support: ${describeEscalationPrice(policy)}. ` +
-        'To escalate, reply "I agree to pay for escalation". Otherwise reply "No".',
+      text: textsFor(context.conversation)('report.escalationOffer', {
+        hours: describeHours(policy.businessHours),
+        severity: draft.severity,
+        price: describeEscalationPrice(policy),
+      }),
       quickReplies: [
-        { label: 'Escalate, I agree to pay', value: 'I agree to pay for escalation' },
-        { label: 'No, wait for support hours', value: 'No' },
+        { label: textsFor(context.conversation)('report.escalate'), value: 'I agree to pay for escalation' },
+        { label: textsFor(context.conversation)('report.waitForHours'), value: 'No' },
       ],
     },
   );

@@ -55,6 +55,30 @@ export const botEn = {
     operational: 'Operational',
   },
   report: {
+    describe:
+      'I will help you report it. What is going wrong? Please describe one problem; if you have several, we file them one at a time.',
+    followIncident:
+      'Thank you for checking. Please follow {{statusPage}} for updates; if the problem stays after the incident is resolved, tell me and I will file a report.',
+    docsSolved: 'Great, glad the docs sorted it out. Anything else, just ask.',
+    categoryOpen: 'No problem: I will leave the category open and the team will set it.',
+    noImage: 'I did not receive an image. Please attach the screenshot, or type "skip".',
+    observed:
+      'Now please describe exactly what you observe: error codes or SIP responses, what callers hear, which numbers, routes or pages are affected and which are not. Facts only here; I will ask what you suspect next.',
+    suspected:
+      'Do you suspect a cause you have not confirmed yet? Tell me, and the team will treat it as a lead rather than a fact. Reply "no idea" if not.',
+    noIdea: 'No idea',
+    statusPageFirst:
+      "First step: known outages are posted on our status page, {{statusPage}}. If your problem is listed there, the team already knows; otherwise let's go on.",
+    screenshot:
+      'A screenshot of what you see helps a lot with interface problems. Please attach one (the paperclip in the web chat, a photo on Telegram, a picture message by SMS), or type "skip".',
+    skip: 'Skip',
+    cameBack: 'When did it come back? (for example "today around 14:00 UTC")',
+    started: 'When did it start? (for example "today around 14:00 UTC" or "since yesterday\'s change")',
+    tried: 'What have you tried so far to isolate or fix it?',
+    escalationOffer:
+      'It is outside our support hours ({{hours}}) and this is a {{severity}}, so it will be handled when support opens. If it is critical for your business right now, you can escalate it to the on-call engineer as paid support: {{price}}. To escalate, reply "I agree to pay for escalation". Otherwise reply "No".',
+    escalate: 'Escalate, I agree to pay',
+    waitForHours: 'No, wait for support hours',
     categoryGuess: 'From what you describe it sounds {{category}}, but please confirm. ',
     categoryQuestion:
       '{{guess}}Which category is it?\n• Platform: {{platform}}.\n• Operational: {{operational}}.\nNot sure? Say so and the team will classify it.',

@@ -59,6 +59,31 @@ export const botEs: BotCatalog = {
     operational: 'operativas',
   },
   report: {
+    describe:
+      'Le ayudo a informar de ello. ¿Qué está fallando? Describa un solo problema; si tiene varios, los registramos de uno en uno.',
+    followIncident:
+      'Gracias por comprobarlo. Siga las novedades en {{statusPage}}; si el problema continúa cuando se resuelva la incidencia, dígamelo y registraré un informe.',
+    docsSolved:
+      'Estupendo, me alegra que la documentación lo resolviera. Para cualquier otra cosa, pregunte.',
+    categoryOpen: 'De acuerdo: dejaré la categoría abierta y el equipo la asignará.',
+    noImage: 'No he recibido ninguna imagen. Adjunte la captura de pantalla o escriba "skip".',
+    observed:
+      'Ahora describa exactamente lo que observa: códigos de error o respuestas SIP, lo que oyen quienes llaman, qué números, rutas o páginas están afectados y cuáles no. Aquí solo hechos; después le preguntaré qué sospecha.',
+    suspected:
+      '¿Sospecha de alguna causa que aún no ha confirmado? Dígamela y el equipo la tratará como una pista, no como un hecho. Si no, responda "no idea".',
+    noIdea: 'Ni idea',
+    statusPageFirst:
+      'Primer paso: las caídas conocidas se publican en nuestra página de estado, {{statusPage}}. Si su problema aparece allí, el equipo ya lo sabe; si no, sigamos.',
+    screenshot:
+      'Una captura de pantalla de lo que ve ayuda mucho con los problemas de la interfaz. Adjunte una (el clip en el chat web, una foto en Telegram, un mensaje con imagen por SMS) o escriba "skip".',
+    skip: 'Omitir',
+    cameBack: '¿Cuándo volvió a ocurrir? (por ejemplo "hoy hacia las 14:00 UTC")',
+    started: '¿Cuándo empezó? (por ejemplo "hoy hacia las 14:00 UTC" o "desde el cambio de ayer")',
+    tried: '¿Qué ha probado hasta ahora para aislarlo o solucionarlo?',
+    escalationOffer:
+      'Estamos fuera de nuestro horario de soporte ({{hours}}) y esto es un {{severity}}, así que se atenderá cuando abra el soporte. Si ahora mismo es crítico para su negocio, puede escalarlo al ingeniero de guardia como soporte de pago: {{price}}. Para escalarlo, responda "I agree to pay for escalation". Si no, responda "No".',
+    escalate: 'Escalar, acepto pagar',
+    waitForHours: 'No, esperaré al horario de soporte',
     categoryGuess: 'Por lo que describe parece {{category}}, pero confírmelo, por favor. ',
     categoryQuestion:
       '{{guess}}¿De qué categoría es?\n• Platform (plataforma): {{platform}}.\n• Operational (operativa): {{operational}}.\n¿No está seguro? Dígalo y el equipo lo clasificará.',

@@ -56,6 +56,19 @@ describe('the widget and the bot in the browser’s language, in real Chromium',
     await context.close();
   }, 60_000);
 
+  it('asks a Spanish customer the problem report’s questions in Spanish', async () => {
+    const context = await browser.newContext({ locale: 'es-MX' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.getByRole('button', { name: 'Abrir el chat' }).click();
+    const box = page.getByRole('textbox', { name: 'Mensaje' });
+    await box.fill('I want to report a problem');
+    await box.press('Enter');
+    await visible(page.getByText('Le ayudo a informar de ello. ¿Qué está fallando?', { exact: false }));
+    await screenshot(page, 'language-02-spanish-report');
+    await context.close();
+  }, 60_000);
+
   it('stays in English for an English browser, and a site may pick Spanish for it with data-language', async () => {
     const context = await browser.newContext({ locale: 'en-US' });
     const page = await context.newPage();
