@@ -20,6 +20,8 @@ import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { conversationRoutes } from '../adapters/console/conversation-routes';
 import { cannedRoutes } from '../adapters/console/canned-routes';
+import { reportRoutes } from '../adapters/console/report-routes';
+import { agentAdminRoutes } from '../adapters/console/agent-admin-routes';
 import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
 import { clientAddressReader } from '../adapters/http/client-address';
 import { Limits, limitRules } from '../adapters/http/limits';
@@ -36,6 +38,7 @@ import { ChatModelUnderstanding } from '../src/understanding/chat-model-understa
 import { loadUnderstander } from '../src/understanding/load-understander';
 import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
+import { askForRating } from '../src/satisfaction/rating-question';
 import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
 import { metricsRoute } from '../adapters/metrics/metrics-route';
 import { webhookDeliveryCounter } from '../adapters/metrics/webhook-metrics';
@@ -45,6 +48,9 @@ import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
+import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
+import { agentRoom } from '../adapters/console/session-revocation';
+import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
 import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
 import { languageModelsFrom } from './language-models';
 import { textsFor } from '../src/i18n/translate';
@@ -74,6 +80,8 @@ export interface AppOverrides {
   abandonAfterMs?: number;
   /** How long a dead instance keeps the Telegram polling lease (tests shorten it). */
   pollingLeaseTtlMs?: number;
+  /** How often unanswered fix proposals are looked for (tests shorten it; default one minute). */
+  lifecycleSweepMs?: number;
 }
 
 /** A running (or ready to run) handoff server. */
@@ -154,7 +162,18 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log,
     ...(overrides.clock && { clock: overrides.clock }),
   });
-  const services = { ...support, ...overrides.services };
+  const policy = overrides.services?.policy ?? support.policy;
+  // Built before the engine it drives, so the confirm-fix flow finds it among the services.
+  const fixConfirmation = new FixConfirmation({
+    desk: (): LifecycleDesk => engine,
+    confirmFixHours: policy.ticketLifecycle.confirmFixHours,
+    reopenWindowDays: policy.ticketLifecycle.reopenWindowDays,
+    isAgentAvailable: async (agentId) =>
+      (await edge.io.of('/console').in(agentRoom(agentId)).fetchSockets()).length > 0,
+    log,
+    ...(overrides.clock && { clock: overrides.clock }),
+  });
+  const services = { ...support, fixConfirmation, ...overrides.services };
   followHandoffs(events, services.tickets ?? support.tickets, log);
 
   let presence: () => Promise<number> = async () => 0;
@@ -199,9 +218,24 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     '/console/api',
     ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
   );
+  app.use(
+    '/console/api',
+    lifecycleRoutes({
+      directory,
+      fixConfirmation,
+      engine,
+      policy,
+      ...(overrides.clock && { clock: overrides.clock }),
+    }),
+  );
   app.use('/console/api', answerRoutes({ store, directory }));
   app.use('/console/api', conversationRoutes({ store, directory }));
   app.use('/console/api', cannedRoutes({ store, directory }));
+  app.use('/console/api', agentAdminRoutes(directory));
+  app.use(
+    '/console/api',
+    reportRoutes({ store, directory, ...(overrides.clock && { clock: overrides.clock }) }),
+  );
   app.use(
     '/api/v1',
     apiRoutes({
@@ -220,6 +254,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       sessions,
       clientAddress,
       retentionDays: config.UPLOAD_RETENTION_DAYS,
+      maxVideoBytes: policy.uploads.videoMaxMb * 1024 * 1024,
     }),
   );
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
@@ -249,6 +284,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       categories: Object.keys((services.policy ?? support.policy).categories),
     },
     resolveTickets: (id) => (services.tickets ?? support.tickets).resolveConversation(id),
+    afterResolve: (conversation, agent) =>
+      askForRating(engine, conversation, agent, config.CSAT_CHANNELS, overrides.clock),
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,
@@ -306,6 +343,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sweeper = outbox ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
   sweeper?.unref();
   if (outbox) redeliver();
+  // A fix the customer never confirmed closes with a note once its time is up.
+  const lifecycleSweep = setInterval(() => {
+    void fixConfirmation.closeUnanswered().catch((error: unknown) => {
+      log.warn({ err: error }, 'closing unanswered fix proposals failed');
+    });
+  }, overrides.lifecycleSweepMs ?? 60_000);
+  lifecycleSweep.unref();
   // --- end of durable outbox ---
   // --- Outgoing webhooks (WEBHOOK_URLS): signed, queued in their own durable outbox, logged. ---
   const webhooks = attachWebhooks({
@@ -352,6 +396,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       draining = true;
       metrics.close();
       if (sweeper) clearInterval(sweeper);
+      clearInterval(lifecycleSweep);
       await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());

@@ -117,6 +117,15 @@ const schema = z.object({
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
   ),
+  /** Channels whose customers are asked to rate the help after a resolve (comma-separated); `none` asks nobody. */
+  CSAT_CHANNELS: optionalString.transform((value) =>
+    (value ?? 'web,telegram,sms')
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part): part is 'web' | 'telegram' | 'sms' | 'email' =>
+        ['web', 'telegram', 'sms', 'email'].includes(part),
+      ),
+  ),
   REDIS_PREFIX: z.string().default('handoff:'),
   /** Attempts to reach Redis at startup before giving up with one clear line (about 2 s apart). */
   REDIS_CONNECT_ATTEMPTS: z.coerce.number().int().min(1).max(1000).default(15),

@@ -56,7 +56,12 @@ export function conversationRoutes(options: { store: Store; directory: AgentDire
     const agents = await store.listAgents();
     res.json({
       agents: agents
-        .map((a) => ({ id: a.id, displayName: a.displayName, username: a.username }))
+        .map((a) => ({
+          id: a.id,
+          displayName: a.displayName,
+          username: a.username,
+          ...(a.disabledAt !== undefined && { disabled: true }),
+        }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     });
   });

@@ -3,6 +3,7 @@ import type { MessageContent } from '../../src/model/message';
 import { describeEscalationPrice } from '../../src/policy/classification';
 import { describeHours, isOpen } from '../../src/policy/opening-hours';
 import { matchIncident } from '../../src/status-page/match-incident';
+import { reopensTicket } from '../../src/tickets/reopen-window';
 import { policyOf, ticketsOf } from '../support-context';
 import { isCallProblem, isInterfaceProblem } from './problem-topic';
 import { briefOf, type ReportDraft } from './report-draft';
@@ -63,7 +64,11 @@ export async function afterDescription(context: FlowContext, draft: ReportDraft)
       'same-as-earlier',
       { ...draft, earlierTicketId: earlier.id },
       {
-        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, I will reopen that ticket instead of starting a new one. Reply "same" or "new".`,
+        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, ${
+          reopensTicket(earlier, context.now(), policyOf(context).ticketLifecycle.reopenWindowDays)
+            ? 'I will reopen that ticket instead of starting a new one'
+            : 'I will open a new ticket linked to it, as it closed too long ago to reopen'
+        }. Reply "same" or "new".`,
         quickReplies: [
           { label: 'Same problem', value: 'Same problem' },
           { label: 'New problem', value: 'New problem' },

@@ -99,6 +99,7 @@ export function filedSummary(
   ticketId: string,
   brief: ProblemBrief,
   reopened: boolean,
+  linkedTicketId?: string,
   t: Translate = ENGLISH,
 ): string {
   const what = [brief.category && capitalise(brief.category), brief.severity].filter(Boolean).join(' ');
@@ -108,7 +109,11 @@ export function filedSummary(
     : '';
   return reopened
     ? t('report.reopened', { ticketId, details: `${what}${calls}${files}` })
-    : t('report.filed', { ticketId, details: `${what || t('report.unclassified')}${calls}${files}` });
+    : t('report.filed', {
+        ticketId,
+        details: `${what || t('report.unclassified')}${calls}${files}`,
+        linked: linkedTicketId ? t('report.linked', { linkedTicketId }) : '',
+      });
 }
 
 function capitalise(text: string): string {

@@ -61,7 +61,8 @@ export const botEn = {
       'Thank you for checking. Please follow {{statusPage}} for updates; if the problem stays after the incident is resolved, tell me and I will file a report.',
     docsSolved: 'Great, glad the docs sorted it out. Anything else, just ask.',
     categoryOpen: 'No problem: I will leave the category open and the team will set it.',
-    noImage: 'I did not receive an image. Please attach the screenshot, or type "skip".',
+    noImage:
+      'I did not receive an image or a video. Please attach the screenshot or screen recording, or type "skip".',
     observed:
       'Now please describe exactly what you observe: error codes or SIP responses, what callers hear, which numbers, routes or pages are affected and which are not. Facts only here; I will ask what you suspect next.',
     suspected:
@@ -70,7 +71,7 @@ export const botEn = {
     statusPageFirst:
       "First step: known outages are posted on our status page, {{statusPage}}. If your problem is listed there, the team already knows; otherwise let's go on.",
     screenshot:
-      'A screenshot of what you see helps a lot with interface problems. Please attach one (the paperclip in the web chat, a photo on Telegram, a picture message by SMS), or type "skip".',
+      'For an interface problem, a short screen recording (MP4, WebM or MOV video) shows us best what happens; a screenshot helps too. Please attach one (the paperclip in the web chat, a photo or video on Telegram, a picture message by SMS), or type "skip".',
     skip: 'Skip',
     cameBack: 'When did it come back? (for example "today around 14:00 UTC")',
     started: 'When did it start? (for example "today around 14:00 UTC" or "since yesterday\'s change")',
@@ -102,7 +103,8 @@ export const botEn = {
     noCallId: 'I have no Call-ID',
     reopened: 'I have reopened your ticket {{ticketId}} with these new details ({{details}}).',
     filed:
-      'Thank you. Your report is filed as ticket {{ticketId}} ({{details}}). Please quote {{ticketId}} if you contact us about it.',
+      'Thank you. Your report is filed as ticket {{ticketId}} ({{details}}){{linked}}. Please quote {{ticketId}} if you contact us about it.',
+    linked: ', linked to your earlier ticket {{linkedTicketId}}, which closed too long ago to reopen',
     unclassified: 'unclassified',
     callIds_one: '{{count}} Call-ID',
     callIds_other: '{{count}} Call-IDs',

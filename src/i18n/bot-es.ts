@@ -66,7 +66,8 @@ export const botEs: BotCatalog = {
     docsSolved:
       'Estupendo, me alegra que la documentación lo resolviera. Para cualquier otra cosa, pregunte.',
     categoryOpen: 'De acuerdo: dejaré la categoría abierta y el equipo la asignará.',
-    noImage: 'No he recibido ninguna imagen. Adjunte la captura de pantalla o escriba "skip".',
+    noImage:
+      'No he recibido ninguna imagen ni vídeo. Adjunte la captura o la grabación de pantalla, o escriba "skip".',
     observed:
       'Ahora describa exactamente lo que observa: códigos de error o respuestas SIP, lo que oyen quienes llaman, qué números, rutas o páginas están afectados y cuáles no. Aquí solo hechos; después le preguntaré qué sospecha.',
     suspected:
@@ -75,7 +76,7 @@ export const botEs: BotCatalog = {
     statusPageFirst:
       'Primer paso: las caídas conocidas se publican en nuestra página de estado, {{statusPage}}. Si su problema aparece allí, el equipo ya lo sabe; si no, sigamos.',
     screenshot:
-      'Una captura de pantalla de lo que ve ayuda mucho con los problemas de la interfaz. Adjunte una (el clip en el chat web, una foto en Telegram, un mensaje con imagen por SMS) o escriba "skip".',
+      'Para un problema de la interfaz, una breve grabación de pantalla (vídeo MP4, WebM o MOV) es lo que mejor nos muestra lo que ocurre; una captura también ayuda. Adjunte una (el clip en el chat web, una foto o un vídeo en Telegram, un mensaje con imagen por SMS) o escriba "skip".',
     skip: 'Omitir',
     cameBack: '¿Cuándo volvió a ocurrir? (por ejemplo "hoy hacia las 14:00 UTC")',
     started: '¿Cuándo empezó? (por ejemplo "hoy hacia las 14:00 UTC" o "desde el cambio de ayer")',
@@ -108,7 +109,9 @@ export const botEs: BotCatalog = {
     noCallId: 'No tengo Call-ID',
     reopened: 'He reabierto su ticket {{ticketId}} con estos nuevos detalles ({{details}}).',
     filed:
-      'Gracias. Su informe queda registrado como ticket {{ticketId}} ({{details}}). Indique {{ticketId}} si nos contacta sobre ello.',
+      'Gracias. Su informe queda registrado como ticket {{ticketId}} ({{details}}){{linked}}. Indique {{ticketId}} si nos contacta sobre ello.',
+    linked:
+      ', vinculado a su ticket anterior {{linkedTicketId}}, que se cerró hace demasiado tiempo para reabrirlo',
     unclassified: 'sin clasificar',
     callIds_one: '{{count}} Call-ID',
     callIds_other: '{{count}} Call-IDs',

@@ -22,6 +22,7 @@ import { byShortcut } from './canned-order';
 import { GroupCommit } from './group-commit';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import { ensureMessageSearch, searchSqliteConversations } from './sqlite-conversation-search';
+import { SqliteSatisfactionStore } from './sqlite-satisfaction-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -70,6 +71,7 @@ export class SqliteStore implements Store {
   private readonly commits: GroupCommit;
   /** Checkpoints the WAL off the event loop; none for an in-memory database. */
   private readonly checkpointer: WalCheckpointer | undefined;
+  readonly ratings: SqliteSatisfactionStore;
 
   /** Opens (or creates) the database; `file` may be `:memory:` for tests. */
   constructor(
@@ -85,6 +87,7 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     ensureMessageSearch(this.db);
     this.commits = new GroupCommit(this.db, file);
+    this.ratings = new SqliteSatisfactionStore(this.db, (change) => this.commits.write(change));
     if (file !== ':memory:') {
       this.checkpointer = startWalCheckpointer(file, () => {
         if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');

@@ -3,6 +3,7 @@ import type { CannedResponse } from '../model/canned-response';
 import type { ChannelName, Conversation, ConversationMode } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
+import type { SatisfactionStore } from './satisfaction-store';
 
 /** A message to append; the store assigns `seq` and `conversationId`. */
 export type NewMessage = Omit<TranscriptMessage, 'seq' | 'conversationId'>;
@@ -57,6 +58,9 @@ export interface TicketQuery {
  * Every method is atomic on its own; `updateConversation` is the one read-modify-write primitive.
  */
 export interface Store {
+  /** Customer satisfaction ratings (their own small aggregate). */
+  readonly ratings: SatisfactionStore;
+
   getConversation(id: string): Promise<Conversation | undefined>;
   findConversation(channel: ChannelName, conversationKey: string): Promise<Conversation | undefined>;
   /** Creates the conversation, or returns the existing one for the same channel and key. */

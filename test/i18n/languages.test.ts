@@ -63,7 +63,9 @@ describe('languages', () => {
     expect(english.text).toMatch(
       /^I am alerting our support team now\. .* Reply "never mind" to go back to the bot\.$/,
     );
-    expect(textsFor({ profile: { locale: 'es' } })('report.filed', { ticketId: 'T-1', details: 'P2' })).toBe(
+    expect(
+      textsFor({ profile: { locale: 'es' } })('report.filed', { ticketId: 'T-1', details: 'P2', linked: '' }),
+    ).toBe(
       'Gracias. Su informe queda registrado como ticket T-1 (P2). Indique T-1 si nos contacta sobre ello.',
     );
   });

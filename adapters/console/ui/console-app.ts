@@ -293,6 +293,22 @@ export class ConsoleApp {
         this.notify(`Not sent: ${result.error.message}`, true);
         return result.error.message;
       },
+      note: async (text) => {
+        const clientId = crypto.getRandomValues(new Uint32Array(4)).join('-');
+        const result = await this.request('note', { conversationId: id, text, clientId });
+        if (result.ok) return undefined;
+        this.notify(`Note not added: ${result.error.message}`, true);
+        return result.error.message;
+      },
+      reopen: async () => {
+        const result = await this.request('reopen', { conversationId: id });
+        if (!result.ok) {
+          this.notify(`Could not reopen: ${result.error.message}`, true);
+          return result.error.message;
+        }
+        if (this.view?.id === id) this.view.update(result.conversation);
+        return undefined;
+      },
       claim: () => void this.claimById(id),
       resolve: () =>
         void resolveConversation(
