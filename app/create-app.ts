@@ -53,6 +53,7 @@ import { agentRoom } from '../adapters/console/session-revocation';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
 import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
 import { languageModelsFrom } from './language-models';
+import { textsFor } from '../src/i18n/translate';
 import { attachWebhooks } from './webhooks';
 import { webhookRoutes } from '../adapters/console/webhook-routes';
 import { apiRoutes } from '../adapters/http/api/api-routes';
@@ -118,10 +119,6 @@ function defaultUnderstanding(config: Config, log: Logger): MessageUnderstanding
 
 /** How old a stored, unanswered customer message may be for a restart to still answer it. */
 const UNANSWERED_WINDOW_MS = 15 * 60 * 1000;
-
-/** The greeting the web widget shows when it opens. */
-export const WEB_GREETING =
-  'Hi! I am the support bot. Ask me about the product, tell me about a problem, or type "Human" to reach a person.';
 
 /**
  * The composition root: builds the store, the engine, the flows and every channel adapter from
@@ -267,7 +264,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     namespace: io.of('/chat'),
     engine,
     log: log.child({ component: 'chat' }),
-    greeting: WEB_GREETING,
+    greeting: (profile) => textsFor({ profile })('greeting.web'),
     limits,
     sessions,
     clientAddress,

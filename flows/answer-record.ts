@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FlowContext } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import type { MessageContent } from '../src/model/message';
 
 /** A fresh id for an answer that carries "Did this help?". */
@@ -16,7 +17,10 @@ export async function sayRecordedAnswer(
   content: MessageContent & { answerId: string },
   record: { page: string | undefined; confidence: number },
 ): Promise<void> {
-  const message = await context.say(content);
+  // Answers are quoted from the docs and the policy, which are in English: a customer who speaks
+  // another language is told so, in their language, instead of getting a machine translation.
+  const note = textsFor(context.conversation)('docs.inEnglish');
+  const message = await context.say(note ? { ...content, text: `${note}\n\n${content.text}` } : content);
   await context.store.appendRecord('answers', {
     answerId: content.answerId,
     conversationId: context.conversation.id,

@@ -1,4 +1,5 @@
 import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import { describeEscalationPrice, isCritical, nonCriticalSituation } from '../src/policy/classification';
 import { describeHours, isOpen } from '../src/policy/opening-hours';
 import { hasNoCallId, parseCallIds } from '../src/understanding/call-ids';
@@ -102,7 +103,7 @@ async function start(context: FlowContext): Promise<FlowOutcome> {
   }
   if (saysNothingYet(context.understanding, text)) {
     return ask(context, 'describe', newDraft(''), {
-      text: 'I will help you report it. What is going wrong? Please describe one problem; if you have several, we file them one at a time.',
+      text: textsFor(context.conversation)('report.describe'),
     });
   }
   return afterDescription(context, {
@@ -163,7 +164,9 @@ const STEPS: Record<string, Step> = {
       return checkDocs(context, draft);
     }
     await context.say(
-      `Thank you for checking. Please follow ${policyOf(context).statusPage.url} for updates; if the problem stays after the incident is resolved, tell me and I will file a report.`,
+      textsFor(context.conversation)('report.followIncident', {
+        statusPage: policyOf(context).statusPage.url,
+      }),
     );
     return done;
   },
@@ -175,21 +178,30 @@ const STEPS: Record<string, Step> = {
         at: context.now(),
       });
       await context.update((c) => ({ ...c, brief: undefined }));
-      await context.say('Great, glad the docs sorted it out. Anything else, just ask.');
+      await context.say(textsFor(context.conversation)('report.docsSolved'));
       return done;
     }
-    return ask(context, 'category', draft, categoryQuestion(policyOf(context)));
+    return ask(
+      context,
+      'category',
+      draft,
+      categoryQuestion(policyOf(context), undefined, textsFor(context.conversation)),
+    );
   },
   async category(context, draft) {
     const said = context.text.toLowerCase();
     if (/platform/.test(said)) return askSeverity(context, { ...draft, category: 'platform' });
     if (/operational|config/.test(said)) return askSeverity(context, { ...draft, category: 'operational' });
     if (/not sure|unsure|don'?t know|no idea|\?/.test(said)) {
-      await context.say('No problem: I will leave the category open and the team will set it.');
+      await context.say(textsFor(context.conversation)('report.categoryOpen'));
       return askSeverity(context, draft);
     }
-    return askAgain(context, 'category', draft, categoryQuestion(policyOf(context)), () =>
-      askSeverity(context, draft),
+    return askAgain(
+      context,
+      'category',
+      draft,
+      categoryQuestion(policyOf(context), undefined, textsFor(context.conversation)),
+      () => askSeverity(context, draft),
     );
   },
   async severity(context, draft) {
@@ -199,7 +211,13 @@ const STEPS: Record<string, Step> = {
     const chosen =
       context.understanding.entities.severity ?? (confirmsSuggestion ? draft.suggestedSeverity : undefined);
     if (!chosen) {
-      return askAgain(context, 'severity', draft, severityQuestion(policy), () => askDetails(context, draft));
+      return askAgain(
+        context,
+        'severity',
+        draft,
+        severityQuestion(policy, undefined, textsFor(context.conversation)),
+        () => askDetails(context, draft),
+      );
     }
     let next: ReportDraft = { ...draft, severity: chosen };
     const situation = nonCriticalSituation(policy, `${draft.description} ${context.text}`);
@@ -266,12 +284,8 @@ const STEPS: Record<string, Step> = {
     if (/^(skip|no|none|n\/a|no screenshot)/i.test(context.text.trim())) {
       return askScreenshotOrTiming(context, { ...draft, attachments: [] });
     }
-    return askAgain(
-      context,
-      'screenshot',
-      draft,
-      'I did not receive an image or a video. Please attach the screenshot or screen recording, or type "skip".',
-      () => askScreenshotOrTiming(context, { ...draft, attachments: [] }),
+    return askAgain(context, 'screenshot', draft, textsFor(context.conversation)('report.noImage'), () =>
+      askScreenshotOrTiming(context, { ...draft, attachments: [] }),
     );
   },
   async started(context, draft) {
@@ -283,7 +297,7 @@ const STEPS: Record<string, Step> = {
       'observed',
       { ...draft, tried: context.text },
       {
-        text: 'Now please describe exactly what you observe: error codes or SIP responses, what callers hear, which numbers, routes or pages are affected and which are not. Facts only here; I will ask what you suspect next.',
+        text: textsFor(context.conversation)('report.observed'),
       },
     );
   },
@@ -293,8 +307,8 @@ const STEPS: Record<string, Step> = {
       'assumed',
       { ...draft, observed: context.text },
       {
-        text: 'Do you suspect a cause you have not confirmed yet? Tell me, and the team will treat it as a lead rather than a fact. Reply "no idea" if not.',
-        quickReplies: [{ label: 'No idea', value: 'no idea' }],
+        text: textsFor(context.conversation)('report.suspected'),
+        quickReplies: [{ label: textsFor(context.conversation)('report.noIdea'), value: 'no idea' }],
       },
     );
   },

@@ -35,7 +35,8 @@ export interface ChatGatewayOptions {
   namespace: Namespace;
   engine: Engine;
   log: Logger;
-  greeting: string;
+  /** What the widget shows when it opens, in the customer's language (from their profile). */
+  greeting: (profile: CustomerProfile) => string;
   /** A queued or assigned customer with no open widget for this long is marked as having left. */
   abandonAfterMs: number;
   /** The per-session and per-address allowances. */
@@ -102,7 +103,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
     const conversation = await engine.store.findConversation('web', key);
     socket.emit('session', {
       token,
-      greeting: options.greeting,
+      greeting: options.greeting(profile),
       mode: conversation?.mode ?? 'bot',
       identified,
       ...(conversation && { conversationId: conversation.id }),

@@ -7,6 +7,7 @@ import { reopensTicket } from '../../src/tickets/reopen-window';
 import { policyOf, ticketsOf } from '../support-context';
 import { isCallProblem, isInterfaceProblem } from './problem-topic';
 import { briefOf, type ReportDraft } from './report-draft';
+import { textsFor } from '../../src/i18n/translate';
 import {
   callIdQuestion,
   categoryQuestion,
@@ -84,7 +85,9 @@ export async function checkOutages(context: FlowContext, draft: ReportDraft): Pr
   if (!summary) {
     // Step one of the policy even without a status API to read: the customer checks the page.
     await context.say(
-      `First step: known outages are posted on our status page, ${policyOf(context).statusPage.url}. If your problem is listed there, the team already knows; otherwise let's go on.`,
+      textsFor(context.conversation)('report.statusPageFirst', {
+        statusPage: policyOf(context).statusPage.url,
+      }),
     );
   }
   if (summary) {
@@ -117,27 +120,37 @@ export async function checkDocs(context: FlowContext, draft: ReportDraft): Promi
     .filter((hit) => !seen.has(hit.url) && seen.add(hit.url))
     .slice(0, 3);
   if (hits.length === 0) return askCategory(context, draft);
-  const message = docsSuggestion(hits);
+  const message = docsSuggestion(hits, textsFor(context.conversation));
   return ask(context, 'docs-solved', { ...draft, suggestedDocs: message.citations ?? [] }, message);
 }
 
 /** Asks for the category, unless the customer already named it. */
 export async function askCategory(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   if (draft.category) return askSeverity(context, draft);
-  return ask(context, 'category', draft, categoryQuestion(policyOf(context), draft.suggestedCategory));
+  return ask(
+    context,
+    'category',
+    draft,
+    categoryQuestion(policyOf(context), draft.suggestedCategory, textsFor(context.conversation)),
+  );
 }
 
 /** Asks for the severity with the policy's examples, unless the customer already named it. */
 export async function askSeverity(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   if (draft.severity) return askDetails(context, draft);
-  return ask(context, 'severity', draft, severityQuestion(policyOf(context), draft.suggestedSeverity));
+  return ask(
+    context,
+    'severity',
+    draft,
+    severityQuestion(policyOf(context), draft.suggestedSeverity, textsFor(context.conversation)),
+  );
 }
 
 /** After the severity: the questions that fit this kind of problem. */
 export async function askDetails(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   const fresh = draft;
   if (draft.callIds === undefined && isCallProblem(draft.description)) {
-    return ask(context, 'call-ids', fresh, callIdQuestion(policyOf(context)));
+    return ask(context, 'call-ids', fresh, callIdQuestion(policyOf(context), textsFor(context.conversation)));
   }
   return askScreenshotOrTiming(context, fresh);
 }
@@ -150,8 +163,8 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
       'screenshot',
       { ...draft, retries: 0 },
       {
-        text: 'For an interface problem, a short screen recording (MP4, WebM or MOV video) shows us best what happens; a screenshot helps too. Please attach one (the paperclip in the web chat, a photo or video on Telegram, a picture message by SMS), or type "skip".',
-        quickReplies: [{ label: 'Skip', value: 'skip' }],
+        text: textsFor(context.conversation)('report.screenshot'),
+        quickReplies: [{ label: textsFor(context.conversation)('report.skip'), value: 'skip' }],
       },
     );
   }
@@ -161,9 +174,7 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
     'started',
     { ...draft, retries: 0 },
     {
-      text: draft.earlierTicketId
-        ? 'When did it come back? (for example "today around 14:00 UTC")'
-        : 'When did it start? (for example "today around 14:00 UTC" or "since yesterday\'s change")',
+      text: textsFor(context.conversation)(draft.earlierTicketId ? 'report.cameBack' : 'report.started'),
     },
   );
 }
@@ -171,7 +182,7 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
 /** After the timing: what was tried (a reopened ticket skips what it already has). */
 export async function afterTiming(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   if (draft.earlierTicketId) return maybeOfferEscalation(context, draft);
-  return ask(context, 'tried', draft, 'What have you tried so far to isolate or fix it?');
+  return ask(context, 'tried', draft, textsFor(context.conversation)('report.tried'));
 }
 
 /** Out of hours, a P3/P4 the customer considers critical may be escalated for a fee, with consent. */
@@ -184,13 +195,14 @@ export async function maybeOfferEscalation(context: FlowContext, draft: ReportDr
     'escalation',
     { ...draft, retries: 0 },
     {
-      text:
-        `It is outside our support hours (${describeHours(policy.businessHours)}) and this is a ${draft.severity}, so it will be handled when support opens. ` +
-        `If it is critical for your business right now, you can escalate it to the on-call engineer as paid support: ${describeEscalationPrice(policy)}. ` +
-        'To escalate, reply "I agree to pay for escalation". Otherwise reply "No".',
+      text: textsFor(context.conversation)('report.escalationOffer', {
+        hours: describeHours(policy.businessHours),
+        severity: draft.severity,
+        price: describeEscalationPrice(policy),
+      }),
       quickReplies: [
-        { label: 'Escalate, I agree to pay', value: 'I agree to pay for escalation' },
-        { label: 'No, wait for support hours', value: 'No' },
+        { label: textsFor(context.conversation)('report.escalate'), value: 'I agree to pay for escalation' },
+        { label: textsFor(context.conversation)('report.waitForHours'), value: 'No' },
       ],
     },
   );

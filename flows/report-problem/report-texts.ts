@@ -3,52 +3,62 @@ import type { ProblemBrief } from '../../src/model/conversation';
 import { SEVERITIES, type SeverityName, type SupportPolicy } from '../../src/policy/policy-schema';
 import type { KnowledgeHit } from '../../src/knowledge/knowledge-base';
 import type { StatusIncident } from '../../src/status-page/status-summary';
+import { translator, type Translate } from '../../src/i18n/translate';
+
+/** The texts' language when a caller names none. */
+const ENGLISH = translator('en');
 
 /** Asks which category the problem is in, explaining each in one line. */
 export function categoryQuestion(
   policy: SupportPolicy,
   suggested?: 'platform' | 'operational',
+  t: Translate = ENGLISH,
 ): MessageContent {
-  const guess = suggested ? `From what you describe it sounds ${suggested}, but please confirm. ` : '';
+  const guess = suggested ? t('report.categoryGuess', { category: suggested }) : '';
   return {
-    text:
-      `${guess}Which category is it?\n` +
-      `• Platform: ${policy.categories.platform}.\n` +
-      `• Operational: ${policy.categories.operational}.\n` +
-      'Not sure? Say so and the team will classify it.',
-    summary:
-      'Is it a Platform problem (our system itself) or Operational (your configuration)? Reply Platform, Operational or Not sure.',
+    text: t('report.categoryQuestion', {
+      guess,
+      platform: policy.categories.platform,
+      operational: policy.categories.operational,
+    }),
+    summary: t('report.categorySummary'),
     quickReplies: [
-      { label: 'Platform', value: 'Platform' },
-      { label: 'Operational', value: 'Operational' },
-      { label: 'Not sure', value: 'Not sure' },
+      { label: t('report.platform'), value: 'Platform' },
+      { label: t('report.operational'), value: 'Operational' },
+      { label: t('report.notSure'), value: 'Not sure' },
     ],
   };
 }
 
 /** Asks for the severity with the policy's example of each level. */
-export function severityQuestion(policy: SupportPolicy, suggested?: SeverityName): MessageContent {
+export function severityQuestion(
+  policy: SupportPolicy,
+  suggested?: SeverityName,
+  t: Translate = ENGLISH,
+): MessageContent {
   const lines = SEVERITIES.map((s) => `${s} ${policy.severities[s].label}: ${policy.severities[s].example}.`);
   const guess = suggested
-    ? `From what you describe, this sounds like ${suggested} (${policy.severities[suggested].label}); please confirm or pick another. `
+    ? t('report.severityGuess', { severity: suggested, label: policy.severities[suggested].label })
     : '';
   return {
-    text: `${guess}How severe is it? Pick the level whose example fits best:\n${lines.join('\n')}\nIf none fits exactly, pick the closest; the team can adjust it.`,
-    summary: `How severe? ${SEVERITIES.map((s) => `${s}: ${policy.severities[s].example}`).join('; ')}. Reply P0-P5.`,
+    text: t('report.severityQuestion', { guess, levels: lines.join('\n') }),
+    summary: t('report.severitySummary', {
+      levels: SEVERITIES.map((s) => `${s}: ${policy.severities[s].example}`).join('; '),
+    }),
     quickReplies: SEVERITIES.map((s) => ({ label: `${s} ${policy.severities[s].label}`, value: s })),
   };
 }
 
 /** Shows the docs sections that may already answer the problem. */
-export function docsSuggestion(hits: KnowledgeHit[]): MessageContent {
+export function docsSuggestion(hits: KnowledgeHit[], t: Translate = ENGLISH): MessageContent {
   const lines = hits.map((hit) => `• ${sectionTitle(hit)}: ${hit.url}`);
   return {
-    text: `Before I file it, these parts of the documentation may already solve it:\n${lines.join('\n')}\nDid one of them solve your problem? Reply "solved" or "not solved".`,
-    summary: `These docs may solve it: ${hits.map((h) => h.url).join(' ')} Did they? Reply solved or not solved.`,
+    text: t('report.docsQuestion', { lines: lines.join('\n') }),
+    summary: t('report.docsSummary', { urls: hits.map((h) => h.url).join(' ') }),
     citations: hits.map((hit) => ({ title: sectionTitle(hit), url: hit.url })),
     quickReplies: [
-      { label: 'Solved', value: 'Solved' },
-      { label: 'Not solved', value: 'Not solved' },
+      { label: t('report.solved'), value: 'Solved' },
+      { label: t('report.notSolved'), value: 'Not solved' },
     ],
   };
 }
@@ -76,11 +86,11 @@ export function knownIncident(policy: SupportPolicy, incident: StatusIncident): 
 }
 
 /** Where to find a Call-ID, and how many to send. */
-export function callIdQuestion(policy: SupportPolicy): MessageContent {
+export function callIdQuestion(policy: SupportPolicy, t: Translate = ENGLISH): MessageContent {
   const { maxPerReport, whereToFind } = policy.callIds;
   return {
-    text: `Please send the Call-ID of one or more affected calls (up to ${maxPerReport}); it is how we find the calls. ${whereToFind} Type "skip" if you have none.`,
-    quickReplies: [{ label: 'I have no Call-ID', value: 'skip' }],
+    text: t('report.callIdQuestion', { max: maxPerReport, where: whereToFind }),
+    quickReplies: [{ label: t('report.noCallId'), value: 'skip' }],
   };
 }
 
@@ -90,17 +100,20 @@ export function filedSummary(
   brief: ProblemBrief,
   reopened: boolean,
   linkedTicketId?: string,
+  t: Translate = ENGLISH,
 ): string {
   const what = [brief.category && capitalise(brief.category), brief.severity].filter(Boolean).join(' ');
-  const calls = brief.callIds?.length
-    ? `, ${brief.callIds.length} Call-ID${brief.callIds.length > 1 ? 's' : ''}`
-    : '';
+  const calls = brief.callIds?.length ? `, ${t('report.callIds', { count: brief.callIds.length })}` : '';
   const files = brief.attachments?.length
-    ? `, ${brief.attachments.length} attachment${brief.attachments.length > 1 ? 's' : ''}`
+    ? `, ${t('report.attachments', { count: brief.attachments.length })}`
     : '';
   return reopened
-    ? `I have reopened your ticket ${ticketId} with these new details (${what}${calls}${files}).`
-    : `Thank you. Your report is filed as ticket ${ticketId} (${what || 'unclassified'}${calls}${files})${linkedTicketId ? `, linked to your earlier ticket ${linkedTicketId}, which closed too long ago to reopen` : ''}. Please quote ${ticketId} if you contact us about it.`;
+    ? t('report.reopened', { ticketId, details: `${what}${calls}${files}` })
+    : t('report.filed', {
+        ticketId,
+        details: `${what || t('report.unclassified')}${calls}${files}`,
+        linked: linkedTicketId ? t('report.linked', { linkedTicketId }) : '',
+      });
 }
 
 function capitalise(text: string): string {

@@ -1,4 +1,5 @@
 import { done, type FlowContext, type FlowOutcome } from '../../src/engine/flow';
+import { textsFor } from '../../src/i18n/translate';
 import { priorityOf } from '../../src/policy/classification';
 import { policyOf, ticketsOf } from '../support-context';
 import { confirmByStatusPage, joinableOutage, statusPageIncident } from './confirmed-outage';
@@ -57,7 +58,15 @@ export async function submitReport(
     ...filed.map((f) => priorityOf(f.severity)),
     escalated ? policy.paidEscalation.priority : 5,
   );
-  await context.say(filedSummary(ticket.id, ticket.brief, Boolean(earlier), ticket.linkedTicketId));
+  await context.say(
+    filedSummary(
+      ticket.id,
+      ticket.brief,
+      Boolean(earlier),
+      ticket.linkedTicketId,
+      textsFor(context.conversation),
+    ),
+  );
 
   const [following, ...rest] = draft.queue;
   if (following) {

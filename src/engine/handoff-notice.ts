@@ -1,3 +1,4 @@
+import { textsFor } from '../i18n/translate';
 import type { Conversation } from '../model/conversation';
 import type { MessageContent } from '../model/message';
 import type { FlowServices } from './flow-services';
@@ -9,9 +10,6 @@ export type HandoffNotice = (
 ) => MessageContent;
 
 /** The notice used when no policy is configured: honest about whether anyone is signed in. */
-export const defaultHandoffNotice: HandoffNotice = (_conversation, { agentsOnline }) => ({
-  text:
-    agentsOnline > 0
-      ? 'I am alerting our support staff now; the first person available will reply here. You can keep adding details meanwhile. Type "cancel" to go back to the bot.'
-      : 'I have alerted our support staff, but nobody is signed in to the chat right now. Your conversation is in the queue and the first person to sign in will reply here. Type "cancel" to go back to the bot.',
+export const defaultHandoffNotice: HandoffNotice = (conversation, { agentsOnline }) => ({
+  text: textsFor(conversation)(agentsOnline > 0 ? 'handoff.online' : 'handoff.offline'),
 });

@@ -1,3 +1,4 @@
+import { textsFor } from '../i18n/translate';
 import type { Conversation } from '../model/conversation';
 import { handledAroundTheClock } from './classification';
 import { describeInstant } from './describe-instant';
@@ -36,35 +37,31 @@ export function replyExpectation(
     asCategory(brief.suggestedCategory) ??
     (severity && policy.severities[severity].critical ? 'platform' : undefined);
   const outage = severity !== undefined && severity === policy.outageSeverity;
+  const t = textsFor(conversation);
   if (handledAroundTheClock(policy, category, severity) || brief.paidEscalationConsent) {
     const why = brief.paidEscalationConsent
-      ? 'You accepted paid escalation, so your report is flagged for the on-call engineer at any hour.'
-      : `${capitalise(category ?? 'platform')} ${severity} issues are handled around the clock${brief.severity ? '' : ' (from what you described; the team will confirm the severity)'}.`;
-    const who =
-      agentsOnline > 0
-        ? 'Someone is signed in now and your report is at the top of their queue.'
-        : 'Nobody is signed in to the chat at this moment; your report is at the top of the queue for the first person who is.';
-    const updates = outage
-      ? ` During an outage the team is busy fixing it, so please follow ${policy.statusPage.url} for updates and expect short replies.`
-      : '';
+      ? t('expectation.paid')
+      : t(brief.severity ? 'expectation.aroundTheClock' : 'expectation.aroundTheClockSuggested', {
+          category: t(`expectation.${category ?? 'platform'}`),
+          severity,
+        });
+    const who = t(agentsOnline > 0 ? 'expectation.topOfQueueOnline' : 'expectation.topOfQueueOffline');
+    const updates = outage ? t('expectation.outage', { statusPage: policy.statusPage.url }) : '';
     return `${why} ${who}${updates}`;
   }
   const hours = policy.businessHours;
   if (isOpen(hours, now)) {
     return agentsOnline > 0
-      ? 'Someone from the team is signed in and will reply here as soon as they can.'
-      : `It is within our support hours (${describeHours(hours)}), but nobody is signed in to the chat right now. The first person to sign in will reply here.`;
+      ? t('expectation.openOnline')
+      : t('expectation.openOffline', { hours: describeHours(hours) });
   }
   const opens = nextOpening(hours, now);
-  const soonest = `${describeInstant(opens, now, zone)}`;
-  const bestEffort =
-    agentsOnline > 0
-      ? 'Someone is signed in right now and may answer sooner, as a best effort.'
-      : 'Nobody is signed in right now; we answer outside these hours only when someone is available.';
-  return (
-    `We handle this kind of issue during support hours, ${describeHours(hours)}, and it is now ` +
-    `${describeInstant(now, now, zone)}. Expect a reply from ${soonest}. ${bestEffort}`
-  );
+  return t('expectation.closed', {
+    hours: describeHours(hours),
+    now: describeInstant(now, now, zone),
+    opens: describeInstant(opens, now, zone),
+    bestEffort: t(agentsOnline > 0 ? 'expectation.bestEffortOnline' : 'expectation.bestEffortOffline'),
+  });
 }
 
 function asSeverity(value: unknown): SeverityName | undefined {
@@ -75,8 +72,4 @@ function asSeverity(value: unknown): SeverityName | undefined {
 
 function asCategory(value: unknown): 'platform' | 'operational' | undefined {
   return value === 'platform' || value === 'operational' ? value : undefined;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,3 +1,4 @@
+import { widgetLocale, wt } from './widget-texts';
 import type { ConversationMode } from '../../../src/model/conversation';
 import type { WireMessage } from '../../../src/realtime/socket-events';
 import { ChatConnection, type ChatListener, type PendingMessage } from './chat-connection';
@@ -25,7 +26,7 @@ export class ChatWidget implements ChatListener {
   private readonly badge = el('span', 'badge');
   private readonly panel = el('section', 'panel');
   private readonly root = el('div', 'root');
-  private readonly heading = el('h2', '', 'Support');
+  private readonly heading = el('h2', '', wt('title'));
   private serverGreeting = '';
   private settings: WidgetSettings = {};
   private readonly subtitle = el('div', 'sub');
@@ -55,10 +56,10 @@ export class ChatWidget implements ChatListener {
     this.storage = new SessionStorage(server);
     this.connection = new ChatConnection(server, this.storage, this, () => ({
       timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      locale: navigator.language,
+      locale: widgetLocale(),
       pageUrl: window.location.href.slice(0, 300),
     }));
-    this.launcher = button('Open chat', 'launcher', () => this.open(), ICONS.chat);
+    this.launcher = button(wt('openChat'), 'launcher', () => this.open(), ICONS.chat);
     this.launcher.setAttribute('aria-expanded', 'false');
     this.badge.hidden = true;
     this.badge.id = 'handoff-chat-unread';
@@ -88,7 +89,7 @@ export class ChatWidget implements ChatListener {
       this.root.style.setProperty('--accent', color);
       this.root.style.setProperty('--accent-dark', `color-mix(in srgb, ${color} 82%, black)`);
     }
-    this.heading.textContent = title ?? 'Support';
+    this.heading.textContent = title ?? wt('title');
     this.root.classList.toggle('left', position === 'left');
     this.showGreeting();
   }
@@ -125,7 +126,7 @@ export class ChatWidget implements ChatListener {
     this.panel.id = 'handoff-chat-panel';
     this.panel.hidden = true;
     this.panel.setAttribute('role', 'dialog');
-    this.panel.setAttribute('aria-label', 'Support chat');
+    this.panel.setAttribute('aria-label', wt('panel'));
     this.launcher.setAttribute('aria-controls', this.panel.id);
     this.panel.addEventListener('keydown', (event) => {
       if (event.key === 'Escape') {
@@ -138,17 +139,17 @@ export class ChatWidget implements ChatListener {
     const who = el('div', 'who');
     who.append(this.heading, this.subtitle);
     this.subtitle.prepend(this.statusDot);
-    this.subtitle.append('Connecting…');
+    this.subtitle.append(wt('connecting'));
     header.append(
       who,
-      button('Close chat', 'icon', () => this.close(), ICONS.close),
+      button(wt('close'), 'icon', () => this.close(), ICONS.close),
     );
 
     this.banner.hidden = true;
     this.banner.setAttribute('role', 'status');
     this.log.setAttribute('role', 'log');
     this.log.setAttribute('aria-live', 'polite');
-    this.log.setAttribute('aria-label', 'Conversation');
+    this.log.setAttribute('aria-label', wt('conversation'));
     this.log.tabIndex = 0;
     this.greeting.hidden = true;
     this.log.append(this.greeting, this.transcript, this.pendingList);
@@ -177,11 +178,11 @@ export class ChatWidget implements ChatListener {
     this.fileInput.accept = ACCEPTED_FILES;
     this.fileInput.hidden = true;
     this.fileInput.addEventListener('change', () => void this.attachChosenFile());
-    const attach = button('Attach a file', 'icon', () => this.fileInput.click(), ICONS.attach);
+    const attach = button(wt('attach'), 'icon', () => this.fileInput.click(), ICONS.attach);
 
     this.input.rows = 1;
-    this.input.placeholder = 'Type a message…';
-    this.input.setAttribute('aria-label', 'Message');
+    this.input.placeholder = wt('placeholder');
+    this.input.setAttribute('aria-label', wt('message'));
     this.input.maxLength = 4000;
     this.input.addEventListener('keydown', (event) => {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
@@ -196,7 +197,7 @@ export class ChatWidget implements ChatListener {
 
     const send = el('button', 'send');
     send.type = 'submit';
-    send.setAttribute('aria-label', 'Send');
+    send.setAttribute('aria-label', wt('send'));
     send.append(svgIcon(ICONS.send));
     form.append(attach, this.fileInput, this.input, send);
     return form;
@@ -218,17 +219,17 @@ export class ChatWidget implements ChatListener {
     if (!file) return;
     const token = this.connection.token;
     if (!token) {
-      this.note.textContent = 'Still connecting; try again in a moment.';
+      this.note.textContent = wt('stillConnecting');
       return;
     }
     this.note.textContent = '';
     try {
       const attachment = await uploadFile(this.server, token, file);
-      const text = this.input.value.trim() || `Attached ${attachment.name ?? 'a file'}`;
+      const text = this.input.value.trim() || wt('attached', { name: attachment.name ?? wt('aFile') });
       this.input.value = '';
       this.connection.send(text, [attachment]);
     } catch (error) {
-      this.note.textContent = error instanceof Error ? error.message : 'The upload failed.';
+      this.note.textContent = error instanceof Error ? error.message : wt('uploadFailed');
     }
   }
 
@@ -296,7 +297,9 @@ export class ChatWidget implements ChatListener {
       return;
     }
     this.typingLine.textContent =
-      payload.author === 'bot' ? 'The bot is typing…' : `${payload.name ?? 'The agent'} is typing…`;
+      payload.author === 'bot'
+        ? wt('botTyping')
+        : wt('agentTyping', { name: payload.name ?? wt('theAgent') });
     this.typingShownTimer = setTimeout(() => this.hideTyping(), TYPING_SHOWN_MS);
   }
 
@@ -311,10 +314,10 @@ export class ChatWidget implements ChatListener {
     if (payload.agentName) this.agentName = payload.agentName;
     this.banner.classList.toggle('assigned', payload.mode === 'assigned');
     if (payload.mode === 'queued') {
-      this.banner.textContent = 'Waiting for an agent. You can keep adding details here.';
+      this.banner.textContent = wt('waitingBanner');
       this.banner.hidden = false;
     } else if (payload.mode === 'assigned') {
-      this.banner.textContent = `You are chatting with ${this.agentName ?? 'an agent'}.`;
+      this.banner.textContent = wt('chattingWith', { name: this.agentName ?? wt('anAgent') });
       this.banner.hidden = false;
     } else {
       this.banner.hidden = true;
@@ -333,7 +336,7 @@ export class ChatWidget implements ChatListener {
 
   status(status: 'connecting' | 'online' | 'offline'): void {
     if (status === 'online') return; // shown once the mode is known
-    this.showStatus(false, status === 'connecting' ? 'Connecting…' : 'Reconnecting…');
+    this.showStatus(false, status === 'connecting' ? wt('connecting') : wt('reconnecting'));
   }
 
   problem(message: string): void {
@@ -347,17 +350,17 @@ export class ChatWidget implements ChatListener {
     openAttachment: (url) => fetchOwnUpload(this.server, this.connection.token ?? '', url),
   };
 
-  private showStatus(online: boolean, offlineText = 'Offline'): void {
+  private showStatus(online: boolean, offlineText = wt('offline')): void {
     this.statusDot.classList.toggle('off', !online);
     // Green means someone answers now: the bot, or the agent who took the chat; not the queue.
     this.statusDot.classList.toggle('waiting', online && this.currentMode === 'queued');
     const text = !online
       ? offlineText
       : this.currentMode === 'assigned'
-        ? `${this.agentName ?? 'An agent'} · Support team`
+        ? wt('agentStatus', { name: this.agentName ?? wt('AnAgent') })
         : this.currentMode === 'queued'
-          ? 'Waiting for an agent'
-          : 'Support bot · We reply in seconds';
+          ? wt('waiting')
+          : wt('botStatus');
     this.subtitle.replaceChildren(this.statusDot, text);
   }
 
@@ -378,7 +381,7 @@ export class ChatWidget implements ChatListener {
   private showGreeting(): void {
     const text = this.settings.greeting ?? this.serverGreeting;
     if (!text) return;
-    this.greeting.replaceChildren(el('div', 'author', 'Support bot'), el('div', 'bubble', text));
+    this.greeting.replaceChildren(el('div', 'author', wt('supportBot')), el('div', 'bubble', text));
     this.greeting.hidden = false;
   }
 

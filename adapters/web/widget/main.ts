@@ -3,11 +3,12 @@ import { serverOrigin } from './server-origin';
 import { handoffApi, type HandoffApi } from './widget-api';
 import { WidgetEvents } from './widget-events';
 import { cleanSettings, settingsFromScript } from './widget-settings';
+import { chooseWidgetLanguage } from './widget-texts';
 
 declare global {
   interface Window {
     Handoff?: HandoffApi;
-    /** Settings a site may set before the script loads: `{ color, title, greeting, position, user }`. */
+    /** Settings a site may set before the script loads: `{ color, title, greeting, position, language, user }`. */
     handoffSettings?: unknown;
   }
 }
@@ -19,9 +20,17 @@ const server = serverOrigin(script, window.location.href);
 
 function start(): void {
   if (window.Handoff || document.getElementById('handoff-chat')) return; // the snippet was pasted twice
+  const early = window.handoffSettings;
+  // The language is chosen before anything is drawn: the script's data-language, the early
+  // settings' `language`, else the browser's.
+  const language = (early as { language?: unknown } | undefined)?.language;
+  chooseWidgetLanguage(
+    (script instanceof HTMLScriptElement ? script.dataset.language : undefined) ??
+      (typeof language === 'string' ? language : undefined),
+    navigator.language,
+  );
   const events = new WidgetEvents();
   const widget = new ChatWidget(server, events);
-  const early = window.handoffSettings;
   widget.configure({ ...settingsFromScript(script), ...cleanSettings(early) });
   const api = handoffApi(widget, events);
   window.Handoff = api;

@@ -3,6 +3,7 @@ import type { Attachment } from '../../../src/model/message';
 import type { WireMessage } from '../../../src/realtime/socket-events';
 import { button, clock, el } from './dom';
 import { linkify } from './linkify';
+import { wt } from './widget-texts';
 
 /** What a rendered message needs from the widget. */
 export interface MessageActions {
@@ -22,10 +23,10 @@ export function renderMessage(message: WireMessage, actions: MessageActions): HT
   row.dataset.seq = String(message.seq);
   const label =
     message.author === 'customer'
-      ? 'You'
+      ? wt('you')
       : message.author === 'bot'
-        ? 'Support bot'
-        : (message.authorName ?? 'Agent');
+        ? wt('supportBot')
+        : (message.authorName ?? wt('agent'));
   row.append(el('div', 'author', label));
   const bubble = el('div', 'bubble');
   if (message.author === 'customer') bubble.textContent = message.text;
@@ -75,10 +76,10 @@ export function renderPending(text: string, error: string | undefined, dismiss: 
   if (error) {
     const note = el('div', 'error');
     note.setAttribute('role', 'alert');
-    note.append(el('span', '', `Not sent: ${error} `), button('Dismiss', 'link', dismiss));
+    note.append(el('span', '', wt('notSent', { reason: error })), button(wt('dismiss'), 'link', dismiss));
     row.append(note);
   } else {
-    row.append(el('div', 'time', 'Sending…'));
+    row.append(el('div', 'time', wt('sending')));
   }
   return row;
 }
@@ -86,13 +87,13 @@ export function renderPending(text: string, error: string | undefined, dismiss: 
 function renderAttachments(attachments: Attachment[], actions: MessageActions): HTMLElement {
   const list = el('div', 'attachments');
   for (const file of attachments) {
-    const name = file.name ?? 'attachment';
+    const name = file.name ?? wt('attachment');
     if (file.kind === 'image') {
       const image = el('img', 'thumb');
       image.alt = name;
       void actions.openAttachment(file.url).then(
         (local) => (image.src = local),
-        () => image.replaceWith(el('span', 'file', `${name} (not available)`)),
+        () => image.replaceWith(el('span', 'file', wt('notAvailable', { name }))),
       );
       list.append(image);
     } else {
@@ -109,21 +110,21 @@ function renderAttachments(attachments: Attachment[], actions: MessageActions): 
 function renderFeedback(message: WireMessage, actions: MessageActions): HTMLElement {
   const box = el('div', 'feedback');
   if (message.feedback) {
-    box.textContent = 'Thanks for the feedback.';
+    box.textContent = wt('thanksFeedback');
     return box;
   }
   box.setAttribute('role', 'group');
-  box.setAttribute('aria-label', 'Did this help?');
+  box.setAttribute('aria-label', wt('didThisHelp'));
   const answer = (helpful: boolean) => {
     for (const b of box.querySelectorAll('button')) b.disabled = true;
     void actions.feedback(message.seq, helpful).then((error) => {
-      box.replaceChildren(error ? `Could not record that: ${error}` : 'Thanks for the feedback.');
+      box.replaceChildren(error ? wt('couldNotRecord', { reason: error }) : wt('thanksFeedback'));
     });
   };
   box.append(
-    el('span', '', 'Did this help?'),
-    button('Yes', 'chip', () => answer(true)),
-    button('No', 'chip', () => answer(false)),
+    el('span', '', wt('didThisHelp')),
+    button(wt('yes'), 'chip', () => answer(true)),
+    button(wt('no'), 'chip', () => answer(false)),
   );
   return box;
 }
