@@ -43,6 +43,7 @@ import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
+import { followNotHelpful } from '../flows/not-helpful-follow-up';
 import { languageModelsFrom } from './language-models';
 import { projectRoot } from './project-root';
 
@@ -163,6 +164,16 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
   });
   engine.registerChannel(new WebChannel());
+  // "Did this help?" answered no: the next best docs page and a person, on the answer's channel.
+  if (knowledge) {
+    followNotHelpful({
+      events,
+      store,
+      knowledge,
+      say: (conversation, content) => engine.say(conversation, content),
+      log: log.child({ component: 'feedback' }),
+    });
+  }
 
   const admin = await directory.ensureAdmin(config.ADMIN_PASSWORD);
   if (admin.generatedPassword) {
