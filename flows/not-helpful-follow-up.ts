@@ -11,6 +11,11 @@ const FOLLOWED_UP_MS = 30 * 24 * 3600 * 1000;
 const QUESTION_LOOKBACK = 10;
 /** Pages searched for the next best one. */
 const PAGES_SEARCHED = 5;
+/**
+ * A next page scoring below this share of the best one is a guess, not an answer: then only a
+ * person is offered (a round figure, not fitted).
+ */
+const NEXT_PAGE_SHARE = 0.25;
 
 /** The quick reply that asks for a person ("Human" is the keyword every channel understands). */
 export const TALK_TO_A_PERSON = { label: 'Talk to a person', value: 'Human' } as const;
@@ -26,8 +31,9 @@ export interface NotHelpfulFollowUpOptions {
 
 /**
  * When a customer answers "Did this help?" with no, the bot offers the next best docs page for
- * the same question (not the page it already cited) and a person, once per answer, on whatever
- * channel the answer went out. Nothing is said once a person has the conversation.
+ * the same question (not the page it already cited, and only one that scores near the best) and
+ * a person, once per answer, on whatever channel the answer went out. Nothing is said once a
+ * person has the conversation.
  */
 export function followNotHelpful(options: NotHelpfulFollowUpOptions): void {
   options.events.on('messageUpdated', (update: EngineEventMap['messageUpdated'][0]) => {
@@ -55,9 +61,9 @@ async function followUp(
   );
   const question = earlier.filter((m) => m.author === 'customer' && m.seq < answer.seq).at(-1)?.text;
   const cited = new Set((answer.citations ?? []).map((citation) => pageOf(citation.url)));
-  const next = question
-    ? knowledge.search(question, PAGES_SEARCHED).find((hit) => !cited.has(pageOf(hit.url)))
-    : undefined;
+  const hits = question ? knowledge.search(question, PAGES_SEARCHED) : [];
+  const top = Math.max(0, ...hits.map((hit) => hit.score));
+  const next = hits.find((hit) => !cited.has(pageOf(hit.url)) && hit.score >= NEXT_PAGE_SHARE * top);
   await say(current, notHelpfulMessage(next));
 }
 

@@ -8,8 +8,8 @@ import { waitFor } from '../support/wait-for';
 
 const KB_DIR = path.join(__dirname, '..', 'fixtures', 'voice-docs');
 const TOKEN = '123456:not-helpful-test-token';
-/** A question the voice-provider test docs answer from their voicemail page, with other pages behind. */
-const QUESTION = 'can I get voicemail by email';
+/** A question the voice-provider test docs answer from their numbers page, the call logs close behind. */
+const QUESTION = 'how are calls to my numbers routed';
 
 /** The page of a docs URL, without the section anchor. */
 const pageOf = (url: string) => url.split('#')[0];
@@ -36,7 +36,7 @@ describe('"Did this help?" answered no', () => {
     await request(customer, 'message', { text: QUESTION, clientId: 'q1' });
     const answer = await answered;
     const citedPage = pageOf(answer.citations?.[0]?.url ?? '');
-    expect(citedPage).toBe('https://docs.example.com/voicemail/');
+    expect(citedPage).toBe('https://docs.example.com/numbers/');
 
     const followUp = nextEvent<WireMessage>(customer, 'message', (m) => m.author === 'bot' && !m.answerId);
     expect(await request(customer, 'feedback', { seq: answer.seq, helpful: false })).toEqual({ ok: true });
@@ -44,7 +44,7 @@ describe('"Did this help?" answered no', () => {
     expect(offered.text).toMatch(/^Sorry that did not help\. This page may answer it instead\./);
     const nextPage = offered.citations?.[0]?.url ?? '';
     expect(nextPage).toMatch(/^https:\/\/docs\.example\.com\//);
-    expect(pageOf(nextPage)).not.toBe(citedPage);
+    expect(pageOf(nextPage)).toBe('https://docs.example.com/call-logs/');
     expect(offered.text).toContain(nextPage);
     expect(offered.quickReplies).toEqual([{ label: 'Talk to a person', value: 'Human' }]);
 
@@ -82,8 +82,27 @@ describe('"Did this help?" answered no', () => {
     const offered = await followUp;
     expect(offered.parse_mode).toBe('HTML');
     expect(offered.text).toMatch(/From the docs: <a href="https:\/\/docs\.example\.com\//);
-    expect(offered.text).not.toContain('href="https://docs.example.com/voicemail/');
+    expect(offered.text).toContain('href="https://docs.example.com/call-logs/');
     const offeredButtons = (offered.reply_markup as InlineKeyboardMarkup).inline_keyboard.flat();
     expect(offeredButtons.map((b) => b.text)).toContain('Talk to a person');
+  });
+
+  it('offers only a person when no other page comes near the one that did not help', async () => {
+    server = await startTestApp({ overrides: { knowledge } });
+    const customer = connectCustomer(server.url);
+    await nextEvent(customer, 'session');
+    const answered = nextEvent<WireMessage>(customer, 'message', (m) => m.author === 'bot' && !!m.answerId);
+    await request(customer, 'message', { text: 'how do I set a voicemail pin', clientId: 'q1' });
+    const answer = await answered;
+    expect(answer.citations?.[0]?.url).toMatch(/\/voicemail\//);
+    const followUp = nextEvent<WireMessage>(customer, 'message', (m) => m.author === 'bot' && !m.answerId);
+    await request(customer, 'feedback', { seq: answer.seq, helpful: false });
+    const offered = await followUp;
+    expect(offered.text).toBe(
+      'Sorry that did not help. If you would rather talk to a person, tap "Talk to a person" or type "Human".',
+    );
+    expect(offered.citations ?? []).toEqual([]);
+    expect(offered.quickReplies).toEqual([{ label: 'Talk to a person', value: 'Human' }]);
+    customer.close();
   });
 });
