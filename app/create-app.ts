@@ -52,6 +52,7 @@ import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirma
 import { agentRoom } from '../adapters/console/session-revocation';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
 import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
+import { followNotHelpful } from '../flows/not-helpful-follow-up';
 import { languageModelsFrom } from './language-models';
 import { textsFor } from '../src/i18n/translate';
 import { attachWebhooks } from './webhooks';
@@ -191,6 +192,16 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
   });
   engine.registerChannel(new WebChannel());
+  // "Did this help?" answered no: the next best docs page and a person, on the answer's channel.
+  if (knowledge) {
+    followNotHelpful({
+      events,
+      store,
+      knowledge,
+      say: (conversation, content) => engine.say(conversation, content),
+      log: log.child({ component: 'feedback' }),
+    });
+  }
 
   const admin = await directory.ensureAdmin(config.ADMIN_PASSWORD);
   if (admin.generatedPassword) {

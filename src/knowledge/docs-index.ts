@@ -1,7 +1,7 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Glossary } from './corpus-glossary';
 import type { DocSection } from './docs-section';
-import { PostingScorer, type DerivedTerm, type ScoredSection } from './posting-scorer';
+import { PostingScorer, type DerivedTerm } from './posting-scorer';
 import { QueryAnalyzer, type AnalyzedQuery } from './query-analyzer';
 import { termFamilies } from './term-variants';
 import { indexTerms } from './text-terms';
@@ -70,6 +70,16 @@ export class DocsIndex {
   private readonly bigramSections: Map<string, number[]>;
   /** Queries are scored from postings precomputed at load; see `PostingScorer`. */
   private readonly scorer: PostingScorer;
+  /** Page number of each section id, and per-page scratch space reused by every query. */
+  private readonly pageOf: number[];
+  private readonly pageScratch: {
+    best: Float64Array;
+    bestDoc: Int32Array;
+    second: Float64Array;
+    termBits: Uint32Array;
+    stamp: Uint32Array;
+  };
+  private pageStamp = 0;
 
   private constructor(
     readonly sections: readonly DocSection[],
@@ -81,6 +91,21 @@ export class DocsIndex {
     const boosts: number[] = [];
     for (const [field, boost] of Object.entries(FIELD_BOOSTS)) boosts[fieldIds[field] ?? 0] = boost;
     this.scorer = new PostingScorer(saved, boosts);
+    const pageNumbers = new Map<string, number>();
+    this.pageOf = [];
+    for (const section of sections) {
+      let page = pageNumbers.get(section.pagePath);
+      if (page === undefined) pageNumbers.set(section.pagePath, (page = pageNumbers.size));
+      this.pageOf[section.id] = page;
+    }
+    const pages = pageNumbers.size;
+    this.pageScratch = {
+      best: new Float64Array(pages),
+      bestDoc: new Int32Array(pages),
+      second: new Float64Array(pages),
+      termBits: new Uint32Array(pages),
+      stamp: new Uint32Array(pages),
+    };
     const counted = countTerms(sections);
     this.documentFrequency = counted.documentFrequency;
     this.bigramSections = counted.bigramSections;
@@ -182,47 +207,61 @@ export class DocsIndex {
     const ideaOf = new Map<string, string>();
     for (const [term, added] of query.alternatives)
       for (const alt of added) if (!ideaOf.has(alt)) ideaOf.set(alt, term);
-    const results = this.scorer.search(terms, boostTerm, derive, (term) => ideaOf.get(term) ?? term);
-    if (pairs.length > 0) {
-      const together = new Map<number, number>();
-      for (const pair of pairs) {
-        for (const id of this.bigramSections.get(pair) ?? []) together.set(id, (together.get(id) ?? 0) + 1);
-      }
-      for (const result of results) {
-        const count = together.get(Number(result.id)) ?? 0;
-        // MiniSearch results are fresh objects per search: adjusting the score in place is safe.
-        if (count > 0) result.score *= 1 + PHRASE_BONUS * Math.min(count, MAX_PHRASES);
-      }
-      results.sort((a, b) => b.score - a.score);
+    const matches = this.scorer.match(terms, boostTerm, derive, (term) => ideaOf.get(term) ?? term);
+    const together = new Map<number, number>();
+    for (const pair of pairs) {
+      for (const id of this.bigramSections.get(pair) ?? []) together.set(id, (together.get(id) ?? 0) + 1);
     }
-    const byPage = new Map<string, { best: ScoredSection; second: number; queryTerms: string[][] }>();
-    for (const result of results) {
-      const section = this.sections[result.id];
-      if (!section) continue;
-      const page = byPage.get(section.pagePath);
-      if (!page) {
-        byPage.set(section.pagePath, { best: result, second: 0, queryTerms: [result.queryTerms] });
+    // Best and second-best section of each page, and the terms any of its sections matched, in
+    // scratch arrays by page number: no object per matched section.
+    const { best, bestDoc, second, termBits, stamp } = this.pageScratch;
+    this.pageStamp += 1;
+    const touchedPages: number[] = [];
+    for (let i = 0; i < matches.count; i += 1) {
+      const doc = matches.order[i] as number;
+      const id = matches.ids[doc] as number;
+      const page = this.pageOf[id];
+      if (page === undefined) continue;
+      const phrases = together.get(id) ?? 0;
+      const score =
+        (matches.score[doc] as number) *
+        (phrases > 0 ? 1 + PHRASE_BONUS * Math.min(phrases, MAX_PHRASES) : 1);
+      if (stamp[page] !== this.pageStamp) {
+        stamp[page] = this.pageStamp;
+        touchedPages.push(page);
+        best[page] = score;
+        bestDoc[page] = doc;
+        second[page] = 0;
+        termBits[page] = matches.termBits[doc] as number;
         continue;
       }
-      if (page.second === 0) page.second = result.score;
-      page.queryTerms.push(result.queryTerms);
+      termBits[page] = ((termBits[page] as number) | (matches.termBits[doc] as number)) >>> 0;
+      // Ties go to the section matched first, as in a stable sort of MiniSearch's results.
+      if (score > (best[page] as number)) {
+        second[page] = best[page] as number;
+        best[page] = score;
+        bestDoc[page] = doc;
+      } else if (score > (second[page] as number)) second[page] = score;
     }
+    const pageScore = (page: number): number =>
+      (best[page] as number) + SECOND_SECTION_SHARE * (second[page] as number);
     const ownWeight = query.ownTerms.reduce((sum, term) => sum + this.idf(term), 0);
     // Coverage does not change the order, so it is computed for the pages kept only: a question
     // often matches hundreds of pages, and this was most of a question's time in `npm run bench`.
-    return [...byPage.values()]
-      .map((page) => ({ page, score: page.best.score + SECOND_SECTION_SHARE * page.second }))
-      .sort((a, b) => b.score - a.score)
+    return touchedPages
+      .map((page) => ({ page, score: pageScore(page) }))
+      .sort((a, b) => b.score - a.score || (best[b.page] as number) - (best[a.page] as number))
       .slice(0, limit)
       .map(({ page, score }) => {
-        const matched = new Set(page.queryTerms.flat());
+        const bits = termBits[page] as number;
+        const matched = new Set(matches.terms.filter((_, i) => (bits >>> i) & 1));
         const covered = query.ownTerms.filter(
           (term) =>
             matched.has(term) || [...(query.alternatives.get(term) ?? [])].some((alt) => matched.has(alt)),
         );
         const coverage =
           ownWeight === 0 ? 0 : covered.reduce((sum, term) => sum + this.idf(term), 0) / ownWeight;
-        const section = this.sections[page.best.id] as DocSection;
+        const section = this.sections[matches.ids[bestDoc[page] as number] as number] as DocSection;
         return { section, score, coverage, covered };
       });
   }

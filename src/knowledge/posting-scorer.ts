@@ -12,6 +12,27 @@ interface FieldPostings {
 /** An index term a query term stands for, and how much it counts (1 for the term itself). */
 export type DerivedTerm = readonly [term: string, weight: number];
 
+/** The most query terms scored: one bit each in a 32-bit word. */
+export const MAX_QUERY_TERMS = 32;
+
+/**
+ * The sections one query matched, in the scorer's scratch arrays (valid until its next query).
+ * Arrays are indexed by the scorer's internal document number.
+ */
+export interface Matches {
+  /** How many sections matched; `order[0..count)` holds them in first-match order. */
+  count: number;
+  order: Int32Array;
+  /** Score of each matched section (BM25+ sum times the ideas matched). */
+  score: Float64Array;
+  /** Bit i set when the section matched `terms[i]`. */
+  termBits: Uint32Array;
+  /** Section id of each internal document number. */
+  ids: readonly number[];
+  /** The query terms scored, in bit order. */
+  terms: readonly string[];
+}
+
 /** A result in the shape `DocsIndex` reads from MiniSearch: id, score and the query terms matched. */
 export interface ScoredSection {
   id: number;
@@ -36,6 +57,14 @@ export class PostingScorer {
   /** Scratch space reused by every query (scoring is synchronous, so one query at a time). */
   private readonly total: Float64Array;
   private readonly termScore: Float64Array;
+  private readonly score: Float64Array;
+  private readonly termBits: Uint32Array;
+  private readonly ideaBits: Uint32Array;
+  private readonly order: Int32Array;
+  private readonly touched: Int32Array;
+  /** The query a section was last matched in, so its bits and total start afresh per query. */
+  private readonly seenInQuery: Uint32Array;
+  private queryStamp = 0;
   /** The term a section was last scored for, so its fields add up into one per-term score. */
   private readonly seenInTerm: Uint32Array;
   private termStamp = 0;
@@ -54,6 +83,12 @@ export class PostingScorer {
     for (const shortId of shortIds) this.ids[shortId] = Number(saved.documentIds[shortId]);
     this.total = new Float64Array(size);
     this.termScore = new Float64Array(size);
+    this.score = new Float64Array(size);
+    this.termBits = new Uint32Array(size);
+    this.ideaBits = new Uint32Array(size);
+    this.order = new Int32Array(size);
+    this.touched = new Int32Array(size);
+    this.seenInQuery = new Uint32Array(size);
     this.seenInTerm = new Uint32Array(size);
     const fieldLength = saved.fieldLength as Record<string, number[]>;
     const average = saved.averageFieldLength;
@@ -78,24 +113,33 @@ export class PostingScorer {
   }
 
   /**
-   * Sections matching any of `terms`, best first; ties keep the order MiniSearch gives them.
+   * Scores every section matching any of `terms` into scratch arrays that the next query
+   * overwrites: no object per section, which kept the garbage collector busy on common words.
    * `ideaOf` groups query terms for the count of terms matched: a synonym or another form added
    * for a customer's word does not count as a second match. Without it every term is its own
-   * idea, as in MiniSearch.
+   * idea, as in MiniSearch. Only the first `MAX_QUERY_TERMS` terms are scored.
    */
-  search(
+  match(
     terms: readonly string[],
     boostOf: (term: string) => number,
     derive: (term: string) => readonly DerivedTerm[],
     ideaOf: (term: string) => string = (term) => term,
-  ): ScoredSection[] {
-    /** The query terms each section matched, in the order sections were first matched. */
-    const queryTerms = new Map<number, string[]>();
-    for (const term of terms) {
+  ): Matches {
+    this.queryStamp += 1;
+    const queryStamp = this.queryStamp;
+    const ideas: string[] = [];
+    let count = 0;
+    const scored = terms.slice(0, MAX_QUERY_TERMS);
+    scored.forEach((term, termIndex) => {
+      const idea = ideaOf(term);
+      let ideaIndex = ideas.indexOf(idea);
+      if (ideaIndex < 0) ideaIndex = ideas.push(idea) - 1;
+      const termBit = (1 << termIndex) >>> 0;
+      const ideaBit = (1 << ideaIndex) >>> 0;
       const termBoost = boostOf(term);
       this.termStamp += 1;
       const stamp = this.termStamp;
-      const touched: number[] = [];
+      let touched = 0;
       // The derived terms, then the fields in index order, as MiniSearch walks them, so that each
       // sum adds up in the same order and gives the very same score.
       for (const [derived, termWeight] of derive(term)) {
@@ -114,37 +158,82 @@ export class PostingScorer {
             } else {
               this.seenInTerm[doc] = stamp;
               this.termScore[doc] = score;
-              touched.push(doc);
+              this.touched[touched] = doc;
+              touched += 1;
             }
           }
         }
       }
-      for (const doc of touched) {
-        const matched = queryTerms.get(doc);
-        if (matched) {
+      for (let i = 0; i < touched; i += 1) {
+        const doc = this.touched[i] as number;
+        if (this.seenInQuery[doc] === queryStamp) {
           this.total[doc] = (this.total[doc] as number) + (this.termScore[doc] as number);
-          matched.push(term);
+          this.termBits[doc] = ((this.termBits[doc] as number) | termBit) >>> 0;
+          this.ideaBits[doc] = ((this.ideaBits[doc] as number) | ideaBit) >>> 0;
         } else {
+          this.seenInQuery[doc] = queryStamp;
           this.total[doc] = this.termScore[doc] as number;
-          queryTerms.set(doc, [term]);
+          this.termBits[doc] = termBit;
+          this.ideaBits[doc] = ideaBit;
+          this.order[count] = doc;
+          count += 1;
         }
       }
+    });
+    // MiniSearch multiplies by the number of query terms matched (here: ideas).
+    for (let i = 0; i < count; i += 1) {
+      const doc = this.order[i] as number;
+      this.score[doc] = (this.total[doc] as number) * bitCount(this.ideaBits[doc] as number);
     }
-    // MiniSearch multiplies by the number of query terms matched (here: ideas); a Map keeps
-    // first-match order, which the stable sort keeps for ties.
-    const results = [...queryTerms].map(([doc, matched]) => ({
-      id: this.ids[doc] as number,
-      score: (this.total[doc] as number) * ideasIn(matched, ideaOf),
-      queryTerms: matched,
-    }));
+    return {
+      count,
+      order: this.order,
+      score: this.score,
+      termBits: this.termBits,
+      ids: this.ids,
+      terms: scored,
+    };
+  }
+
+  /**
+   * Sections matching any of `terms`, best first, as objects; ties keep the order MiniSearch
+   * gives them (first match first).
+   */
+  search(
+    terms: readonly string[],
+    boostOf: (term: string) => number,
+    derive: (term: string) => readonly DerivedTerm[],
+    ideaOf?: (term: string) => string,
+  ): ScoredSection[] {
+    const matches = this.match(terms, boostOf, derive, ideaOf);
+    const results: ScoredSection[] = [];
+    for (let i = 0; i < matches.count; i += 1) {
+      const doc = matches.order[i] as number;
+      results.push({
+        id: matches.ids[doc] as number,
+        score: matches.score[doc] as number,
+        queryTerms: termsOf(matches, doc),
+      });
+    }
     return results.sort((a, b) => b.score - a.score);
   }
 }
 
-/** How many distinct ideas the matched terms stand for. */
-function ideasIn(matched: readonly string[], ideaOf: (term: string) => string): number {
-  if (matched.length === 1) return 1;
-  return new Set(matched.map(ideaOf)).size;
+/** The query terms one matched section contains. */
+export function termsOf(matches: Matches, doc: number): string[] {
+  const bits = matches.termBits[doc] as number;
+  return matches.terms.filter((_, i) => (bits >>> i) & 1);
+}
+
+/** Set bits of a 32-bit word. */
+function bitCount(word: number): number {
+  let bits = word >>> 0;
+  let count = 0;
+  while (bits !== 0) {
+    bits &= bits - 1;
+    count += 1;
+  }
+  return count;
 }
 
 /** MiniSearch's BM25+ for one term in one field of one document, operation for operation. */

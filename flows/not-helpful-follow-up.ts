@@ -1,0 +1,90 @@
+import type { Logger } from 'pino';
+import type { EngineEventMap, EngineEvents } from '../src/events/engine-events';
+import type { KnowledgeBase, KnowledgeHit } from '../src/knowledge/knowledge-base';
+import type { Conversation } from '../src/model/conversation';
+import type { MessageContent, TranscriptMessage } from '../src/model/message';
+import type { Store } from '../src/store/store';
+
+/** How long an answer marked "no" is remembered as followed up (one follow-up per answer). */
+const FOLLOWED_UP_MS = 30 * 24 * 3600 * 1000;
+/** How far back the transcript is read for the question an answer replied to. */
+const QUESTION_LOOKBACK = 10;
+/** Pages searched for the next best one. */
+const PAGES_SEARCHED = 5;
+/**
+ * A next page scoring below this share of the best one is a guess, not an answer: then only a
+ * person is offered (a round figure, not fitted).
+ */
+const NEXT_PAGE_SHARE = 0.25;
+
+/** The quick reply that asks for a person ("Human" is the keyword every channel understands). */
+export const TALK_TO_A_PERSON = { label: 'Talk to a person', value: 'Human' } as const;
+
+/** What the follow-up needs: where it hears feedback, reads the transcript, and speaks. */
+export interface NotHelpfulFollowUpOptions {
+  events: EngineEvents;
+  store: Store;
+  knowledge: KnowledgeBase;
+  say: (conversation: Conversation, content: MessageContent) => Promise<unknown>;
+  log?: Logger;
+}
+
+/**
+ * When a customer answers "Did this help?" with no, the bot offers the next best docs page for
+ * the same question (not the page it already cited, and only one that scores near the best) and
+ * a person, once per answer, on whatever channel the answer went out. Nothing is said once a
+ * person has the conversation.
+ */
+export function followNotHelpful(options: NotHelpfulFollowUpOptions): void {
+  options.events.on('messageUpdated', (update: EngineEventMap['messageUpdated'][0]) => {
+    const { conversation, message } = update;
+    if (message.author !== 'bot' || message.feedback !== 'not-helpful' || !message.answerId) return;
+    followUp(options, conversation, message).catch((error: unknown) => {
+      options.log?.warn({ err: error, conversationId: conversation.id }, 'not-helpful follow-up failed');
+    });
+  });
+}
+
+async function followUp(
+  { store, knowledge, say }: NotHelpfulFollowUpOptions,
+  conversation: Conversation,
+  answer: TranscriptMessage,
+): Promise<void> {
+  // Delivery updates announce the same message again: only the first "no" is followed up.
+  if (!(await store.remember(`not-helpful:${conversation.id}:${answer.seq}`, FOLLOWED_UP_MS))) return;
+  const current = (await store.getConversation(conversation.id)) ?? conversation;
+  if (current.mode !== 'bot') return;
+  const earlier = await store.getMessages(
+    conversation.id,
+    Math.max(0, answer.seq - QUESTION_LOOKBACK),
+    QUESTION_LOOKBACK,
+  );
+  const question = earlier.filter((m) => m.author === 'customer' && m.seq < answer.seq).at(-1)?.text;
+  const cited = new Set((answer.citations ?? []).map((citation) => pageOf(citation.url)));
+  const hits = question ? knowledge.search(question, PAGES_SEARCHED) : [];
+  const top = Math.max(0, ...hits.map((hit) => hit.score));
+  const next = hits.find((hit) => !cited.has(pageOf(hit.url)) && hit.score >= NEXT_PAGE_SHARE * top);
+  await say(current, notHelpfulMessage(next));
+}
+
+/** The follow-up: the next best page when there is one, and a person either way. */
+export function notHelpfulMessage(next: KnowledgeHit | undefined): MessageContent {
+  const person = 'If you would rather talk to a person, tap "Talk to a person" or type "Human".';
+  if (!next) {
+    const text = `Sorry that did not help. ${person}`;
+    return { text, summary: text, quickReplies: [{ ...TALK_TO_A_PERSON }] };
+  }
+  const title = [next.pageTitle, ...next.headingPath.slice(1)].filter(Boolean).join(' › ');
+  // The "From the docs" block closes the text, as in an answer, so channels render it as a link.
+  return {
+    text: `Sorry that did not help. This page may answer it instead. ${person}\n\nFrom the docs: ${title}\n${next.url}`,
+    summary: `Sorry that did not help. Maybe this page: ${next.url} Reply "Human" for a person.`,
+    citations: [{ title, url: next.url }],
+    quickReplies: [{ ...TALK_TO_A_PERSON }],
+  };
+}
+
+/** A docs URL without its section anchor: two sections of one page are one page. */
+function pageOf(url: string): string {
+  return url.split('#')[0] ?? url;
+}
