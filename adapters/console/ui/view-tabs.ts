@@ -1,7 +1,8 @@
 import { el } from '../../web/widget/dom';
 
 /** The console's top-level views. */
-export type ViewName = 'conversations' | 'history' | 'canned' | 'tickets' | 'leads' | 'docs-gaps';
+export type ViewName =
+  'conversations' | 'history' | 'canned' | 'tickets' | 'leads' | 'docs-gaps' | 'reports' | 'agents';
 
 const LABELS: Record<ViewName, string> = {
   conversations: 'Conversations',
@@ -10,8 +11,24 @@ const LABELS: Record<ViewName, string> = {
   tickets: 'Tickets',
   leads: 'Leads',
   'docs-gaps': 'Docs gaps',
+  reports: 'Reports',
+  agents: 'Agents',
 };
-const ORDER: readonly ViewName[] = ['conversations', 'history', 'canned', 'tickets', 'leads', 'docs-gaps'];
+/** Every agent's views; admins (team leads) also get the report and the agent accounts. */
+const AGENT_VIEWS: readonly ViewName[] = [
+  'conversations',
+  'history',
+  'canned',
+  'tickets',
+  'leads',
+  'docs-gaps',
+];
+const ADMIN_VIEWS: readonly ViewName[] = [...AGENT_VIEWS, 'reports', 'agents'];
+
+/** The views a role sees. */
+export function viewsFor(role: 'admin' | 'agent'): readonly ViewName[] {
+  return role === 'admin' ? ADMIN_VIEWS : AGENT_VIEWS;
+}
 
 /** The tab id of a view, for the panel's aria-labelledby. */
 export function tabId(view: ViewName): string {
@@ -25,11 +42,12 @@ export function tabId(view: ViewName): string {
 export function renderViewTabs(
   panelId: string,
   choose: (view: ViewName) => void,
+  views: readonly ViewName[] = AGENT_VIEWS,
 ): { element: HTMLElement; select(view: ViewName): void } {
   const list = el('div', 'tabs');
   list.setAttribute('role', 'tablist');
   list.setAttribute('aria-label', 'Console views');
-  const tabs = ORDER.map((view) => {
+  const tabs = views.map((view) => {
     const tab = el('button', 'tab', LABELS[view]);
     tab.type = 'button';
     tab.id = tabId(view);
@@ -43,14 +61,14 @@ export function renderViewTabs(
     const current = tabs.findIndex((tab) => tab === document.activeElement);
     if (!step || current < 0) return;
     event.preventDefault();
-    const next = ORDER[(current + step + ORDER.length) % ORDER.length]!;
+    const next = views[(current + step + views.length) % views.length]!;
     choose(next);
     document.getElementById(tabId(next))?.focus();
   });
   list.append(...tabs);
   const select = (view: ViewName) => {
     tabs.forEach((tab, i) => {
-      const on = ORDER[i] === view;
+      const on = views[i] === view;
       tab.setAttribute('aria-selected', String(on));
       tab.tabIndex = on ? 0 : -1;
     });
