@@ -1,6 +1,7 @@
 import type { Flow } from '../src/engine/flow';
 import { answerFromDocs } from './answer-from-docs';
 import { complaint } from './complaint';
+import { confirmFix } from './confirm-fix';
 import { enhancedSupportLead } from './enhanced-support-lead';
 import { greeting } from './greeting';
 import { outOfScope } from './out-of-scope';
@@ -20,6 +21,7 @@ export function defaultFlows(): Flow[] {
     outOfScope,
     complaint,
     reportProblem,
+    confirmFix,
     answerFromDocs,
   ];
 }

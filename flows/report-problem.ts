@@ -86,6 +86,11 @@ export const reportProblem: Flow = {
 };
 
 async function start(context: FlowContext): Promise<FlowOutcome> {
+  if (context.understanding.frustrated) {
+    await context.say(
+      'I am sorry about this; I understand it is frustrating. Let me get it to the team properly.',
+    );
+  }
   const afterAnswer = REPORT_PREFIX.test(context.text);
   const text = context.text.replace(REPORT_PREFIX, '');
   const parts = splitProblems(text);
@@ -265,7 +270,7 @@ const STEPS: Record<string, Step> = {
       context,
       'screenshot',
       draft,
-      'I did not receive an image. Please attach the screenshot, or type "skip".',
+      'I did not receive an image or a video. Please attach the screenshot or screen recording, or type "skip".',
       () => askScreenshotOrTiming(context, { ...draft, attachments: [] }),
     );
   },

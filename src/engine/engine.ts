@@ -180,7 +180,7 @@ export class Engine {
       now: this.now(),
       services: this.options.services ?? {},
     });
-    await this.say(conversation, notice);
+    await this.say(conversation, { ...notice, notice: 'handoff' });
     return conversation;
   }
 
@@ -192,7 +192,10 @@ export class Engine {
       agentId: agent.id,
       agentName: agent.displayName,
     });
-    await this.say(conversation, `${agent.displayName} from the support team has joined the conversation.`);
+    await this.say(conversation, {
+      text: `${agent.displayName} from the support team has joined the conversation.`,
+      notice: 'joined',
+    });
     return conversation;
   }
 
@@ -247,10 +250,10 @@ export class Engine {
       agentId: agent.id,
       agentName: agent.displayName,
     });
-    await this.say(
-      conversation,
-      'This conversation has been marked as resolved and you are back with the support bot. Type "Human" any time to reach a person again.',
-    );
+    await this.say(conversation, {
+      text: 'This conversation has been marked as resolved and you are back with the support bot. Type "Human" any time to reach a person again.',
+      notice: 'resolved',
+    });
     return conversation;
   }
 
@@ -389,7 +392,7 @@ export class Engine {
     position: FlowPosition | undefined,
   ): Promise<FlowOutcome> {
     const { conversation } = inbound;
-    const context = this.flowContext(conversation, inbound.message, inbound.understanding);
+    const context = this.flowContext(conversation, inbound.message, inbound.understanding, flow.id);
     let outcome: FlowOutcome;
     try {
       outcome = await flow.run(context, position);
@@ -426,6 +429,7 @@ export class Engine {
     conversation: Conversation,
     message: TranscriptMessage,
     understanding: Understanding,
+    flowId: string,
   ): FlowContext & { lastPrompt(): FlowPosition['prompt'] } {
     let current = conversation;
     let prompt: FlowPosition['prompt'];
@@ -445,7 +449,7 @@ export class Engine {
       say: async (content) => {
         const body = typeof content === 'string' ? { text: content } : content;
         prompt = { text: body.text, ...(body.quickReplies && { quickReplies: body.quickReplies }) };
-        const sent = await this.sayAndRead(current, content);
+        const sent = await this.sayAndRead(current, { ...body, flowId });
         current = sent.conversation;
         return sent.message;
       },
@@ -473,6 +477,10 @@ export class Engine {
     message: NewMessage,
   ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
     const channel = this.channels.get(conversation.ref.channel);
+    const notices = channel?.capabilities.notices;
+    if (message.notice && notices && !notices.includes(message.notice)) {
+      return this.append(conversation, { ...message, delivery: { status: 'skipped', at: this.now() } });
+    }
     if (channel?.deliveredWithTranscript && !conversation.unreachable) {
       return this.append(conversation, { ...message, delivery: { status: 'sent', at: this.now() } });
     }

@@ -42,6 +42,12 @@ export interface Delivery {
   at: number;
 }
 
+/**
+ * The engine's handoff notices to the customer: the handoff was requested, an agent joined, the
+ * conversation was resolved. Tagged so a channel can carry only those that make sense on it.
+ */
+export type NoticeKind = 'handoff' | 'joined' | 'resolved';
+
 /** What a message says, independent of the channel that carries it. */
 export interface MessageContent {
   text: string;
@@ -52,6 +58,10 @@ export interface MessageContent {
   attachments?: Attachment[];
   /** Set on bot answers taken from the docs, so feedback can be tied to them. */
   answerId?: string;
+  /** Set on the engine's handoff notices. */
+  notice?: NoticeKind;
+  /** The flow that said it (`answer-from-docs`, `report-problem`, …), for reports and the benchmark. */
+  flowId?: string;
 }
 
 /** One line of a conversation's transcript. */

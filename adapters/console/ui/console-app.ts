@@ -12,6 +12,7 @@ import { HandoffAlerts } from './alerts';
 import { ConsoleApiError, currentAgent, endConversation, listAgents, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
+import { WebhooksView } from './webhooks-view';
 import { DocsGapsView } from './docs-gaps-view';
 import { HistoryView } from './history-view';
 import { CannedView } from './canned-view';
@@ -59,6 +60,7 @@ export class ConsoleApp {
     },
     notify: (message, error) => this.notify(message, error),
   });
+  private readonly webhooks = new WebhooksView((message, error) => this.notify(message, error));
   private readonly history = new HistoryView({
     openConversation: (id) => {
       this.showView('conversations');
@@ -180,6 +182,10 @@ export class ConsoleApp {
     if (view === 'docs-gaps') {
       this.main.replaceChildren(this.docsGaps.element);
       this.docsGaps.show();
+    }
+    if (view === 'webhooks') {
+      this.main.replaceChildren(this.webhooks.element);
+      this.webhooks.show();
     }
     if (view === 'reports') {
       this.main.replaceChildren(this.reports.element);

@@ -2,7 +2,15 @@ import { el } from '../../web/widget/dom';
 
 /** The console's top-level views. */
 export type ViewName =
-  'conversations' | 'history' | 'canned' | 'tickets' | 'leads' | 'docs-gaps' | 'reports' | 'agents';
+  | 'conversations'
+  | 'history'
+  | 'canned'
+  | 'tickets'
+  | 'leads'
+  | 'docs-gaps'
+  | 'webhooks'
+  | 'reports'
+  | 'agents';
 
 const LABELS: Record<ViewName, string> = {
   conversations: 'Conversations',
@@ -11,6 +19,7 @@ const LABELS: Record<ViewName, string> = {
   tickets: 'Tickets',
   leads: 'Leads',
   'docs-gaps': 'Docs gaps',
+  webhooks: 'Webhooks',
   reports: 'Reports',
   agents: 'Agents',
 };
@@ -22,6 +31,7 @@ const AGENT_VIEWS: readonly ViewName[] = [
   'tickets',
   'leads',
   'docs-gaps',
+  'webhooks',
 ];
 const ADMIN_VIEWS: readonly ViewName[] = [...AGENT_VIEWS, 'reports', 'agents'];
 
