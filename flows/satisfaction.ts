@@ -1,4 +1,5 @@
-import { done, pass, waitAt, type Flow, type FlowContext } from '../src/engine/flow';
+import { done, pass, waitAt, type Flow, type FlowContext, type FlowInput } from '../src/engine/flow';
+import type { FlowPosition } from '../src/model/flow-position';
 import type { SatisfactionRating } from '../src/model/satisfaction';
 import { readComment, readRating } from '../src/satisfaction/read-rating';
 import { RATING_FLOW_ID, ratingWindowMs, type RatingAsked } from '../src/satisfaction/rating-question';
@@ -11,19 +12,27 @@ import { RATING_FLOW_ID, ratingWindowMs, type RatingAsked } from '../src/satisfa
  */
 export const satisfaction: Flow = {
   id: RATING_FLOW_ID,
-  // Never starts on its own: only a resolve asks.
-  matches: () => false,
-  answers: ({ text, understanding }, position) =>
-    position.step === 'comment'
-      ? readComment(text, understanding) !== 'other'
-      : readRating(text, understanding).kind !== 'other',
+  // Checked before the waiting flow's digressions: a rating worded like a question ("would I rate
+  // it a 4? yes") is still the answer. It takes up a message only while its question is open.
+  interrupts: true,
+  matches: (input) =>
+    input.conversation.flow?.flowId === RATING_FLOW_ID && isAnswer(input, input.conversation.flow),
+  answers: (input, position) => isAnswer(input, position),
   async run(context, position) {
-    if (!position) return pass;
-    const asked = position.data as unknown as RatingAsked;
+    const at = position ?? context.conversation.flow;
+    if (at?.flowId !== RATING_FLOW_ID) return pass;
+    const asked = at.data as unknown as RatingAsked;
     if (context.now() - asked.askedAt > ratingWindowMs) return forget(context);
-    return position.step === 'comment' ? takeComment(context, asked) : takeRating(context, asked);
+    return at.step === 'comment' ? takeComment(context, asked) : takeRating(context, asked);
   },
 };
+
+/** Whether a message answers the open question (the rating, or the comment after it). */
+function isAnswer({ text, understanding }: FlowInput, position: FlowPosition): boolean {
+  return position.step === 'comment'
+    ? readComment(text, understanding) !== 'other'
+    : readRating(text, understanding).kind !== 'other';
+}
 
 async function takeRating(context: FlowContext, asked: RatingAsked) {
   const reading = readRating(context.text, context.understanding);

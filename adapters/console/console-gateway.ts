@@ -256,7 +256,10 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         const conversation = await engine.resolve(conversationId, agent);
         const ticketsResolved = resolveTickets === true && options.resolveTickets !== undefined;
         if (ticketsResolved) await options.resolveTickets?.(conversation.id);
-        await options.afterResolve?.(conversation, agent);
+        // The resolve is done whatever happens next: a failed follow-up is logged, not reported as failed.
+        await options.afterResolve?.(conversation, agent).catch((error: unknown) => {
+          log.warn({ err: error, conversationId: conversation.id }, 'after-resolve step failed');
+        });
         return { ticketsResolved };
       }),
     );

@@ -17,6 +17,11 @@ export async function reopenConversation(
   const current = await engine.store.getConversation(conversationId);
   if (!current) throw new HandoffError('not_found', 'Conversation not found');
   if (current.mode === 'assigned' && current.assignedAgentId === agent.id) return current;
+  if (current.unreachable)
+    throw new ConflictError(
+      `The customer can no longer be reached (${current.unreachable.reason})`,
+      'unreachable',
+    );
   if (current.mode === 'queued')
     throw new ConflictError('The customer is waiting: claim it instead', 'queued');
   if (current.mode === 'assigned')

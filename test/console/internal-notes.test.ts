@@ -65,8 +65,14 @@ describe('internal notes on Telegram and SMS, and writing to a resolved conversa
       agent,
       'handoffRequested',
       (c) => c.channel === 'telegram',
+      15_000,
     );
-    const smsQueued = nextEvent<ConversationSummary>(agent, 'handoffRequested', (c) => c.channel === 'sms');
+    const smsQueued = nextEvent<ConversationSummary>(
+      agent,
+      'handoffRequested',
+      (c) => c.channel === 'sms',
+      15_000,
+    );
     await customer.sendMessage(customer.makeMessage('Human'));
     await postSigned(server.url, '/webhooks/twilio/sms', inboundSms(phone, 'Human'));
     const both = await Promise.all([tgQueued, smsQueued]);
@@ -170,5 +176,10 @@ describe('internal notes on Telegram and SMS, and writing to a resolved conversa
     await request(agent, 'release', { conversationId: tg.id });
     const waiting = await request<Ack>(agent, 'reopen', { conversationId: tg.id });
     expect(waiting).toMatchObject({ ok: false, error: { code: 'queued' } });
+    // A customer who opted out is not written to again.
+    await request(agent, 'resolve', { conversationId: sms.id });
+    await server.app.engine.markUnreachable(sms.id, 'replied STOP');
+    const optedOut = await request<Ack>(agent, 'reopen', { conversationId: sms.id });
+    expect(optedOut).toMatchObject({ ok: false, error: { code: 'unreachable' } });
   });
 });

@@ -7,7 +7,7 @@ import { eventually, visible } from './wait-for';
 
 const NOTE = 'Internal: the customer is on the legacy plan';
 
-describe('internal notes and writing to a resolved conversation, in real Chromium', () => {
+describe('internal notes, a one-tap rating and writing to a resolved conversation, in real Chromium', () => {
   let server: TestApp;
   let browser: Browser;
   const contexts: BrowserContext[] = [];
@@ -32,7 +32,7 @@ describe('internal notes and writing to a resolved conversation, in real Chromiu
     return opened;
   }
 
-  it('shows a note to agents only, then reopens the resolved chat from History and reaches the widget', async () => {
+  it('shows a note to agents only, takes a rating in one tap, then reopens the chat from History and reaches the widget', async () => {
     const customer = await page(1200, 800);
     await customer.goto(`${server.url}/`);
     await customer.getByRole('button', { name: 'Open chat' }).click();
@@ -76,6 +76,10 @@ describe('internal notes and writing to a resolved conversation, in real Chromiu
     await agent.getByRole('button', { name: 'Resolve', exact: true }).click();
     await visible(agent.getByText('Resolved; the bot is answering again.'));
     await visible(customer.getByRole('log').getByText(/marked as resolved/));
+    // Satisfaction: one tap on a rating button in the widget.
+    await visible(customer.getByRole('log').getByText(/How did we do\?/));
+    await customer.getByRole('button', { name: '4', exact: true }).click();
+    await visible(customer.getByRole('log').getByText(/Thank you for rating us!/));
 
     // Later: find it in History by a word of the transcript, open it and write to the customer.
     await agent.getByRole('tab', { name: 'History' }).click();
@@ -84,6 +88,9 @@ describe('internal notes and writing to a resolved conversation, in real Chromiu
     const list = agent.getByRole('table', { name: /Conversations/ });
     await (await visible(list.getByRole('button', { name: /^Open the conversation with/ }))).click();
     await visible(agent.getByText(/Sending reopens it as yours on Web chat/));
+    const ratings = agent.getByRole('region', { name: 'Customer ratings' });
+    await visible(ratings.getByText('Rated 4/5, satisfied'));
+    expect(await seriousViolations(agent)).toEqual([]);
     const reply = agent.getByRole('textbox', { name: 'Reply' });
     await eventually(async () => expect(await reply.isEnabled()).toBe(true));
     await reply.fill('Good news: the porting went through.');

@@ -64,7 +64,12 @@ describe('the satisfaction question after a resolve, on web, Telegram and SMS', 
 
   it('web: one tap rates, a question in between goes to the bot, and a remark after it is the comment', async () => {
     const customer = await webCustomer(server.url);
-    const queued = nextEvent<ConversationSummary>(agent, 'handoffRequested', (c) => c.channel === 'web');
+    const queued = nextEvent<ConversationSummary>(
+      agent,
+      'handoffRequested',
+      (c) => c.channel === 'web',
+      15_000,
+    );
     const asked = nextEvent<WireMessage>(customer.socket, 'message', (m) =>
       m.text.startsWith('How did we do?'),
     );
@@ -98,7 +103,12 @@ describe('the satisfaction question after a resolve, on web, Telegram and SMS', 
 
   it('Telegram: the rating is one tap on an inline button', async () => {
     const customer = emulator.client({ userId: 821, chatId: 821, firstName: 'Tom' });
-    const queued = nextEvent<ConversationSummary>(agent, 'handoffRequested', (c) => c.channel === 'telegram');
+    const queued = nextEvent<ConversationSummary>(
+      agent,
+      'handoffRequested',
+      (c) => c.channel === 'telegram',
+      15_000,
+    );
     await customer.sendMessage(customer.makeMessage('Human'));
     const asked = emulator.nextSent(821, (t) => t.startsWith('How did we do?'));
     const id = await claimAndResolve(queued);
@@ -117,7 +127,12 @@ describe('the satisfaction question after a resolve, on web, Telegram and SMS', 
 
   it('SMS: the rating is a digit in a sentence, which is kept as its comment', async () => {
     const phone = '+447700900777';
-    const queued = nextEvent<ConversationSummary>(agent, 'handoffRequested', (c) => c.channel === 'sms');
+    const queued = nextEvent<ConversationSummary>(
+      agent,
+      'handoffRequested',
+      (c) => c.channel === 'sms',
+      15_000,
+    );
     await postSigned(server.url, '/webhooks/twilio/sms', inboundSms(phone, 'Human'));
     const id = await claimAndResolve(queued);
     await waitFor(() =>

@@ -3,6 +3,8 @@ import type { Ticket } from '../../../src/model/ticket';
 import type { AgentView } from '../../../src/realtime/socket-events';
 import type { AnswerReview } from '../answer-routes';
 import type { ConversationListItem } from '../conversation-routes';
+import type { AgentAccount } from '../agent-admin-routes';
+import type { DeskReport } from '../../../src/reports/desk-report';
 import type { DeliveryRecord } from '../../../src/webhooks/webhook-dispatcher';
 
 /** Thrown for a refused request; `message` is the server's own explanation. */
@@ -127,9 +129,14 @@ export async function searchConversations(filters: ConversationFilters): Promise
 }
 
 /** Every agent, for the agent filter. */
-export async function listAgents(): Promise<Pick<AgentView, 'id' | 'displayName' | 'username'>[]> {
-  return ((await call('GET', '/agents')) as { agents: Pick<AgentView, 'id' | 'displayName' | 'username'>[] })
-    .agents;
+export async function listAgents(): Promise<
+  (Pick<AgentView, 'id' | 'displayName' | 'username'> & { disabled?: boolean })[]
+> {
+  return (
+    (await call('GET', '/agents')) as {
+      agents: (Pick<AgentView, 'id' | 'displayName' | 'username'> & { disabled?: boolean })[];
+    }
+  ).agents;
 }
 
 /** The team's canned responses, by shortcut. */
@@ -149,4 +156,45 @@ export async function saveCanned(input: {
 /** Deletes a canned response. */
 export async function deleteCanned(id: string): Promise<void> {
   await call('DELETE', `/canned/${encodeURIComponent(id)}`);
+}
+
+/** The desk report for a range of UTC days (admins only); empty values mean the last week. */
+export async function deskReport(range: { from: string; to: string }): Promise<DeskReport> {
+  const query = new URLSearchParams(Object.entries(range).filter(([, value]) => value !== ''));
+  return ((await call('GET', `/reports/desk?${query}`)) as { report: DeskReport }).report;
+}
+
+/** Every agent account (admins only). */
+export async function listAccounts(): Promise<AgentAccount[]> {
+  return ((await call('GET', '/admin/agents')) as { agents: AgentAccount[] }).agents;
+}
+
+/** Adds an agent; gives the one-time password the server generated. */
+export async function addAccount(input: {
+  username: string;
+  displayName: string;
+  role: AgentAccount['role'];
+}): Promise<{ agent: AgentAccount; password: string }> {
+  return (await call('POST', '/admin/agents', input)) as { agent: AgentAccount; password: string };
+}
+
+/** Disables or enables an agent (disabling signs them out everywhere). */
+export async function setAccountDisabled(id: string, disabled: boolean): Promise<AgentAccount> {
+  const action = disabled ? 'disable' : 'enable';
+  return (
+    (await call('POST', `/admin/agents/${encodeURIComponent(id)}/${action}`)) as { agent: AgentAccount }
+  ).agent;
+}
+
+/** Gives an agent a new generated password (their sessions end); returns it once. */
+export async function resetAccount(id: string): Promise<string> {
+  return ((await call('POST', `/admin/agents/${encodeURIComponent(id)}/reset`)) as { password: string })
+    .password;
+}
+
+/** Changes an agent's role. */
+export async function setAccountRole(id: string, role: AgentAccount['role']): Promise<AgentAccount> {
+  return (
+    (await call('POST', `/admin/agents/${encodeURIComponent(id)}/role`, { role })) as { agent: AgentAccount }
+  ).agent;
 }

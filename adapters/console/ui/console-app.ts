@@ -9,7 +9,7 @@ import type {
 import { el } from '../../web/widget/dom';
 import { ackedRequest, type AckedEvent, type AckOf } from './acked-request';
 import { HandoffAlerts } from './alerts';
-import { ConsoleApiError, endConversation, listAgents, signOut } from './console-api';
+import { ConsoleApiError, currentAgent, endConversation, listAgents, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
 import { WebhooksView } from './webhooks-view';
@@ -22,7 +22,9 @@ import { PresenceControl } from './presence-control';
 import { resolveConversation } from './resolve-dialog';
 import { TicketsView } from './tickets-view';
 import { Toast } from './toast';
-import { renderViewTabs, tabId, type ViewName } from './view-tabs';
+import { renderViewTabs, tabId, viewsFor, type ViewName } from './view-tabs';
+import { ReportsView } from './reports-view';
+import { AgentsView } from './agents-view';
 
 type ConsoleSocket = Socket<ConsoleServerEvents, ConsoleClientEvents>;
 
@@ -46,7 +48,7 @@ export class ConsoleApp {
   private readonly toast = new Toast();
   private readonly main = el('div', 'main');
   private readonly sidebar = el('nav', 'sidebar');
-  private readonly tabs = renderViewTabs(PANEL_ID, (view) => this.showView(view));
+  private readonly tabs: ReturnType<typeof renderViewTabs>;
   private readonly tickets = new TicketsView(this.pane, {
     openConversation: (id) => void this.open(id),
     notify: (message, error) => this.notify(message, error),
@@ -79,6 +81,11 @@ export class ConsoleApp {
     },
     notify: (message, error) => this.notify(message, error),
   });
+  private readonly reports = new ReportsView({ notify: (message, error) => this.notify(message, error) });
+  private readonly accounts = new AgentsView({
+    notify: (message, error) => this.notify(message, error),
+    selfId: () => this.agent.id,
+  });
   private currentView: ViewName = 'conversations';
   private readonly presence = new PresenceControl(
     async (status) => {
@@ -98,6 +105,7 @@ export class ConsoleApp {
     private readonly signedOut: (notice?: string) => void,
   ) {
     this.socket = io('/console', { withCredentials: true });
+    this.tabs = renderViewTabs(PANEL_ID, (view) => this.showView(view), viewsFor(agent.role));
   }
 
   /** Draws the console and starts listening. */
@@ -108,7 +116,7 @@ export class ConsoleApp {
     this.listen();
     void this.canned.refresh();
     void listAgents()
-      .then((agents) => (this.colleagues = agents))
+      .then((agents) => (this.colleagues = agents.filter((agent) => !agent.disabled)))
       .catch(() => undefined);
     this.ticker = setInterval(() => tickWaitingTimes(this.queueList, Date.now()), 1000);
   }
@@ -179,6 +187,14 @@ export class ConsoleApp {
       this.main.replaceChildren(this.webhooks.element);
       this.webhooks.show();
     }
+    if (view === 'reports') {
+      this.main.replaceChildren(this.reports.element);
+      this.reports.show();
+    }
+    if (view === 'agents') {
+      this.main.replaceChildren(this.accounts.element);
+      this.accounts.show();
+    }
   }
 
   /** New reports usually come with a handoff: the ticket list follows while it is on screen. */
@@ -198,7 +214,11 @@ export class ConsoleApp {
       // After a dropped connection, fetch only what the open conversation missed.
       if (this.view) void this.open(this.view.id, this.view.lastSeq);
     });
-    socket.on('disconnect', () => this.setOnline(false));
+    socket.on('disconnect', (reason) => {
+      this.setOnline(false);
+      // The server closed it: the session may have ended (signed out elsewhere, disabled, reset).
+      if (reason === 'io server disconnect') void this.checkSession();
+    });
     socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       if (error.data?.code === 'unauthorized') this.end('Your session has expired; please sign in again.');
       else this.setOnline(false);
@@ -383,6 +403,12 @@ export class ConsoleApp {
       const dot = el('span', 'dot off');
       this.online.replaceChildren(dot, 'Reconnecting…');
     }
+  }
+
+  /** After the server closed the connection: back to sign-in if the session ended, else reconnect. */
+  private async checkSession(): Promise<void> {
+    if (await currentAgent()) this.socket.connect();
+    else this.end('Your session has ended; please sign in again.');
   }
 
   private notify(message: string, error = false): void {

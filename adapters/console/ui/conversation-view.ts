@@ -69,6 +69,8 @@ export class ConversationView {
     this.typingLine.setAttribute('aria-live', 'polite');
     // The brief stays pinned above the transcript: the newest messages scroll, the facts do not.
     this.scroller.append(this.transcript);
+    // A long transcript scrolls inside its pane: keyboard users can scroll it too.
+    this.scroller.tabIndex = 0;
     this.element.append(this.head, this.context, this.scroller, this.typingLine, this.composer);
     this.buildComposer();
     this.update(detail);

@@ -2,7 +2,15 @@ import { el } from '../../web/widget/dom';
 
 /** The console's top-level views. */
 export type ViewName =
-  'conversations' | 'history' | 'canned' | 'tickets' | 'leads' | 'docs-gaps' | 'webhooks';
+  | 'conversations'
+  | 'history'
+  | 'canned'
+  | 'tickets'
+  | 'leads'
+  | 'docs-gaps'
+  | 'webhooks'
+  | 'reports'
+  | 'agents';
 
 const LABELS: Record<ViewName, string> = {
   conversations: 'Conversations',
@@ -12,8 +20,11 @@ const LABELS: Record<ViewName, string> = {
   leads: 'Leads',
   'docs-gaps': 'Docs gaps',
   webhooks: 'Webhooks',
+  reports: 'Reports',
+  agents: 'Agents',
 };
-const ORDER: readonly ViewName[] = [
+/** Every agent's views; admins (team leads) also get the report and the agent accounts. */
+const AGENT_VIEWS: readonly ViewName[] = [
   'conversations',
   'history',
   'canned',
@@ -22,6 +33,12 @@ const ORDER: readonly ViewName[] = [
   'docs-gaps',
   'webhooks',
 ];
+const ADMIN_VIEWS: readonly ViewName[] = [...AGENT_VIEWS, 'reports', 'agents'];
+
+/** The views a role sees. */
+export function viewsFor(role: 'admin' | 'agent'): readonly ViewName[] {
+  return role === 'admin' ? ADMIN_VIEWS : AGENT_VIEWS;
+}
 
 /** The tab id of a view, for the panel's aria-labelledby. */
 export function tabId(view: ViewName): string {
@@ -35,11 +52,12 @@ export function tabId(view: ViewName): string {
 export function renderViewTabs(
   panelId: string,
   choose: (view: ViewName) => void,
+  views: readonly ViewName[] = AGENT_VIEWS,
 ): { element: HTMLElement; select(view: ViewName): void } {
   const list = el('div', 'tabs');
   list.setAttribute('role', 'tablist');
   list.setAttribute('aria-label', 'Console views');
-  const tabs = ORDER.map((view) => {
+  const tabs = views.map((view) => {
     const tab = el('button', 'tab', LABELS[view]);
     tab.type = 'button';
     tab.id = tabId(view);
@@ -53,14 +71,14 @@ export function renderViewTabs(
     const current = tabs.findIndex((tab) => tab === document.activeElement);
     if (!step || current < 0) return;
     event.preventDefault();
-    const next = ORDER[(current + step + ORDER.length) % ORDER.length]!;
+    const next = views[(current + step + views.length) % views.length]!;
     choose(next);
     document.getElementById(tabId(next))?.focus();
   });
   list.append(...tabs);
   const select = (view: ViewName) => {
     tabs.forEach((tab, i) => {
-      const on = ORDER[i] === view;
+      const on = views[i] === view;
       tab.setAttribute('aria-selected', String(on));
       tab.tabIndex = on ? 0 : -1;
     });
