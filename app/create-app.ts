@@ -19,7 +19,8 @@ import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { conversationRoutes } from '../adapters/console/conversation-routes';
 import { cannedRoutes } from '../adapters/console/canned-routes';
-import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
+import { createHttpEdge, type HttpEdge } from '../adapters/http/create-http-server';
+import { errorHandler, notFoundHandler } from '../adapters/http/error-boundary';
 import { clientAddressReader } from '../adapters/http/client-address';
 import { Limits, limitRules } from '../adapters/http/limits';
 import { WebSessions } from '../adapters/web/web-session';
@@ -289,9 +290,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   if (outbox) redeliver();
   // --- end of durable outbox ---
 
-  app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: 'No such page' } });
-  });
+  app.use(notFoundHandler());
   app.use(errorHandler(log));
 
   return {

@@ -3,7 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import type { Engine } from '../../src/engine/engine';
-import { AuthError, HandoffError, ValidationError } from '../../src/errors';
+import { AuthError, ForbiddenError, NotFoundError, ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { Agent } from '../../src/model/agent';
 import type { Conversation, ProblemBrief } from '../../src/model/conversation';
@@ -28,6 +28,7 @@ import {
 } from '../http/edge-schemas';
 import type { Limits } from '../http/limits';
 import { isSameOrigin } from '../http/origin';
+import { failedAck } from '../http/error-boundary';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
@@ -101,29 +102,22 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   );
 
   namespace.use(
-    guardMiddleware(log, (socket: ConsoleSocket, next) => {
+    guardMiddleware(log, async (socket: ConsoleSocket, next) => {
       // The console is same-origin only: a page elsewhere (or a sandboxed one, `Origin: null`)
       // must not drive an agent's session.
       if (!isSameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
-        next(
-          Object.assign(new Error('Cross-origin console connections are refused'), {
-            data: { code: 'forbidden' },
-          }),
-        );
-        return;
+        throw new ForbiddenError('Cross-origin console connections are refused');
       }
       const token =
         readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
         (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
-      return directory
-        .session(token)
-        .then(({ agent, expiresAt }) => {
-          socket.data.agent = toAgentView(agent);
-          socket.data.token = token ?? '';
-          socket.data.expiresAt = expiresAt;
-          next();
-        })
-        .catch(() => next(Object.assign(new AuthError(), { data: { code: 'unauthorized' } })));
+      const { agent, expiresAt } = await directory.session(token).catch(() => {
+        throw new AuthError();
+      });
+      socket.data.agent = toAgentView(agent);
+      socket.data.token = token ?? '';
+      socket.data.expiresAt = expiresAt;
+      next();
     }),
   );
 
@@ -180,17 +174,9 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         .authenticate(socket.data.token)
         .then(async (agent) => reply({ ok: true, ...(await run(agent, parsePayload(schema, payload))) }))
         .catch((error: unknown) => {
-          if (error instanceof AuthError) {
-            reply({ ok: false, error: { code: error.code, message: error.message } });
-            socket.disconnect(true);
-            return;
-          }
-          if (error instanceof HandoffError) {
-            reply({ ok: false, error: { code: error.code, message: error.message } });
-            return;
-          }
-          log.error({ err: error }, 'console action failed');
-          reply({ ok: false, error: { code: 'internal', message: 'Something went wrong' } });
+          reply(failedAck(error, log, { event: 'console action' }));
+          // A session that ended while the console was open closes its socket.
+          if (error instanceof AuthError) socket.disconnect(true);
         });
     };
   }
@@ -211,7 +197,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       'open',
       action(socket, openAction, async (_agent, { conversationId, afterSeq }) => {
         const conversation = await engine.store.getConversation(conversationId);
-        if (!conversation) throw new HandoffError('not_found', 'Conversation not found');
+        if (!conversation) throw new NotFoundError('Conversation');
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation, afterSeq ?? 0) };
       }),

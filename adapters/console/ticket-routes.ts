@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import type { Engine } from '../../src/engine/engine';
-import { ValidationError } from '../../src/errors';
+import { NotFoundError, ValidationError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { Ticket } from '../../src/model/ticket';
 import { readCookie } from '../http/cookies';
@@ -39,10 +39,7 @@ export function ticketRoutes(options: {
   router.get('/tickets/:id', async (req: Request, res: Response) => {
     await signedIn(req);
     const ticket = await engine.store.getTicket(String(req.params.id).toUpperCase());
-    if (!ticket) {
-      res.status(404).json({ error: { code: 'not_found', message: 'Ticket not found' } });
-      return;
-    }
+    if (!ticket) throw new NotFoundError('Ticket');
     res.json({ ticket });
   });
 

@@ -1,5 +1,5 @@
 import type { Engine } from '../../src/engine/engine';
-import { ConflictError, HandoffError } from '../../src/errors';
+import { ConflictError, NotFoundError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { Conversation } from '../../src/model/conversation';
 import type { Store } from '../../src/store/store';
@@ -18,10 +18,10 @@ export async function transferConversation(
   toAgentId: string,
 ): Promise<{ conversation: Conversation; to: Agent }> {
   const to = await store.getAgent(toAgentId);
-  if (!to) throw new HandoffError('not_found', 'No such agent');
+  if (!to) throw new NotFoundError('Agent', 'No such agent');
   if (to.id === from.id) throw new ConflictError('The conversation is already yours', 'same_agent');
   const current = await store.getConversation(conversationId);
-  if (!current) throw new HandoffError('not_found', 'Conversation not found');
+  if (!current) throw new NotFoundError('Conversation');
   if (current.mode !== 'assigned' || current.assignedAgentId !== from.id)
     throw new ConflictError('Only the agent who has the conversation can transfer it', 'not_assigned');
   await engine.release(conversationId, from);
