@@ -187,10 +187,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   app.use(metricsRoute(metrics.registry, config.METRICS_TOKEN));
   app.use('/console/api', consoleAuthRoutes(directory, limits));
-  app.use(
-    '/console/api',
-    ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
-  );
+  app.use('/console/api', ticketRoutes({ engine, directory }));
   app.use('/console/api', answerRoutes({ store, directory }));
   app.use('/console/api', conversationRoutes({ store, directory }));
   app.use('/console/api', cannedRoutes({ store, directory }));

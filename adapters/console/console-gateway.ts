@@ -188,7 +188,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'claim',
       action(socket, conversationAction, async (agent, { conversationId }) => {
-        const conversation = await engine.claim(conversationId, agent);
+        const conversation = await engine.handoff.claim(conversationId, agent);
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation) };
       }),
@@ -218,7 +218,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'resolve',
       action(socket, resolveAction, async (agent, { conversationId, resolveTickets }) => {
-        const conversation = await engine.resolve(conversationId, agent);
+        const conversation = await engine.handoff.resolve(conversationId, agent);
         const ticketsResolved = resolveTickets === true && options.resolveTickets !== undefined;
         if (ticketsResolved) await options.resolveTickets?.(conversation.id);
         return { ticketsResolved };
@@ -227,7 +227,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'release',
       action(socket, conversationAction, async (agent, { conversationId }) => {
-        await engine.release(conversationId, agent);
+        await engine.handoff.release(conversationId, agent);
         return {};
       }),
     );
@@ -237,11 +237,9 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         const severity = SEVERITIES.find((level) => level === payload.severity);
         if (!severity) throw new ValidationError(`severity must be one of ${SEVERITIES.join(', ')}`);
         const category = CATEGORIES.find((name) => name === payload.category);
-        const before = (await engine.store.getConversation(payload.conversationId))?.brief?.severity;
-        const updated = await engine.updateConversation(payload.conversationId, (c) => {
-          c.brief = { ...c.brief, severity, ...(category && { category }) };
-          c.priority = SEVERITIES.indexOf(severity);
-          return c;
+        const { conversation: updated, before } = await engine.handoff.reclassify(payload.conversationId, {
+          severity,
+          ...(category && { category }),
         });
         await options.onReclassify?.(updated, agent, before);
         return {};

@@ -13,13 +13,8 @@ const STATUSES: readonly Ticket['status'][] = ['open', 'resolved', 'reopened'];
  * Console routes for what the support flows record: ticket search, enhanced-support leads, and
  * ending a conversation (an abusive customer). Every route needs a signed-in agent.
  */
-export function ticketRoutes(options: {
-  engine: Engine;
-  directory: AgentDirectory;
-  clock?: () => number;
-}): Router {
+export function ticketRoutes(options: { engine: Engine; directory: AgentDirectory }): Router {
   const { engine, directory } = options;
-  const now = options.clock ?? Date.now;
   const router = express.Router();
   const signedIn = (req: Request): Promise<Agent> =>
     directory.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
@@ -58,17 +53,7 @@ export function ticketRoutes(options: {
       if (reason !== undefined && (typeof reason !== 'string' || reason.length > 300)) {
         throw new ValidationError('reason must be a string of at most 300 characters');
       }
-      const conversation = await engine.transition(String(req.params.id), {
-        event: 'end',
-        at: now(),
-        agentId: agent.id,
-        agentName: agent.displayName,
-        reason: reason ?? 'ended by an agent',
-      });
-      await engine.say(
-        conversation,
-        'A member of our team has ended this conversation. For a new problem, please write to us again, respectfully.',
-      );
+      const conversation = await engine.handoff.end(String(req.params.id), agent, reason);
       res.json({ ok: true, mode: conversation.mode });
     },
   );

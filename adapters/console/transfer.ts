@@ -24,7 +24,7 @@ export async function transferConversation(
   if (!current) throw new NotFoundError('Conversation');
   if (current.mode !== 'assigned' || current.assignedAgentId !== from.id)
     throw new ConflictError('Only the agent who has the conversation can transfer it', 'not_assigned');
-  await engine.release(conversationId, from);
-  const conversation = await engine.claim(conversationId, to);
+  await engine.handoff.release(conversationId, from);
+  const conversation = await engine.handoff.claim(conversationId, to);
   return { conversation, to };
 }

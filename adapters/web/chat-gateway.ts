@@ -221,8 +221,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
         const sockets = await namespace.in(chatRoom(key)).fetchSockets();
         if (sockets.length > 0) return;
         const conversation = await engine.store.findConversation('web', key);
-        if (conversation?.mode === 'queued')
-          await engine.abandon(conversation.id, 'closed the chat while waiting');
+        if (conversation) await engine.handoff.customerLeft(conversation.id);
       })().catch((error: unknown) => log.warn({ err: error }, 'abandon check failed'));
     }, options.abandonAfterMs);
     timer.unref();

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Channel } from '../channels/channel';
 import { ChannelError, ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EngineEvents } from '../events/engine-events';
-import { applyTransition, botIsAnswering, type TransitionInput } from '../handoff/handoff-machine';
+import { botIsAnswering, type TransitionInput } from '../handoff/handoff-machine';
+import { HandoffService, type AgentPresence } from '../handoff/handoff-service';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Logger } from '../logger';
 import type { Agent } from '../model/agent';
@@ -16,7 +17,7 @@ import type { Flow, FlowContext, FlowOutcome } from './flow';
 import { composeSteps, type InboundContext } from './inbound-pipeline';
 import { routingSteps, type RoutingHost } from './routing-steps';
 import type { FlowServices } from './flow-services';
-import { defaultHandoffNotice, type HandoffNotice } from './handoff-notice';
+import type { HandoffNotice } from './handoff-notice';
 import { KeyedMutex } from './keyed-mutex';
 
 /**
@@ -26,8 +27,7 @@ import { KeyedMutex } from './keyed-mutex';
  */
 const INBOUND_CLAIM_MS = 10_000;
 
-/** Tells how many agents are signed in right now (across every instance). */
-export type AgentPresence = () => Promise<number>;
+export type { AgentPresence } from '../handoff/handoff-service';
 
 /** What the engine is built from; the composition root supplies every piece. */
 export interface EngineOptions {
@@ -64,11 +64,23 @@ export class Engine {
   private readonly maxLength: number;
   private readonly understanding: MessageUnderstanding;
   private readonly routeInbound: (context: InboundContext) => Promise<void>;
+  /** Every handoff transition, with its permission checks and rules. */
+  readonly handoff: HandoffService;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.clock ?? Date.now;
     this.maxLength = options.maxMessageLength ?? 4000;
     this.understanding = options.understanding;
+    this.handoff = new HandoffService({
+      store: options.store,
+      events: options.events,
+      record: (conversation, message) => this.append(conversation, message),
+      say: (conversation, content) => this.say(conversation, content),
+      now: this.now,
+      ...(options.presence && { presence: options.presence }),
+      ...(options.handoffNotice && { handoffNotice: options.handoffNotice }),
+      ...(options.services && { services: options.services }),
+    });
     this.routeInbound = composeSteps(routingSteps(this.routingHost()));
   }
 
@@ -171,29 +183,14 @@ export class Engine {
     }
   }
 
-  /** The customer (or a flow) asks for a human: queue the conversation and tell the customer. */
-  async requestHandoff(conversationId: string, reason: string): Promise<Conversation> {
-    const conversation = await this.transition(conversationId, { event: 'request', at: this.now(), reason });
-    const agentsOnline = this.options.presence ? await this.options.presence() : 0;
-    const notice = (this.options.handoffNotice ?? defaultHandoffNotice)(conversation, {
-      agentsOnline,
-      now: this.now(),
-      services: this.options.services ?? {},
-    });
-    await this.say(conversation, notice);
-    return conversation;
+  /** The customer (or a flow) asks for a human (see HandoffService.request). */
+  requestHandoff(conversationId: string, reason: string): Promise<Conversation> {
+    return this.handoff.request(conversationId, reason);
   }
 
-  /** An agent claims a queued conversation. Of several agents claiming at once, exactly one wins. */
-  async claim(conversationId: string, agent: Agent): Promise<Conversation> {
-    const conversation = await this.transition(conversationId, {
-      event: 'claim',
-      at: this.now(),
-      agentId: agent.id,
-      agentName: agent.displayName,
-    });
-    await this.say(conversation, `${agent.displayName} from the support team has joined the conversation.`);
-    return conversation;
+  /** An agent claims a queued conversation (see HandoffService.claim). */
+  claim(conversationId: string, agent: Agent): Promise<Conversation> {
+    return this.handoff.claim(conversationId, agent);
   }
 
   /**
@@ -235,69 +232,24 @@ export class Engine {
     });
   }
 
-  /** The agent is done: the bot answers again and the customer is told. */
-  async resolve(conversationId: string, agent: Agent): Promise<Conversation> {
-    const current = await this.requireConversation(conversationId);
-    if (current.mode === 'assigned' && current.assignedAgentId !== agent.id && agent.role !== 'admin') {
-      throw new ConflictError('Another agent has this conversation', 'not_assigned');
-    }
-    const conversation = await this.transition(conversationId, {
-      event: 'resolve',
-      at: this.now(),
-      agentId: agent.id,
-      agentName: agent.displayName,
-    });
-    await this.say(
-      conversation,
-      'This conversation has been marked as resolved and you are back with the support bot. Type "Human" any time to reach a person again.',
-    );
-    return conversation;
+  /** The agent is done (see HandoffService.resolve). */
+  resolve(conversationId: string, agent: Agent): Promise<Conversation> {
+    return this.handoff.resolve(conversationId, agent);
   }
 
-  /** Gives an assigned conversation back to the queue (the agent signs off, or it needs someone else). */
-  async release(conversationId: string, agent: Agent): Promise<Conversation> {
-    const current = await this.requireConversation(conversationId);
-    if (current.assignedAgentId !== agent.id && agent.role !== 'admin') {
-      throw new ConflictError('Another agent has this conversation', 'not_assigned');
-    }
-    return this.transition(conversationId, { event: 'release', at: this.now(), agentId: agent.id });
+  /** Gives an assigned conversation back to the queue (see HandoffService.release). */
+  release(conversationId: string, agent: Agent): Promise<Conversation> {
+    return this.handoff.release(conversationId, agent);
   }
 
-  /** The customer left while waiting or while talking to an agent. */
-  async abandon(conversationId: string, reason: string): Promise<Conversation> {
-    return this.transition(conversationId, { event: 'abandon', at: this.now(), reason });
+  /** The customer left (see HandoffService.abandon). */
+  abandon(conversationId: string, reason: string): Promise<Conversation> {
+    return this.handoff.abandon(conversationId, reason);
   }
 
-  /**
-   * Applies one handoff transition atomically, records it in the transcript as a system line and
-   * announces it. Throws `ConflictError` when it is not allowed from the current state.
-   */
-  async transition(conversationId: string, input: TransitionInput): Promise<Conversation> {
-    let transition: ReturnType<typeof applyTransition>;
-    const updated = await this.store.updateConversation(conversationId, (current) => {
-      transition = applyTransition(current, input);
-      return transition?.conversation;
-    });
-    if (!updated || !transition) {
-      const current = await this.requireConversation(conversationId);
-      const who = current.assignedAgentName ? ` by ${current.assignedAgentName}` : '';
-      throw new ConflictError(
-        input.event === 'claim' && current.mode === 'assigned'
-          ? `Already claimed${who}`
-          : `Cannot ${input.event} a conversation that is ${current.mode}`,
-        input.event === 'claim' ? 'already_claimed' : 'invalid_transition',
-      );
-    }
-    const record = transition.transition;
-    // Announced as soon as the new state is stored: the agents waiting for a handoff hear of it
-    // without also waiting for the transcript line below to be written.
-    this.events.emit('handoff', { conversation: updated, transition: record });
-    const appended = await this.append(updated, {
-      author: 'system',
-      text: describeTransition(record),
-      createdAt: record.at,
-    });
-    return appended.conversation;
+  /** Applies one handoff transition (see HandoffService.transition). */
+  transition(conversationId: string, input: TransitionInput): Promise<Conversation> {
+    return this.handoff.transition(conversationId, input);
   }
 
   /** Changes a conversation atomically and announces the change. */
@@ -369,8 +321,7 @@ export class Engine {
       say: async (conversation, content) => (await this.sayAndRead(conversation, content)).conversation,
       requestHandoff: (id, reason) => this.requestHandoff(id, reason),
       cancelHandoff: async (conversation) => {
-        const updated = await this.transition(conversation.id, { event: 'cancel', at: this.now() });
-        await this.say(updated, 'No problem, you are back with the support bot. Type "Human" any time.');
+        await this.handoff.cancel(conversation.id);
       },
       noteHumanAfterAnswer: (conversation) => this.noteHumanAfterAnswer(conversation),
       runStep: (flow, context, position) => this.runStep(flow, context, position),
@@ -646,26 +597,4 @@ function hasNewProfileFields(current: Conversation['profile'], incoming: Convers
   return Object.entries(incoming).some(
     ([key, value]) => value !== undefined && current[key as keyof typeof current] !== value,
   );
-}
-
-/** The transcript line that records a handoff transition. */
-export function describeTransition(t: { event: string; agentName?: string; reason?: string }): string {
-  switch (t.event) {
-    case 'request':
-      return `Handoff requested${t.reason ? `: ${t.reason}` : ''}. Waiting for an agent.`;
-    case 'claim':
-      return `Claimed by ${t.agentName ?? 'an agent'}.`;
-    case 'release':
-      return 'Returned to the queue.';
-    case 'resolve':
-      return `Resolved by ${t.agentName ?? 'an agent'}; the bot answers again.`;
-    case 'cancel':
-      return 'The customer cancelled the handoff.';
-    case 'abandon':
-      return `The customer left${t.reason ? ` (${t.reason})` : ''}.`;
-    case 'end':
-      return `Conversation ended by ${t.agentName ?? 'an agent'}${t.reason ? `: ${t.reason}` : ''}.`;
-    default:
-      return t.event;
-  }
 }
