@@ -12,7 +12,6 @@ import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import type { Logger } from '../src/logger';
 import { SqliteStore } from '../src/store/sqlite-store';
 import { connectRedisCluster } from '../src/cluster/redis-cluster';
-import { attachOutbox } from '../src/delivery/engine-outbox';
 import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
 import type { Store } from '../src/store/store';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
@@ -45,6 +44,7 @@ import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from '../src/policy/support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { languageModelsFrom } from './language-models';
+import { outboxDecorator } from './outbox-decorator';
 import { projectRoot } from './project-root';
 
 /** How long requests still running at shutdown may take before their connections are closed. */
@@ -149,6 +149,17 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const services = { ...support, ...overrides.services };
   followHandoffs(events, services.tickets ?? support.tickets, log);
 
+  // Durable outbox: Telegram, SMS and e-mail sends are stored first and retried by any instance.
+  const outbox = outboxDecorator({
+    ...(cluster && { store: () => new RedisOutboxStore(cluster.client, config.REDIS_PREFIX) }),
+    dataDir: config.DATA_DIR,
+    log: log.child({ component: 'outbox' }),
+    settle: async (entry, delivery) => {
+      const conversation = await store.getConversation(entry.message.conversationId);
+      if (conversation) await engine.setDelivery(conversation, entry.message, delivery);
+    },
+  });
+
   let presence: () => Promise<number> = async () => 0;
   const engine = new Engine({
     store,
@@ -162,6 +173,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ...(overrides.clock && { clock: overrides.clock }),
     presence: () => presence(),
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
+    decorateChannel: (channel) => outbox.decorate(channel),
   });
   engine.registerChannel(new WebChannel());
 
@@ -270,21 +282,17 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ...(overrides.clock && { clock: overrides.clock }),
   });
   // --- end of Telegram and SMS channels ---
-  // --- Durable outbox: Telegram and SMS sends are stored first and retried by any instance. ---
-  const outbox = attachOutbox(engine, {
-    ...(cluster && { store: new RedisOutboxStore(cluster.client, config.REDIS_PREFIX) }),
-    dataDir: config.DATA_DIR,
-    log: log.child({ component: 'outbox' }),
-  });
+  // --- Durable outbox: runs once a remote channel went behind it (see outboxDecorator above). ---
+  outbox.start();
   // A message stored but never handed to the outbox (the instance died in between) is sent again.
   const redeliver = (): void => {
     void engine.redeliverStale(STALE_DELIVERY_MS).catch((error: unknown) => {
       log.warn({ err: error }, 'redelivery sweep failed');
     });
   };
-  const sweeper = outbox ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
+  const sweeper = outbox.active ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
   sweeper?.unref();
-  if (outbox) redeliver();
+  if (outbox.active) redeliver();
   // --- end of durable outbox ---
 
   app.use(notFoundHandler());
@@ -323,7 +331,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         setTimeout(() => edge.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       });
       await engine.idle();
-      await outbox?.close();
+      await outbox.close();
       await store.close();
       await cluster?.close();
     },

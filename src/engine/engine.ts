@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '../channels/channel';
-import { ChannelError, ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EngineEvents } from '../events/engine-events';
 import { botIsAnswering, type TransitionInput } from '../handoff/handoff-machine';
 import { HandoffService, type AgentPresence } from '../handoff/handoff-service';
+import { DeliveryPath } from '../delivery/delivery-path';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Logger } from '../logger';
 import type { Agent } from '../model/agent';
@@ -43,6 +44,8 @@ export interface EngineOptions {
   handoffNotice?: HandoffNotice;
   clock?: () => number;
   maxMessageLength?: number;
+  /** Wraps each channel as it registers (the composition root puts remote ones behind the outbox). */
+  decorateChannel?: (channel: Channel) => Channel;
 }
 
 /** What happened to one inbound message. */
@@ -58,7 +61,6 @@ export interface InboundResult {
  * own channel. It knows channels only through the `Channel` contract.
  */
 export class Engine {
-  private readonly channels = new Map<ChannelName, Channel>();
   private readonly mutex = new KeyedMutex();
   private readonly now: () => number;
   private readonly maxLength: number;
@@ -66,11 +68,22 @@ export class Engine {
   private readonly routeInbound: (context: InboundContext) => Promise<void>;
   /** Every handoff transition, with its permission checks and rules. */
   readonly handoff: HandoffService;
+  /** Sending, retrying, recording and redelivering bot and agent messages. */
+  private readonly delivery: DeliveryPath;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.clock ?? Date.now;
     this.maxLength = options.maxMessageLength ?? 4000;
     this.understanding = options.understanding;
+    this.delivery = new DeliveryPath({
+      store: options.store,
+      events: options.events,
+      log: options.log,
+      now: this.now,
+      mutex: this.mutex,
+      record: (conversation, message) => this.append(conversation, message),
+      ...(options.decorateChannel && { decorate: options.decorateChannel }),
+    });
     this.handoff = new HandoffService({
       store: options.store,
       events: options.events,
@@ -92,14 +105,14 @@ export class Engine {
     return this.options.events;
   }
 
-  /** Registers the adapter that delivers messages on a channel. */
+  /** Registers the adapter that delivers messages on a channel (decorated as the options say). */
   registerChannel(channel: Channel): void {
-    this.channels.set(channel.name, channel);
+    this.delivery.register(channel);
   }
 
-  /** The registered channel, if any. */
+  /** The registered (decorated) channel, if any. */
   channel(name: ChannelName): Channel | undefined {
-    return this.channels.get(name);
+    return this.delivery.channel(name);
   }
 
   /** Resolves when every message being handled has been handled (used when draining). */
@@ -169,7 +182,7 @@ export class Engine {
     content: MessageContent | string,
   ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
     const body = typeof content === 'string' ? { text: content } : content;
-    return this.deliver(conversation, { ...body, author: 'bot', createdAt: this.now() });
+    return this.delivery.deliver(conversation, { ...body, author: 'bot', createdAt: this.now() });
   }
 
   /** Announces a typing indicator to the other side (and to the customer's channel when it can). */
@@ -177,7 +190,7 @@ export class Engine {
     this.events.emit('typing', { conversationId, author, on });
     if (author === 'customer') return;
     const conversation = await this.store.getConversation(conversationId);
-    const channel = conversation && this.channels.get(conversation.ref.channel);
+    const channel = conversation && this.delivery.channel(conversation.ref.channel);
     if (conversation && channel?.capabilities.typing && channel.sendTyping) {
       await channel.sendTyping(conversation.ref, on).catch(() => undefined);
     }
@@ -220,7 +233,7 @@ export class Engine {
           throw new ConflictError('This reply is still being sent; try again shortly', 'in_progress');
         }
       }
-      const { message } = await this.deliver(conversation, {
+      const { message } = await this.delivery.deliver(conversation, {
         author: 'agent',
         authorName: agent.displayName,
         text: clean,
@@ -416,103 +429,25 @@ export class Engine {
   }
 
   /**
-   * Stores a bot or agent message, then sends it on the customer's channel and records the result.
-   * Also gives the conversation as it was right after the message was stored.
+   * Sends again what an instance stored but never handed to its channel (see
+   * DeliveryPath.redeliverStale).
    */
-  private async deliver(
-    conversation: Conversation,
-    message: NewMessage,
-  ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
-    const channel = this.channels.get(conversation.ref.channel);
-    if (channel?.deliveredWithTranscript && !conversation.unreachable) {
-      return this.append(conversation, { ...message, delivery: { status: 'sent', at: this.now() } });
-    }
-    const pending: NewMessage =
-      channel && !conversation.unreachable
-        ? { ...message, delivery: { status: 'pending', at: this.now() } }
-        : {
-            ...message,
-            delivery: { status: 'skipped', at: this.now(), error: conversation.unreachable?.reason },
-          };
-    const stored = await this.append(conversation, pending);
-    if (!channel || conversation.unreachable) return stored;
-    return {
-      message: await this.send(channel, conversation, stored.message),
-      conversation: stored.conversation,
-    };
-  }
-
-  /** Hands a stored message to its channel and records the outcome on the message. */
-  private async send(
-    channel: Channel,
-    conversation: Conversation,
-    stored: TranscriptMessage,
-  ): Promise<TranscriptMessage> {
-    try {
-      const result = await channel.send(conversation.ref, stored);
-      return await this.setDelivery(conversation, stored, {
-        status: result.status,
-        at: this.now(),
-        ...(result.providerId !== undefined && { providerId: result.providerId }),
-      });
-    } catch (error) {
-      const reason = error instanceof ChannelError ? error.message : 'send failed';
-      this.options.log.warn(
-        { err: error, conversationId: conversation.id, channel: conversation.ref.channel },
-        'delivery failed',
-      );
-      return this.setDelivery(conversation, stored, { status: 'failed', at: this.now(), error: reason });
-    }
-  }
-
-  /**
-   * Sends again what an instance stored but never handed to its channel (it died in between):
-   * messages still `pending` after `olderThanMs`. Each is claimed first, so of several instances
-   * sweeping at once one sends it; the channel's outbox keys it by conversation and sequence.
-   */
-  async redeliverStale(olderThanMs: number): Promise<number> {
-    const stale = await this.store.listPendingDeliveries(this.now() - olderThanMs, 100);
-    let sent = 0;
-    for (const message of stale) {
-      const conversation = await this.store.getConversation(message.conversationId);
-      const channel = conversation && this.channels.get(conversation.ref.channel);
-      if (!conversation || !channel) continue;
-      if (!(await this.store.remember(`redeliver:${message.conversationId}:${message.seq}`, olderThanMs)))
-        continue;
-      if (conversation.unreachable) {
-        await this.setDelivery(conversation, message, {
-          status: 'skipped',
-          at: this.now(),
-          error: conversation.unreachable.reason,
-        });
-        continue;
-      }
-      await this.mutex.run(`${conversation.ref.channel}:${conversation.ref.conversationKey}`, () =>
-        this.send(channel, conversation, { ...message, delivery: { status: 'pending', at: this.now() } }),
-      );
-      sent += 1;
-    }
-    return sent;
+  redeliverStale(olderThanMs: number): Promise<number> {
+    return this.delivery.redeliverStale(olderThanMs);
   }
 
   /** Updates a message's delivery state (also called by adapters on provider status callbacks). */
-  async setDelivery(
+  setDelivery(
     conversation: Conversation,
     message: TranscriptMessage,
     delivery: NonNullable<TranscriptMessage['delivery']>,
   ): Promise<TranscriptMessage> {
-    const updated = (await this.store.updateMessage(conversation.id, message.seq, { delivery })) ?? message;
-    this.events.emit('messageUpdated', { conversation, message: updated });
-    return updated;
+    return this.delivery.setDelivery(conversation, message, delivery);
   }
 
   /** Marks a customer unreachable (blocked the bot, opted out) so nothing more is sent and agents see why. */
-  async markUnreachable(conversationId: string, reason: string | undefined): Promise<Conversation> {
-    return this.updateConversation(conversationId, (c) => {
-      if (reason === undefined) delete c.unreachable;
-      else c.unreachable = { at: this.now(), reason };
-      return c;
-    });
+  markUnreachable(conversationId: string, reason: string | undefined): Promise<Conversation> {
+    return this.delivery.markUnreachable(conversationId, reason);
   }
 
   /** Stores a transcript message and announces it; also gives the conversation as it is after it. */

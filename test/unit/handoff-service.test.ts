@@ -1,14 +1,14 @@
 import { Writable } from 'node:stream';
 import type { Channel, SendResult } from '../../src/channels/channel';
 import { Engine } from '../../src/engine/engine';
-import { done, type Flow } from '../../src/engine/flow';
+import type { Flow } from '../../src/engine/flow';
 import { ConflictError } from '../../src/errors';
 import { EngineEvents } from '../../src/events/engine-events';
 import { createLogger } from '../../src/logger';
-import type { Agent } from '../../src/model/agent';
 import type { ConversationRef, HandoffTransition } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
 import { SqliteStore } from '../../src/store/sqlite-store';
+import { echoFlow, testAgent } from '../support/engine-fixtures';
 import { productUnderstanding } from '../support/understanding';
 
 class RecordingChannel implements Channel {
@@ -33,26 +33,11 @@ const brittle: Flow = {
     throw new Error('status page lookup exploded');
   },
 };
-const echo: Flow = {
-  id: 'echo',
-  matches: () => true,
-  async run(context) {
-    await context.say(`echo: ${context.text}`);
-    return done;
-  },
-};
 
 const ref: ConversationRef = { channel: 'telegram', conversationKey: '7', customerId: '7' };
-const ann: Agent = {
-  id: 'a1',
-  username: 'ann',
-  displayName: 'Ann',
-  passwordHash: 'x',
-  role: 'agent',
-  createdAt: 0,
-};
-const ben: Agent = { ...ann, id: 'a2', username: 'ben', displayName: 'Ben' };
-const boss: Agent = { ...ann, id: 'a3', username: 'boss', displayName: 'Boss', role: 'admin' };
+const ann = testAgent();
+const ben = testAgent({ id: 'a2', username: 'ben', displayName: 'Ben' });
+const boss = testAgent({ id: 'a3', username: 'boss', displayName: 'Boss', role: 'admin' });
 
 function build() {
   const logged: string[] = [];
@@ -68,7 +53,7 @@ function build() {
     store,
     events,
     log: createLogger('error', sink),
-    flows: [brittle, echo],
+    flows: [brittle, echoFlow],
     understanding: productUnderstanding(),
   });
   const channel = new RecordingChannel();
