@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Channel } from '../src/channels/channel';
 import { Outbox, type OutboxOptions } from '../src/delivery/outbox';
 import type { OutboxEntry, OutboxStore } from '../src/delivery/outbox-store';
-import { SqliteOutboxStore } from '../src/delivery/sqlite-outbox-store';
+import { SqliteOutboxStore } from '../adapters/sqlite/sqlite-outbox-store';
 import type { Logger } from '../src/logger';
 import type { ChannelName } from '../src/model/conversation';
 import type { Delivery } from '../src/model/message';

@@ -5,9 +5,9 @@ import { randomPassword } from '../../src/agents/passwords';
 import { loadConfig } from '../../src/config';
 import { HandoffError } from '../../src/errors';
 import { createLogger } from '../../src/logger';
-import { createRedisClient } from '../../src/store/redis-connection';
-import { RedisStore } from '../../src/store/redis-store';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { createRedisClient } from '../../adapters/redis/redis-connection';
+import { RedisStore } from '../../adapters/redis/redis-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
 
 const USAGE = `Manage the agents who sign in to the console.

@@ -9,7 +9,7 @@ import { EngineEvents } from '../../src/events/engine-events';
 import { createLogger } from '../../src/logger';
 import type { ChannelName, ConversationRef } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import { echoFlow, testAgent } from '../support/engine-fixtures';
 import { productUnderstanding } from '../support/understanding';
 import { waitFor } from '../support/wait-for';

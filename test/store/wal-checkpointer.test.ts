@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startWalCheckpointer } from '../../src/store/wal-checkpointer';
+import { startWalCheckpointer } from '../../adapters/sqlite/wal-checkpointer';
 import { waitFor } from '../support/wait-for';
 
 describe('WAL checkpointer', () => {

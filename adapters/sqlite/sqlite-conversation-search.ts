@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
-import type { Conversation } from '../model/conversation';
-import type { ConversationSearch } from './store';
-import { MAX_QUERY_WORDS, searchWords } from './search-words';
+import type { Conversation } from '../../src/model/conversation';
+import type { ConversationSearch } from '../../src/store/store';
+import { MAX_QUERY_WORDS, searchWords } from '../../src/store/search-words';
 
 /**
  * The transcript index: an FTS5 table holding only the index (no copy of the text), fed by a

@@ -1,12 +1,12 @@
-import { ConflictError } from '../errors';
-import type { Agent, AgentSession } from '../model/agent';
-import type { CannedResponse } from '../model/canned-response';
-import { byShortcut } from './canned-order';
-import type { ChannelName, Conversation } from '../model/conversation';
-import type { TranscriptMessage } from '../model/message';
-import type { Ticket } from '../model/ticket';
-import { filterTickets } from './filter-tickets';
-import { newConversation } from './new-conversation';
+import { ConflictError } from '../../src/errors';
+import type { Agent, AgentSession } from '../../src/model/agent';
+import type { CannedResponse } from '../../src/model/canned-response';
+import { byShortcut } from '../../src/store/canned-order';
+import type { ChannelName, Conversation } from '../../src/model/conversation';
+import type { TranscriptMessage } from '../../src/model/message';
+import type { Ticket } from '../../src/model/ticket';
+import { filterTickets } from '../../src/store/filter-tickets';
+import { newConversation } from '../../src/store/new-conversation';
 import type { RedisClient } from './redis-connection';
 import { RedisConversationSearch } from './redis-conversation-search';
 import {
@@ -24,7 +24,7 @@ import type {
   NewMessage,
   Store,
   TicketQuery,
-} from './store';
+} from '../../src/store/store';
 
 /** The conversation fields kept as their own hash fields rather than inside `doc`. */
 type Bookkeeping = Pick<Conversation, (typeof BOOKKEEPING_FIELDS)[number]>;

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConflictError } from '../errors';
-import type { Agent, AgentSession } from '../model/agent';
-import type { CannedResponse } from '../model/canned-response';
-import type { ChannelName, Conversation } from '../model/conversation';
-import type { TranscriptMessage } from '../model/message';
-import type { Ticket } from '../model/ticket';
+import { ConflictError } from '../../src/errors';
+import type { Agent, AgentSession } from '../../src/model/agent';
+import type { CannedResponse } from '../../src/model/canned-response';
+import type { ChannelName, Conversation } from '../../src/model/conversation';
+import type { TranscriptMessage } from '../../src/model/message';
+import type { Ticket } from '../../src/model/ticket';
 import type {
   AppendedMessage,
   ConversationQuery,
@@ -15,10 +15,10 @@ import type {
   NewMessage,
   Store,
   TicketQuery,
-} from './store';
-import { newConversation } from './new-conversation';
-import { filterTickets } from './filter-tickets';
-import { byShortcut } from './canned-order';
+} from '../../src/store/store';
+import { newConversation } from '../../src/store/new-conversation';
+import { filterTickets } from '../../src/store/filter-tickets';
+import { byShortcut } from '../../src/store/canned-order';
 import { GroupCommit } from './group-commit';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import { ensureMessageSearch, searchSqliteConversations } from './sqlite-conversation-search';

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OutboxEntry, OutboxStore } from './outbox-store';
+import type { OutboxEntry, OutboxStore } from '../../src/delivery/outbox-store';
 
 type Row = { doc: string };
 

@@ -1,6 +1,6 @@
-import { LuaScript } from '../store/lua-script';
-import type { RedisClient } from '../store/redis-connection';
-import type { OutboxEntry, OutboxStore } from './outbox-store';
+import { LuaScript } from './lua-script';
+import type { RedisClient } from './redis-connection';
+import type { OutboxEntry, OutboxStore } from '../../src/delivery/outbox-store';
 
 /** Takes due entries: ARGV prefix, now, leaseUntil, limit, [key]. Returns their JSON. */
 const TAKE = new LuaScript(`
