@@ -2,7 +2,7 @@ import type { Engine } from '../../src/engine/engine';
 import { ConflictError, NotFoundError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { Conversation } from '../../src/model/conversation';
-import type { Store } from '../../src/store/store';
+import type { AgentStore, ConversationStore } from '../../src/store/ports';
 
 /**
  * Hands an agent's conversation to another agent with the engine's own steps: a release (the
@@ -12,7 +12,7 @@ import type { Store } from '../../src/store/store';
  */
 export async function transferConversation(
   engine: Engine,
-  store: Store,
+  store: AgentStore & ConversationStore,
   from: Agent,
   conversationId: string,
   toAgentId: string,

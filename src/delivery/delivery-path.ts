@@ -5,14 +5,11 @@ import type { EngineEvents } from '../events/engine-events';
 import type { Logger } from '../logger';
 import type { ChannelName, Conversation } from '../model/conversation';
 import type { Delivery, TranscriptMessage } from '../model/message';
-import type { NewMessage, Store } from '../store/store';
+import type { ConversationStore, DedupStore, NewMessage, TranscriptStore } from '../store/ports';
 
 /** What the delivery path needs around it. */
 export interface DeliveryPathOptions {
-  store: Pick<
-    Store,
-    'getConversation' | 'updateConversation' | 'updateMessage' | 'listPendingDeliveries' | 'remember'
-  >;
+  store: ConversationStore & TranscriptStore & DedupStore;
   events: EngineEvents;
   log: Logger;
   now: () => number;

@@ -2,7 +2,7 @@ import type { Conversation } from '../model/conversation';
 import type { FlowPosition } from '../model/flow-position';
 import type { Attachment, MessageContent, TranscriptMessage } from '../model/message';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
-import type { Store } from '../store/store';
+import type { RecordStore, TicketStore } from '../store/ports';
 import type { Understanding } from '../understanding/understanding';
 import type { FlowServices } from './flow-services';
 
@@ -17,7 +17,8 @@ export interface FlowContext {
   readonly understanding: Understanding;
   readonly attachments: Attachment[];
   readonly knowledge: KnowledgeBase | undefined;
-  readonly store: Store;
+  /** What flows keep: records (answers, leads, abuse) and tickets (filed reports). */
+  readonly store: RecordStore & TicketStore;
   readonly services: FlowServices;
   /** Milliseconds since the epoch, from the engine's clock (tests control it). */
   now(): number;

@@ -6,7 +6,7 @@ import type { Agent } from '../model/agent';
 import type { Conversation, ProblemBrief } from '../model/conversation';
 import type { MessageContent, TranscriptMessage } from '../model/message';
 import { priorityOf } from '../policy/classification';
-import type { NewMessage, Store } from '../store/store';
+import type { ConversationStore, NewMessage } from '../store/ports';
 import { applyTransition, type TransitionInput } from './handoff-machine';
 
 /** Tells how many agents are signed in right now (across every instance). */
@@ -14,7 +14,7 @@ export type AgentPresence = () => Promise<number>;
 
 /** What the handoff service needs from the engine around it. */
 export interface HandoffServiceOptions {
-  store: Pick<Store, 'getConversation' | 'updateConversation'>;
+  store: Pick<ConversationStore, 'getConversation' | 'updateConversation'>;
   events: EngineEvents;
   /** Stores a transcript line and announces it. */
   record(

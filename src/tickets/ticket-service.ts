@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import type { Conversation, ProblemBrief } from '../model/conversation';
 import type { Ticket } from '../model/ticket';
-import type { Store } from '../store/store';
+import type { TicketStore } from '../store/ports';
 import { saysItCameBack, similarity } from './same-problem';
 import { newTicketId } from './ticket-id';
 import type { TicketMailer } from './ticket-mailer';
@@ -11,7 +11,7 @@ const SAME_PROBLEM = 0.6;
 
 /** Options of the ticket service. */
 export interface TicketServiceOptions {
-  store: Store;
+  store: TicketStore;
   mailer?: TicketMailer;
   log?: Logger;
   clock?: () => number;
