@@ -1,6 +1,7 @@
 import { LuaScript } from './lua-script';
 import type { RedisClient } from './redis-connection';
 import type { OutboxEntry, OutboxStore } from '../../src/delivery/outbox-store';
+import { readOutboxEntry } from '../../src/store/stored-documents';
 
 /** Takes due entries: ARGV prefix, now, leaseUntil, limit, [key]. Returns their JSON. */
 const TAKE = new LuaScript(`
@@ -72,6 +73,6 @@ export class RedisOutboxStore implements OutboxStore {
   private async run(now: number, leaseMs: number, limit: number, only?: string): Promise<OutboxEntry[]> {
     const args = [this.prefix, now, now + leaseMs, limit, ...(only === undefined ? [] : [only])];
     const docs = (await TAKE.run(this.client, args)) as (string | null)[];
-    return docs.filter((doc): doc is string => doc !== null).map((doc) => JSON.parse(doc) as OutboxEntry);
+    return docs.filter((doc): doc is string => doc !== null).map((doc) => readOutboxEntry(doc));
   }
 }

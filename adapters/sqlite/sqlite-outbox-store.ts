@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { OutboxEntry, OutboxStore } from '../../src/delivery/outbox-store';
+import { readOutboxEntry } from '../../src/store/stored-documents';
 
 type Row = { doc: string };
 
@@ -33,7 +34,7 @@ export class SqliteOutboxStore implements OutboxStore {
         .get(key, now);
       if (!row) return undefined;
       this.db.prepare('UPDATE outbox SET next_at = ? WHERE key = ?').run(now + leaseMs, key);
-      return JSON.parse(row.doc) as OutboxEntry;
+      return readOutboxEntry(row.doc);
     })();
   }
 
@@ -46,7 +47,7 @@ export class SqliteOutboxStore implements OutboxStore {
         .all(now, limit);
       const lease = this.db.prepare('UPDATE outbox SET next_at = ? WHERE key = ?');
       for (const row of rows) lease.run(now + leaseMs, row.key);
-      return rows.map((row) => JSON.parse(row.doc) as OutboxEntry);
+      return rows.map((row) => readOutboxEntry(row.doc));
     })();
   }
 

@@ -22,6 +22,15 @@ import { byShortcut } from '../../src/store/canned-order';
 import { GroupCommit } from './group-commit';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import { ensureMessageSearch, searchSqliteConversations } from './sqlite-conversation-search';
+import {
+  readAgent,
+  readCannedResponse,
+  readConversation,
+  readMessage,
+  readRecord,
+  readSession,
+  readTicket,
+} from '../../src/store/stored-documents';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -112,7 +121,7 @@ export class SqliteStore implements Store {
         'SELECT doc FROM conversations WHERE channel = ? AND conversation_key = ?',
       )
       .get(channel, conversationKey);
-    return row ? (JSON.parse(row.doc) as Conversation) : undefined;
+    return row ? readConversation(row.doc) : undefined;
   }
 
   async createConversation(input: NewConversation): Promise<Conversation> {
@@ -122,7 +131,7 @@ export class SqliteStore implements Store {
           'SELECT doc FROM conversations WHERE channel = ? AND conversation_key = ?',
         )
         .get(input.ref.channel, input.ref.conversationKey);
-      if (existing) return JSON.parse(existing.doc) as Conversation;
+      if (existing) return readConversation(existing.doc);
       const conversation = newConversation(input, this.now());
       this.writeConversation(conversation, true);
       return conversation;
@@ -164,7 +173,7 @@ export class SqliteStore implements Store {
     return this.db
       .prepare<(string | number)[], Row>(sql)
       .all(...params)
-      .map((row) => JSON.parse(row.doc) as Conversation);
+      .map((row) => readConversation(row.doc));
   }
 
   async searchConversations(query: ConversationSearch): Promise<Conversation[]> {
@@ -194,7 +203,7 @@ export class SqliteStore implements Store {
         'SELECT doc FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       )
       .all(conversationId, afterSeq, limit)
-      .map((row) => JSON.parse(row.doc) as TranscriptMessage);
+      .map((row) => readMessage(row.doc));
   }
 
   async updateMessage(
@@ -207,7 +216,7 @@ export class SqliteStore implements Store {
         .prepare<[string, number], Row>('SELECT doc FROM messages WHERE conversation_id = ? AND seq = ?')
         .get(conversationId, seq);
       if (!row) return undefined;
-      const next = { ...(JSON.parse(row.doc) as TranscriptMessage), ...patch };
+      const next = { ...readMessage(row.doc), ...patch };
       this.db
         .prepare('UPDATE messages SET doc = ?, provider_id = ? WHERE conversation_id = ? AND seq = ?')
         .run(JSON.stringify(next), next.delivery?.providerId ?? null, conversationId, seq);
@@ -223,7 +232,7 @@ export class SqliteStore implements Store {
          AND json_extract(doc, '$.delivery.at') < ? ORDER BY json_extract(doc, '$.delivery.at') LIMIT ?`,
       )
       .all(before, limit)
-      .map((row) => JSON.parse(row.doc) as TranscriptMessage);
+      .map((row) => readMessage(row.doc));
   }
 
   async findMessageByExternalId(
@@ -236,14 +245,14 @@ export class SqliteStore implements Store {
          AND json_extract(doc, '$.externalId') IS NOT NULL LIMIT 1`,
       )
       .get(conversationId, externalId);
-    return row ? (JSON.parse(row.doc) as TranscriptMessage) : undefined;
+    return row ? readMessage(row.doc) : undefined;
   }
 
   async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {
     const row = this.db
       .prepare<[string], Row>('SELECT doc FROM messages WHERE provider_id = ? LIMIT 1')
       .get(providerId);
-    return row ? (JSON.parse(row.doc) as TranscriptMessage) : undefined;
+    return row ? readMessage(row.doc) : undefined;
   }
 
   async remember(key: string, ttlMs: number): Promise<boolean> {
@@ -275,19 +284,19 @@ export class SqliteStore implements Store {
 
   async getAgent(id: string): Promise<Agent | undefined> {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM agents WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Agent) : undefined;
+    return row ? readAgent(row.doc) : undefined;
   }
 
   async getAgentByUsername(username: string): Promise<Agent | undefined> {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM agents WHERE username = ?').get(username);
-    return row ? (JSON.parse(row.doc) as Agent) : undefined;
+    return row ? readAgent(row.doc) : undefined;
   }
 
   async listAgents(): Promise<Agent[]> {
     return this.db
       .prepare<[], Row>('SELECT doc FROM agents ORDER BY username')
       .all()
-      .map((row) => JSON.parse(row.doc) as Agent);
+      .map((row) => readAgent(row.doc));
   }
 
   async updateAgent(agent: Agent): Promise<void> {
@@ -320,7 +329,7 @@ export class SqliteStore implements Store {
     const row = this.db
       .prepare<[string, number], Row>('SELECT doc FROM sessions WHERE token_hash = ? AND expires_at > ?')
       .get(tokenHash, this.now());
-    return row ? (JSON.parse(row.doc) as AgentSession) : undefined;
+    return row ? readSession(row.doc) : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -345,7 +354,7 @@ export class SqliteStore implements Store {
 
   async getTicket(id: string): Promise<Ticket | undefined> {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM tickets WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Ticket) : undefined;
+    return row ? readTicket(row.doc) : undefined;
   }
 
   async listTickets(query: TicketQuery = {}): Promise<Ticket[]> {
@@ -356,7 +365,7 @@ export class SqliteStore implements Store {
           .all(query.customerId)
       : this.db.prepare<[], Row>('SELECT doc FROM tickets ORDER BY updated_at DESC').all();
     return filterTickets(
-      rows.map((row) => JSON.parse(row.doc) as Ticket),
+      rows.map((row) => readTicket(row.doc)),
       query,
     );
   }
@@ -371,7 +380,7 @@ export class SqliteStore implements Store {
     return this.db
       .prepare<[string, number], Row>('SELECT doc FROM records WHERE log = ? ORDER BY id DESC LIMIT ?')
       .all(log, limit)
-      .map((row) => JSON.parse(row.doc) as Record<string, unknown>)
+      .map((row) => readRecord(row.doc))
       .reverse();
   }
 
@@ -390,7 +399,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare<[], Row>('SELECT doc FROM canned_responses')
         .all()
-        .map((row) => JSON.parse(row.doc) as CannedResponse),
+        .map((row) => readCannedResponse(row.doc)),
     );
   }
 
@@ -410,7 +419,7 @@ export class SqliteStore implements Store {
 
   private readConversation(id: string): Conversation | undefined {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM conversations WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Conversation) : undefined;
+    return row ? readConversation(row.doc) : undefined;
   }
 
   private writeConversation(conversation: Conversation, insert: boolean): void {

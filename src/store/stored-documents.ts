@@ -1,0 +1,124 @@
+import { z, type ZodType, type ZodTypeDef } from 'zod';
+import { HandoffError } from '../errors';
+import type { Agent, AgentSession } from '../model/agent';
+import type { CannedResponse } from '../model/canned-response';
+import type { Conversation } from '../model/conversation';
+import type { TranscriptMessage } from '../model/message';
+import type { Ticket } from '../model/ticket';
+import type { OutboxEntry } from '../delivery/outbox-store';
+
+/**
+ * What every store checks when it reads a stored JSON document back: the fields the engine keys
+ * on, with their types. Other fields pass through untouched (older and newer versions of a
+ * document stay readable), and names such as modes, channels and statuses are checked as text,
+ * so a value a newer release adds never makes a document unreadable. Cheap on purpose: it runs on
+ * every read.
+ */
+const conversationShape = z
+  .object({
+    id: z.string(),
+    ref: z.object({ channel: z.string(), conversationKey: z.string(), customerId: z.string() }).passthrough(),
+    mode: z.string(),
+    history: z.array(z.object({ event: z.string(), at: z.number() }).passthrough()),
+    profile: z.object({}).passthrough(),
+  })
+  .passthrough();
+
+const messageShape = z
+  .object({
+    conversationId: z.string(),
+    seq: z.number(),
+    author: z.string(),
+    text: z.string(),
+    createdAt: z.number(),
+  })
+  .passthrough();
+
+const agentShape = z
+  .object({
+    id: z.string(),
+    username: z.string(),
+    displayName: z.string(),
+    passwordHash: z.string(),
+    role: z.string(),
+  })
+  .passthrough();
+
+const sessionShape = z
+  .object({ tokenHash: z.string(), agentId: z.string(), expiresAt: z.number() })
+  .passthrough();
+
+const ticketShape = z
+  .object({
+    id: z.string(),
+    conversationId: z.string(),
+    status: z.string(),
+    brief: z.object({}).passthrough(),
+    updatedAt: z.number(),
+  })
+  .passthrough();
+
+const cannedShape = z.object({ id: z.string(), shortcut: z.string(), text: z.string() }).passthrough();
+
+const recordShape = z.record(z.unknown());
+
+const outboxShape = z
+  .object({
+    key: z.string(),
+    channel: z.string(),
+    ref: z.object({ channel: z.string(), conversationKey: z.string() }).passthrough(),
+    message: messageShape,
+    attempts: z.number(),
+    nextAt: z.number(),
+  })
+  .passthrough();
+
+/** A stored document that cannot be read back: the store's data is damaged or not ours. */
+export class CorruptDocumentError extends HandoffError {
+  constructor(what: string, cause: unknown) {
+    super('corrupt_document', `A stored ${what} could not be read`, { status: 500, cause });
+  }
+}
+
+/** Checks a document's shape; what passes is the model type it was written as. */
+function checker<T>(what: string, shape: ZodType<unknown, ZodTypeDef, unknown>): (value: unknown) => T {
+  return (value) => {
+    const checked = shape.safeParse(value);
+    if (!checked.success) throw new CorruptDocumentError(what, checked.error);
+    // The shape checked the fields the engine relies on; the rest is as the model wrote it.
+    return checked.data as T;
+  };
+}
+
+/** Parses stored JSON text and checks its shape. */
+function reader<T>(what: string, shape: ZodType<unknown, ZodTypeDef, unknown>): (text: string) => T {
+  const check = checker<T>(what, shape);
+  return (text) => {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch (error) {
+      throw new CorruptDocumentError(what, error);
+    }
+    return check(parsed);
+  };
+}
+
+/** Checks a conversation assembled from stored parts (the Redis store keeps counters beside it). */
+export const checkConversation = checker<Conversation>('conversation', conversationShape);
+/** Reads a stored conversation document. */
+export const readConversation = reader<Conversation>('conversation', conversationShape);
+/** Reads a stored transcript message. */
+export const readMessage = reader<TranscriptMessage>('message', messageShape);
+/** Reads a stored agent. */
+export const readAgent = reader<Agent>('agent', agentShape);
+/** Reads a stored console session. */
+export const readSession = reader<AgentSession>('session', sessionShape);
+/** Reads a stored ticket. */
+export const readTicket = reader<Ticket>('ticket', ticketShape);
+/** Reads a stored canned response. */
+export const readCannedResponse = reader<CannedResponse>('canned response', cannedShape);
+/** Reads one entry of a record log. */
+export const readRecord = reader<Record<string, unknown>>('record', recordShape);
+/** Reads a stored outbox entry. */
+export const readOutboxEntry = reader<OutboxEntry>('outbox entry', outboxShape);
