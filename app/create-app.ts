@@ -14,10 +14,13 @@ import { SqliteStore } from '../adapters/sqlite/sqlite-store';
 import { connectRedisCluster } from '../adapters/redis/redis-cluster';
 import { RedisOutboxStore } from '../adapters/redis/redis-outbox-store';
 import type { Store } from '../src/store/store';
+import type { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
 import { attachConsoleGateway, type ConsoleGatewayOptions } from '../adapters/console/console-gateway';
 import { conversationRoutes } from '../adapters/console/conversation-routes';
 import { cannedRoutes } from '../adapters/console/canned-routes';
+import { reportRoutes } from '../adapters/console/report-routes';
+import { agentAdminRoutes } from '../adapters/console/agent-admin-routes';
 import { createHttpEdge, type HttpEdge } from '../adapters/http/create-http-server';
 import { errorHandler, notFoundHandler } from '../adapters/http/error-boundary';
 import { clientAddressReader } from '../adapters/http/client-address';
@@ -35,16 +38,26 @@ import { ChatModelUnderstanding } from '../src/understanding/chat-model-understa
 import { loadUnderstander } from '../src/understanding/load-understander';
 import type { MessageUnderstanding } from '../src/understanding/understander';
 import { defaultFlows } from '../flows';
+import { askForRating } from '../src/satisfaction/rating-question';
 import { createDeskMetrics } from '../adapters/metrics/desk-metrics';
 import { metricsRoute } from '../adapters/metrics/metrics-route';
+import { webhookDeliveryCounter } from '../adapters/metrics/webhook-metrics';
 import { ticketRoutes } from '../adapters/console/ticket-routes';
 import { answerRoutes } from '../adapters/console/answer-routes';
 import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
 import { createSupportServices } from './support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
+import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
+import { agentRoom } from '../adapters/console/session-revocation';
+import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
+import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
 import { languageModelsFrom } from './language-models';
 import { outboxDecorator } from './outbox-decorator';
+import { attachWebhooks } from './webhooks';
+import { webhookRoutes } from '../adapters/console/webhook-routes';
+import { apiRoutes } from '../adapters/http/api/api-routes';
+import { ApiTokens } from '../src/integrations/api-tokens';
 import { projectRoot } from './project-root';
 
 /** How long requests still running at shutdown may take before their connections are closed. */
@@ -67,6 +80,8 @@ export interface AppOverrides {
   abandonAfterMs?: number;
   /** How long a dead instance keeps the Telegram polling lease (tests shorten it). */
   pollingLeaseTtlMs?: number;
+  /** How often unanswered fix proposals are looked for (tests shorten it; default one minute). */
+  lifecycleSweepMs?: number;
 }
 
 /** A running (or ready to run) handoff server. */
@@ -76,6 +91,8 @@ export interface App {
   store: Store;
   directory: AgentDirectory;
   edge: HttpEdge;
+  /** Outgoing webhooks, when WEBHOOK_URLS is set. */
+  webhooks?: WebhookDispatcher;
   /** Starts listening; resolves with the base URL (`http://127.0.0.1:PORT`). */
   listen(): Promise<string>;
   /** Stops taking work, finishes what is in flight and closes everything. */
@@ -116,10 +133,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const cluster = config.REDIS_URL
     ? await connectRedisCluster({ url: config.REDIS_URL, prefix: config.REDIS_PREFIX, log })
     : undefined;
-  const store =
-    overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
   const events = new EngineEvents();
   events.setMaxListeners(50);
+  // Every ticket save is announced as a `ticket` event (webhooks), whoever saves it.
+  const store = announceTicketSaves(
+    overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite')),
+    events,
+  );
   const metrics = createDeskMetrics({ events, store, ...(overrides.clock && { clock: overrides.clock }) });
   const knowledge = overrides.knowledge && metrics.observeKnowledge(overrides.knowledge);
   const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
@@ -146,7 +166,18 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log,
     ...(overrides.clock && { clock: overrides.clock }),
   });
-  const services = { ...support, ...overrides.services };
+  const policy = overrides.services?.policy ?? support.policy;
+  // Built before the engine it drives, so the confirm-fix flow finds it among the services.
+  const fixConfirmation = new FixConfirmation({
+    desk: (): LifecycleDesk => engine,
+    confirmFixHours: policy.ticketLifecycle.confirmFixHours,
+    reopenWindowDays: policy.ticketLifecycle.reopenWindowDays,
+    isAgentAvailable: async (agentId) =>
+      (await edge.io.of('/console').in(agentRoom(agentId)).fetchSockets()).length > 0,
+    log,
+    ...(overrides.clock && { clock: overrides.clock }),
+  });
+  const services = { ...support, fixConfirmation, ...overrides.services };
   followHandoffs(events, services.tickets ?? support.tickets, log);
 
   // Durable outbox: Telegram, SMS and e-mail sends are stored first and retried by any instance.
@@ -200,9 +231,34 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   app.use(metricsRoute(metrics.registry, config.METRICS_TOKEN));
   app.use('/console/api', consoleAuthRoutes(directory, limits));
   app.use('/console/api', ticketRoutes({ engine, directory }));
+  app.use(
+    '/console/api',
+    lifecycleRoutes({
+      directory,
+      fixConfirmation,
+      engine,
+      policy,
+      ...(overrides.clock && { clock: overrides.clock }),
+    }),
+  );
   app.use('/console/api', answerRoutes({ store, directory }));
   app.use('/console/api', conversationRoutes({ store, directory }));
   app.use('/console/api', cannedRoutes({ store, directory }));
+  app.use('/console/api', agentAdminRoutes(directory));
+  app.use(
+    '/console/api',
+    reportRoutes({ store, directory, ...(overrides.clock && { clock: overrides.clock }) }),
+  );
+  app.use(
+    '/api/v1',
+    apiRoutes({
+      engine,
+      tokens: new ApiTokens(store),
+      tickets: services.tickets ?? support.tickets,
+      limits,
+      ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
+    }),
+  );
   app.use(
     uploadRoutes({
       dataDir: config.DATA_DIR,
@@ -211,6 +267,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       sessions,
       clientAddress,
       retentionDays: config.UPLOAD_RETENTION_DAYS,
+      maxVideoBytes: policy.uploads.videoMaxMb * 1024 * 1024,
     }),
   );
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
@@ -240,6 +297,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       categories: Object.keys((services.policy ?? support.policy).categories),
     },
     resolveTickets: (id) => (services.tickets ?? support.tickets).resolveConversation(id),
+    afterResolve: (conversation, agent) =>
+      askForRating(engine, conversation, agent, config.CSAT_CHANNELS, overrides.clock),
     ...agentNoteHooks({
       store,
       policy: services.policy ?? support.policy,
@@ -293,7 +352,28 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sweeper = outbox.active ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
   sweeper?.unref();
   if (outbox.active) redeliver();
+  // A fix the customer never confirmed closes with a note once its time is up.
+  const lifecycleSweep = setInterval(() => {
+    void fixConfirmation.closeUnanswered().catch((error: unknown) => {
+      log.warn({ err: error }, 'closing unanswered fix proposals failed');
+    });
+  }, overrides.lifecycleSweepMs ?? 60_000);
+  lifecycleSweep.unref();
   // --- end of durable outbox ---
+  // --- Outgoing webhooks (WEBHOOK_URLS): signed, queued in their own durable outbox, logged. ---
+  const webhooks = attachWebhooks({
+    config,
+    events,
+    store,
+    log: log.child({ component: 'webhooks' }),
+    ...(cluster && { redis: cluster.client }),
+    observe: webhookDeliveryCounter(metrics.registry),
+  });
+  app.use(
+    '/console/api',
+    webhookRoutes({ store, directory, ...(webhooks && { dispatcher: webhooks.dispatcher }) }),
+  );
+  // --- end of outgoing webhooks ---
 
   app.use(notFoundHandler());
   app.use(errorHandler(log));
@@ -304,6 +384,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     store,
     directory,
     edge,
+    ...(webhooks && { webhooks: webhooks.dispatcher }),
     listen: () =>
       new Promise((resolve, reject) => {
         edge.server.once('error', reject);
@@ -322,6 +403,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       draining = true;
       metrics.close();
       if (sweeper) clearInterval(sweeper);
+      clearInterval(lifecycleSweep);
       await Promise.all(channelEdges.map((edge) => edge.close()));
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
@@ -332,6 +414,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       });
       await engine.idle();
       await outbox.close();
+      await webhooks?.close();
       await store.close();
       await cluster?.close();
     },

@@ -34,6 +34,7 @@ export function createSupportServices(
     log: deps.log,
     ...(mailer && { mailer }),
     ...(deps.clock && { clock: deps.clock }),
+    reopenWindowDays: policy.ticketLifecycle.reopenWindowDays,
   });
   const statusUrl = config.STATUS_PAGE_URL ?? policy.statusPage.apiUrl;
   const statusPage = statusUrl

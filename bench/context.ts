@@ -2,12 +2,25 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startChildServer, type ChildServer } from './child-server';
+import { MessageMix } from './load/message-mix';
+import type { SeedMessage } from './load/seed-messages';
 import type { BenchOptions } from './options';
+
+/**
+ * The loads a section can ask for: `realistic` (new variations of the seed, `repeatShare` of them
+ * word-for-word repeats) or `cached` (the seed asked over and over unchanged). Every load of a kind
+ * gets the same messages in the same order.
+ */
+export type MixKind = 'realistic' | 'cached';
 
 /** Benchmark-wide settings every section gets. */
 export interface BenchContext {
   options: BenchOptions;
+  seed: readonly SeedMessage[];
+  /** The seed's questions (docs and policy), for sections that ask one question at a time. */
   questions: readonly string[];
+  /** A fresh message stream for one load. */
+  mix(kind: MixKind): MessageMix;
   /** One progress line on stderr (stdout is kept for the table or the JSON). */
   progress(line: string): void;
   /** Starts the real app in a child process with a fresh data folder. */
@@ -20,7 +33,7 @@ export interface BenchContext {
 export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 
 /** Builds the context; data folders go under the OS temp folder and are removed when each server stops. */
-export function createContext(options: BenchOptions, questions: readonly string[]): BenchContext {
+export function createContext(options: BenchOptions, seed: readonly SeedMessage[]): BenchContext {
   // Shared by every app child of this run: the docs index is built once, then restored.
   const kbCache = fs.mkdtempSync(path.join(os.tmpdir(), 'handoff-bench-kb-'));
   process.once('exit', () => fs.rmSync(kbCache, { recursive: true, force: true }));
@@ -29,7 +42,9 @@ export function createContext(options: BenchOptions, questions: readonly string[
   let started = 0;
   return {
     options,
-    questions,
+    seed,
+    questions: seed.filter((m) => m.kind === 'docs' || m.kind === 'policy').map((m) => m.text),
+    mix: (kind) => new MessageMix(seed, { repeatShare: options.repeatShare, verbatim: kind === 'cached' }),
     progress: (line) => process.stderr.write(`[bench] ${line}\n`),
     startApp: async (env = {}) => {
       started += 1;

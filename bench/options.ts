@@ -75,7 +75,12 @@ export interface BenchOptions {
   sections: Section[];
   plan: LoadPlan;
   kbDir: string;
-  questionsFile: string | undefined;
+  /** A JSON file of seed messages (BENCH_SEED); the built-in seed when undefined. */
+  seedFile: string | undefined;
+  /** Share of word-for-word repeats in the realistic load (`--repeat-share`, default 0.1). */
+  repeatShare: number;
+  /** The plan's size against the full one (`--scale`, 1 = full). */
+  scale: number;
   /** Where the JSON, the table and the SVG plot are written. */
   outDir: string;
   /** Rewrite the results block of BENCHMARKS.md (full runs of every section only). */
@@ -86,7 +91,7 @@ export interface BenchOptions {
   command: string;
 }
 
-const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--out DIR] [--profile DIR] [--no-docs]`;
+const USAGE = `usage: npm run bench -- [--quick] [--json] [--only ${SECTIONS.join(',')}] [--out DIR] [--profile DIR] [--no-docs] [--repeat-share 0.1] [--scale 1]`;
 
 /** Parses the command line; throws with the usage text on a bad flag. */
 export function parseOptions(argv: readonly string[], projectDir: string): BenchOptions {
@@ -96,6 +101,8 @@ export function parseOptions(argv: readonly string[], projectDir: string): Bench
   let outDir = path.join(projectDir, 'bench', 'results');
   let cpuProfileDir: string | undefined;
   let noDocs = false;
+  let repeatShare = 0.1;
+  let scale = 1;
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = () => {
@@ -110,34 +117,60 @@ export function parseOptions(argv: readonly string[], projectDir: string): Bench
     else if (flag === '--out') outDir = path.resolve(value());
     else if (flag === '--profile') cpuProfileDir = path.resolve(value());
     else if (flag === '--no-docs') noDocs = true;
+    else if (flag === '--repeat-share') repeatShare = fraction(flag, value(), 0, 1);
+    else if (flag === '--scale') scale = fraction(flag, value(), 0.01, 1);
     else if (flag === '--help' || flag === '-h') throw new Error(USAGE);
     else throw new Error(`unknown flag ${flag}\n${USAGE}`);
   }
-  const shared = path.resolve(projectDir, '..', 'shared');
-  const sharedKb = path.join(shared, 'kb', 'connexcs-docs');
-  const sharedQuestions = path.join(shared, 'eval', 'dev-questions.jsonl');
+  const sharedKb = path.resolve(projectDir, '..', 'shared', 'kb', 'connexcs-docs');
   const kbDir = process.env.KB_DIR
     ? path.resolve(process.env.KB_DIR)
     : fs.existsSync(sharedKb)
       ? sharedKb
       : path.join(projectDir, 'kb');
-  const questionsFile = process.env.BENCH_QUESTIONS
-    ? path.resolve(process.env.BENCH_QUESTIONS)
-    : fs.existsSync(sharedQuestions)
-      ? sharedQuestions
-      : undefined;
+  const seedFile = process.env.BENCH_SEED ? path.resolve(process.env.BENCH_SEED) : undefined;
   return {
     quick,
     json,
     sections: only ?? [...SECTIONS],
-    plan: quick ? QUICK : FULL,
+    plan: scaled(quick ? QUICK : FULL, scale),
     kbDir,
-    questionsFile,
+    seedFile,
+    repeatShare,
+    scale,
     outDir,
-    updateDocs: !quick && !noDocs && only === undefined,
+    // Only a full-size run of every section may rewrite the published figures.
+    updateDocs: !quick && !noDocs && only === undefined && scale === 1,
     cpuProfileDir,
     command: ['npm run bench', ...(argv.length ? ['--', ...argv] : [])].join(' '),
   };
+}
+
+/**
+ * A smaller plan for a busy machine (`--scale 0.2`): customers, messages and durations shrink;
+ * timeouts do not, so a slow answer still counts as slow rather than missing.
+ */
+function scaled(plan: LoadPlan, scale: number): LoadPlan {
+  if (scale === 1) return { ...plan, growthLevels: [...plan.growthLevels] };
+  const at = (n: number, least = 1) => Math.max(least, Math.round(n * scale));
+  return {
+    ...plan,
+    throughputCustomers: at(plan.throughputCustomers, 2),
+    throughputMs: at(plan.throughputMs, 1000),
+    botpressCustomers: at(plan.botpressCustomers, 2),
+    handoffs: at(plan.handoffs, 2),
+    webhookMs: at(plan.webhookMs, 500),
+    idleCustomers: at(plan.idleCustomers, 50),
+    retrievalRounds: at(plan.retrievalRounds),
+    growthLevels: plan.growthLevels.map((level) => at(level, 2)),
+  };
+}
+
+function fraction(flag: string, text: string, min: number, max: number): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < min || value > max)
+    throw new Error(`${flag} takes a number from ${min} to ${max}, not "${text}"\n${USAGE}`);
+  return value;
 }
 
 function parseSections(list: string): Section[] {

@@ -1,29 +1,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { commandIntent } from '../src/understanding/commands';
+import { SEED_MESSAGES, type ExpectedKind, type SeedMessage } from './load/seed-messages';
 
-/** Questions asked when no question file is found: about the project's own `kb/`. */
-const FALLBACK_QUESTIONS = [
-  'what are your support hours?',
-  'how do I report a problem?',
-  'what does severity P1 mean?',
-  'how fast do you respond to a critical issue?',
-  'how can I contact support by email?',
-  'my calls are failing, what should I send you?',
-];
+const KINDS: readonly ExpectedKind[] = ['docs', 'policy', 'report', 'handoff'];
 
-/** Reads the `question` field of every line of a JSONL file, dropping "Human" requests (they end the bot path). */
-export function loadQuestions(file: string | undefined): { questions: string[]; source: string } {
-  if (!file || !fs.existsSync(file))
-    return { questions: FALLBACK_QUESTIONS, source: 'built-in (project kb/)' };
-  const questions = fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => (JSON.parse(line) as { question?: unknown }).question)
-    .filter(
-      (q): q is string => typeof q === 'string' && q.trim() !== '' && commandIntent(q) !== 'handoff.request',
-    );
-  if (questions.length === 0) throw new Error(`no questions in ${file}`);
-  return { questions, source: path.relative(process.cwd(), file) || file };
+/**
+ * The seed of the load: the built-in set (bench/load/seed-messages.ts), or a JSON file of
+ * `[{ "text": "...", "kind": "docs" | "policy" | "report" | "handoff" }]` (BENCH_SEED) for a
+ * desk that wants its own. Never the evaluation sets: the load is not to be tuned on them.
+ */
+export function loadSeed(file: string | undefined): { seed: readonly SeedMessage[]; source: string } {
+  if (!file) return { seed: SEED_MESSAGES, source: 'built-in (bench/load/seed-messages.ts)' };
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  if (!Array.isArray(parsed)) throw new Error(`${file}: expected a JSON array of { text, kind }`);
+  const seed = parsed.map((row: { text?: unknown; kind?: unknown }, i) => {
+    if (typeof row?.text !== 'string' || !row.text.trim() || !KINDS.includes(row.kind as ExpectedKind))
+      throw new Error(`${file}[${i}]: needs a text and a kind (${KINDS.join(', ')})`);
+    return { text: row.text, kind: row.kind as ExpectedKind };
+  });
+  if (seed.length === 0) throw new Error(`no seed messages in ${file}`);
+  return { seed, source: path.relative(process.cwd(), file) || file };
 }

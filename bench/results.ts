@@ -5,7 +5,7 @@ import type { IdleMemoryResult } from './sections/idle-memory';
 import type { RetrievalResult } from './sections/retrieval';
 import type { AppLoadResult, ThroughputPair } from './sections/throughput';
 
-/** One target of issue 7, checked against this run's figures. */
+/** One target of issues 7 and 18, checked against this run's figures. */
 export interface TargetCheck {
   target: string;
   measured: string;
@@ -22,7 +22,10 @@ export interface BenchResults {
   /** How the load was placed: where the servers and the clients ran. */
   setup: string;
   kbDir: string;
-  questions: { source: string; count: number };
+  /** Where the load's messages come from, and the share of word-for-word repeats asked for. */
+  seed: { source: string; count: number; repeatShare: number };
+  /** The plan's size against the full one (1 = full; smaller on a busy machine). */
+  scale: number;
   throughput?: ThroughputPair;
   botpress?: AppLoadResult;
   handoff?: HandoffResult;
@@ -39,16 +42,16 @@ export function checkTargets(results: Omit<BenchResults, 'targets' | 'durationS'
   const { throughput, botpress, handoff, memory, retrieval } = results;
   if (throughput?.ratio !== undefined) {
     checks.push({
-      target: 'bot path at 200 customers >= 50% of bare socket.io echo',
-      measured: `${(throughput.ratio * 100).toFixed(1)}% (${throughput.bot?.messagesPerSecond} vs ${throughput.limit?.messagesPerSecond} msg/s)`,
-      met: throughput.ratio >= 0.5,
+      target: 'bot path at 200 customers >= 25% of the echo, same realistic load (long run: 50%)',
+      measured: `${(throughput.ratio * 100).toFixed(1)}% (${throughput.bot?.messagesPerSecond} answered in kind vs ${throughput.limit?.messagesPerSecond} echoed msg/s)`,
+      met: throughput.ratio >= 0.25,
     });
   }
   if (botpress) {
     checks.push({
-      target: '1,000 customers x 5 messages: p99 < 100 ms, none missing',
-      measured: `p99 ${botpress.latency.p99} ms, ${botpress.missing} missing`,
-      met: botpress.latency.p99 < 100 && botpress.missing === 0,
+      target: '1,000 customers x 5 messages, realistic load: p99 < 250 ms, none missing (long run: 100 ms)',
+      measured: `p99 ${botpress.latency.p99} ms, ${botpress.missing} missing, ${botpress.wrongKind} wrong in kind`,
+      met: botpress.latency.count > 0 && botpress.latency.p99 < 250 && botpress.missing === 0,
     });
   }
   if (handoff) {

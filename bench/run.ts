@@ -9,7 +9,7 @@ import { projectRoot } from '../app/project-root';
 import { createContext } from './context';
 import { describeMachine, openFilesLimit } from './machine';
 import { parseOptions, type BenchOptions, type Section } from './options';
-import { loadQuestions } from './questions';
+import { loadSeed } from './questions';
 import { updateBenchmarksDoc } from './report/benchmarks-doc';
 import { latencyPlotSvg } from './report/latency-plot';
 import { renderTable } from './report/table';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
 
   const files = openFilesLimit();
   const machine = describeMachine(files);
-  const { questions, source } = loadQuestions(options.questionsFile);
+  const { seed, source } = loadSeed(options.seedFile);
   const plan = options.plan;
   if (files !== undefined && plan.idleCustomers + 500 > files) {
     process.stderr.write(
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     );
     plan.idleCustomers = Math.max(100, files - 500);
   }
-  const context = createContext(options, questions);
+  const context = createContext(options, seed);
   const started = Date.now();
   const partial: Omit<BenchResults, 'targets' | 'durationS'> = {
     startedAt: new Date(started).toISOString(),
@@ -65,7 +65,8 @@ async function main(): Promise<void> {
       `loopback 127.0.0.1; each server under test in its own child process, all clients in the benchmark ` +
       `process, on the same ${machine.cores}-core machine (clients and server compete for the cores)`,
     kbDir: path.relative(root, options.kbDir) || options.kbDir,
-    questions: { source, count: questions.length },
+    seed: { source, count: seed.length, repeatShare: options.repeatShare },
+    scale: options.scale,
   };
   const errors: string[] = [];
   const run = async (section: Section, body: () => Promise<void>) => {

@@ -265,7 +265,7 @@ const STEPS: Record<string, Step> = {
       context,
       'screenshot',
       draft,
-      'I did not receive an image. Please attach the screenshot, or type "skip".',
+      'I did not receive an image or a video. Please attach the screenshot or screen recording, or type "skip".',
       () => askScreenshotOrTiming(context, { ...draft, attachments: [] }),
     );
   },

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import proxyaddr from 'proxy-addr';
 import { z } from 'zod';
+import { isWebhookEventType, WEBHOOK_EVENT_TYPES } from './webhooks/webhook-event';
 
 const optionalString = z
   .string()
@@ -100,6 +101,8 @@ const schema = z.object({
   /** Console sign-in attempts per 15 minutes, per normalised username and per address. */
   RATE_LOGINS_PER_USERNAME: allowance(10),
   RATE_LOGINS_PER_ADDRESS: allowance(30),
+  /** REST API requests per minute per integration token (README: REST API). */
+  RATE_API_PER_TOKEN: allowance(600),
   /** Warning lines logged per minute per source for refused or malformed webhooks; more are dropped. */
   WEBHOOK_WARNINGS_PER_MINUTE: allowance(10),
   /** Days an uploaded file is kept; files never attached to a message go after one day. */
@@ -113,6 +116,15 @@ const schema = z.object({
       .string()
       .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
       .optional(),
+  ),
+  /** Channels whose customers are asked to rate the help after a resolve (comma-separated); `none` asks nobody. */
+  CSAT_CHANNELS: optionalString.transform((value) =>
+    (value ?? 'web,telegram,sms')
+      .split(',')
+      .map((part) => part.trim())
+      .filter((part): part is 'web' | 'telegram' | 'sms' | 'email' =>
+        ['web', 'telegram', 'sms', 'email'].includes(part),
+      ),
   ),
   REDIS_PREFIX: z.string().default('handoff:'),
   /** Attempts to reach Redis at startup before giving up with one clear line (about 2 s apart). */
@@ -182,6 +194,43 @@ const schema = z.object({
   /** Longest voicemail recorded, in seconds. */
   VOICE_RECORDING_MAX_SECONDS: z.coerce.number().int().min(10).max(3600).default(180),
   // --- end of phone line ---
+  // --- Outgoing webhooks (src/webhooks): signed POSTs of desk events to the operator's systems. ---
+  /** Comma list of endpoints every event is POSTed to. */
+  WEBHOOK_URLS: optionalString.transform((value, context) => {
+    const urls = (value ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    for (const url of urls) {
+      if (!/^https?:\/\/[^\s]+$/.test(url) || !URL.canParse(url)) {
+        context.addIssue({ code: z.ZodIssueCode.custom, message: `not an http(s) URL: ${url}` });
+      }
+    }
+    return urls;
+  }),
+  /** Key of the HMAC-SHA256 signature on every webhook (the receiver checks it); needed with WEBHOOK_URLS. */
+  WEBHOOK_SECRET: optionalString.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** Comma list of the event types sent (default: all; README: Webhooks). */
+  WEBHOOK_EVENTS: optionalString.transform((value, context) => {
+    const names = (value ?? '')
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean);
+    const unknown = names.filter((name) => !isWebhookEventType(name));
+    if (unknown.length > 0) {
+      context.addIssue({
+        code: z.ZodIssueCode.custom,
+        message: `unknown event ${unknown.join(', ')} (known: ${WEBHOOK_EVENT_TYPES.join(', ')})`,
+      });
+    }
+    return names.filter(isWebhookEventType);
+  }),
+  /** How long a receiver may take to answer one request. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Attempts per event and endpoint before it counts as failed, and the first retry's delay (doubled each time, up to an hour). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(12),
+  WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(10_000),
+  // --- end of outgoing webhooks ---
 });
 
 /** The validated configuration. */
@@ -216,4 +265,5 @@ export const SECRET_SETTINGS: readonly (keyof Config)[] = [
   'IDENTITY_SECRET',
   'IMAP_URL',
   'MAIL_WEBHOOK_SIGNING_KEY',
+  'WEBHOOK_SECRET',
 ];

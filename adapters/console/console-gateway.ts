@@ -21,6 +21,7 @@ import {
   presenceAction,
   resolveAction,
   transferAction,
+  noteAction,
   openAction,
   parsePayload,
   reclassifyAction,
@@ -34,6 +35,8 @@ import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-view
 import { SESSION_COOKIE } from './session-cookie';
 import { agentRoom, revokeEndedSessions } from './session-revocation';
 import { transferConversation } from './transfer';
+import { addInternalNote } from './internal-note';
+import { reopenConversation } from './reopen';
 
 interface SocketData {
   /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
@@ -77,6 +80,8 @@ export interface ConsoleGatewayOptions {
   clientAddress: (req: IncomingMessage) => string;
   /** The support policy's severity and category names a reclassification may use. */
   classification?: { severities: readonly string[]; categories: readonly string[] };
+  /** Runs after every resolve (asking the customer for a rating). */
+  afterResolve?: (conversation: Conversation, agent: Agent) => Promise<unknown>;
   /** Resolves a conversation's open tickets, when the agent asks for it on resolve. */
   resolveTickets?: (conversationId: string) => Promise<void>;
   /** Called when an agent changes a report's severity (counting downgrades, requeueing). */
@@ -159,7 +164,8 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   async function detailOf(conversation: Conversation, afterSeq = 0) {
     const messages = await engine.store.getMessages(conversation.id, afterSeq, 5000);
     const notes = options.notesFor ? await options.notesFor(conversation).catch(() => []) : [];
-    return toDetail(conversation, messages, notes);
+    const ratings = await engine.store.ratings.list({ conversationId: conversation.id, limit: 20 });
+    return toDetail(conversation, messages, notes, ratings);
   }
 
   /** Runs one console action for a still-valid session and answers its acknowledgement. */
@@ -216,11 +222,27 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       }),
     );
     on(
+      'note',
+      action(socket, noteAction, async (agent, { conversationId, text, clientId }) => {
+        const { message, duplicate } = await addInternalNote(engine, agent, conversationId, text, clientId);
+        return { seq: message.seq, duplicate };
+      }),
+    );
+    on(
+      'reopen',
+      action(socket, conversationAction, async (agent, { conversationId }) => {
+        const conversation = await reopenConversation(engine, agent, conversationId);
+        await socket.join(watchRoom(conversation.id));
+        return { conversation: await detailOf(conversation) };
+      }),
+    );
+    on(
       'resolve',
       action(socket, resolveAction, async (agent, { conversationId, resolveTickets }) => {
         const conversation = await engine.handoff.resolve(conversationId, agent);
         const ticketsResolved = resolveTickets === true && options.resolveTickets !== undefined;
         if (ticketsResolved) await options.resolveTickets?.(conversation.id);
+        await options.afterResolve?.(conversation, agent);
         return { ticketsResolved };
       }),
     );
@@ -288,6 +310,8 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
           'open',
           'close',
           'reply',
+          'note',
+          'reopen',
           'resolve',
           'release',
           'reclassify',

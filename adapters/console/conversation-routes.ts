@@ -59,7 +59,12 @@ export function conversationRoutes(options: {
     const agents = await store.listAgents();
     res.json({
       agents: agents
-        .map((a) => ({ id: a.id, displayName: a.displayName, username: a.username }))
+        .map((a) => ({
+          id: a.id,
+          displayName: a.displayName,
+          username: a.username,
+          ...(a.disabledAt !== undefined && { disabled: true }),
+        }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
     });
   });

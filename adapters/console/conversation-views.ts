@@ -1,6 +1,7 @@
 import type { Agent } from '../../src/model/agent';
 import type { Conversation } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
+import type { SatisfactionRating } from '../../src/model/satisfaction';
 import type { AgentView, ConversationDetail, ConversationSummary } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
 
@@ -43,6 +44,7 @@ export function toDetail(
   conversation: Conversation,
   messages: TranscriptMessage[],
   notes: string[] = [],
+  ratings: SatisfactionRating[] = [],
 ): ConversationDetail {
   return {
     ...toSummary(conversation),
@@ -53,6 +55,7 @@ export function toDetail(
     messages: messages.map(toWire),
     ...(conversation.brief !== undefined && { brief: conversation.brief }),
     ...(notes.length > 0 && { notes }),
+    ...(ratings.length > 0 && { ratings }),
   };
 }
 

@@ -18,7 +18,7 @@ export async function transferConversation(
   toAgentId: string,
 ): Promise<{ conversation: Conversation; to: Agent }> {
   const to = await store.getAgent(toAgentId);
-  if (!to) throw new NotFoundError('Agent', 'No such agent');
+  if (!to || to.disabledAt !== undefined) throw new NotFoundError('Agent', 'No such agent');
   if (to.id === from.id) throw new ConflictError('The conversation is already yours', 'same_agent');
   const current = await store.getConversation(conversationId);
   if (!current) throw new NotFoundError('Conversation');

@@ -8,7 +8,7 @@ import type { ConversationRef } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
 import type { Store } from '../../src/store/store';
 import { EMAIL_MEMORY, threadMemory, trimReferences } from './email-thread';
-import { emailBody, outboundMessageId, replySubject } from './email-render';
+import { EMAIL_NOTICES, emailBody, outboundMessageId, replySubject } from './email-render';
 
 /** Options of the e-mail channel. */
 export interface EmailChannelOptions {
@@ -33,7 +33,12 @@ const UPLOAD_URL = /^\/uploads\/([A-Za-z0-9_-]{22})$/;
  */
 export class EmailChannel implements Channel {
   readonly name = 'email' as const;
-  readonly capabilities: ChannelCapabilities = { typing: false, quickReplies: false, attachments: true };
+  readonly capabilities: ChannelCapabilities = {
+    typing: false,
+    quickReplies: false,
+    attachments: true,
+    notices: EMAIL_NOTICES,
+  };
 
   constructor(private readonly options: EmailChannelOptions) {}
 

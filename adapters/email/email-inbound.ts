@@ -218,17 +218,26 @@ export class EmailInbound {
 
   private async reopen(conversation: Conversation, ticketId: string, text: string): Promise<void> {
     const { engine, tickets, policy } = this.options;
-    const ticket = await tickets.reopen(ticketId, conversation, { description: text.slice(0, 2000) });
-    const brief = ticket?.brief ?? conversation.brief ?? {};
+    // Within the policy's reopen window the ticket reopens; after it a new one links the old one.
+    const description = text.slice(0, 2000);
+    const { ticket, reopened } = await tickets.recurrence(
+      ticketId,
+      conversation,
+      { ...conversation.brief, description },
+      conversation.brief?.description?.split('\n')[0] ?? description.split('\n')[0] ?? 'E-mail',
+    );
+    const brief = ticket.brief;
     await engine.updateConversation(conversation.id, (c) => ({ ...c, brief }));
     const queued = await engine.transition(conversation.id, {
       event: 'request',
       at: this.now(),
-      reason: `Reply to resolved ticket ${ticketId}`,
+      reason: reopened
+        ? `Reply to resolved ticket ${ticketId}`
+        : `New ticket ${ticket.id}, linked to ${ticketId}`,
     });
     await engine.say(
       queued,
-      emailAcknowledgement(policy, { ticketId, brief, now: this.now(), reopened: true }),
+      emailAcknowledgement(policy, { ticketId: ticket.id, brief, now: this.now(), reopened }),
     );
   }
 

@@ -1,4 +1,4 @@
-import type { TranscriptMessage } from '../../src/model/message';
+import type { NoticeKind, TranscriptMessage } from '../../src/model/message';
 
 /**
  * Our Message-ID for a transcript message: the same on every retry of that message (so a
@@ -20,22 +20,25 @@ export function replySubject(threadSubject: string, ticketId: string | undefined
 }
 
 /**
- * The engine's chat notices whose wording does not fit e-mail ("type Human"), by how they start,
- * with what an e-mail customer should read instead. A notice not listed goes out as written.
+ * The engine's chat notices as an e-mail customer should read them ("type Human" means nothing
+ * in a mail client). Only the resolution is mailed (see `EMAIL_NOTICES`).
  */
-const EMAIL_WORDING: { startsWith: string; text: (ticketId: string | undefined) => string }[] = [
-  {
-    startsWith: 'This conversation has been marked as resolved',
-    text: (ticketId) =>
-      `We have marked ${ticketId ? `ticket ${ticketId}` : 'your request'} as resolved. If the problem comes back, reply to this e-mail and the ticket reopens.`,
-  },
-];
+const EMAIL_WORDING: Partial<Record<NoticeKind, (ticketId: string | undefined) => string>> = {
+  resolved: (ticketId) =>
+    `We have marked ${ticketId ? `ticket ${ticketId}` : 'your request'} as resolved. If the problem comes back, reply to this e-mail and the ticket reopens.`,
+};
+
+/**
+ * The handoff notices mailed to the customer. The acknowledgement already gave the ticket and the
+ * wait, so "alerting the team" would repeat it, and "an agent joined" would be a mail with nothing
+ * to act on: the agent's first reply, sent in their name, is how the customer meets them.
+ */
+export const EMAIL_NOTICES: readonly NoticeKind[] = ['resolved'];
 
 /** The plain-text body: the message (chat notices reworded for e-mail), then cited docs as links. */
 export function emailBody(message: TranscriptMessage, ticketId?: string): string {
-  const reworded =
-    message.author === 'bot' ? EMAIL_WORDING.find((w) => message.text.startsWith(w.startsWith)) : undefined;
-  const text = reworded ? reworded.text(ticketId) : message.text;
+  const reword = message.author === 'bot' && message.notice ? EMAIL_WORDING[message.notice] : undefined;
+  const text = reword ? reword(ticketId) : message.text;
   const citations = message.citations ?? [];
   const links = citations.length > 0 ? `\n\n${citations.map((c) => `${c.title}: ${c.url}`).join('\n')}` : '';
   return `${text}${links}\n`;

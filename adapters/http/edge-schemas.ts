@@ -49,6 +49,16 @@ export const replyAction = z.object({
   text: z.string({ invalid_type_error: 'text must be a string' }),
   clientId: z.string().max(64).optional(),
 });
+/** An agent's internal note: agents see it, customers never do. */
+export const noteAction = z.object({
+  conversationId,
+  text: z
+    .string({ invalid_type_error: 'text must be a string' })
+    .trim()
+    .min(1, 'The note is empty')
+    .max(4000, 'The note is longer than 4000 characters'),
+  clientId: z.string().max(64).optional(),
+});
 /** Resolving, optionally with the conversation's open tickets. */
 export const resolveAction = z.object({ conversationId, resolveTickets: z.boolean().optional() });
 /** Handing an assigned conversation to another agent. */

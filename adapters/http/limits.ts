@@ -22,7 +22,8 @@ export type LimitName =
   | 'typingPerSession'
   | 'typingPerAddress'
   | 'loginsPerUsername'
-  | 'loginsPerAddress';
+  | 'loginsPerAddress'
+  | 'apiRequestsPerToken';
 
 /** An allowance: `points` per `seconds`. */
 export interface LimitRule {
@@ -50,6 +51,7 @@ export function limitRules(config: Config): Record<LimitName, LimitRule> {
     typingPerAddress: { points: config.RATE_TYPING_PER_ADDRESS, seconds: MINUTE },
     loginsPerUsername: { points: config.RATE_LOGINS_PER_USERNAME, seconds: 15 * MINUTE },
     loginsPerAddress: { points: config.RATE_LOGINS_PER_ADDRESS, seconds: 15 * MINUTE },
+    apiRequestsPerToken: { points: config.RATE_API_PER_TOKEN, seconds: MINUTE },
   };
 }
 

@@ -143,8 +143,8 @@ function processMetrics(): Registry {
   return processRegistry;
 }
 
-/** Customers' messages come in; the bot's and agents' go out; system lines stay inside. */
+/** Customers' messages come in; the bot's and agents' go out; system lines and notes stay inside. */
 function directionOf(author: Author): 'inbound' | 'outbound' | 'internal' {
   if (author === 'customer') return 'inbound';
-  return author === 'system' ? 'internal' : 'outbound';
+  return author === 'system' || author === 'note' ? 'internal' : 'outbound';
 }

@@ -1,7 +1,7 @@
 import { LuaScript } from './lua-script';
 import type { RedisClient } from './redis-connection';
-import type { OutboxEntry, OutboxStore } from '../../src/delivery/outbox-store';
-import { readOutboxEntry } from '../../src/store/stored-documents';
+import type { OutboxEntry, OutboxStore, QueuedEntry } from '../../src/delivery/outbox-store';
+import { readQueuedEntry } from '../../src/store/stored-documents';
 
 /** Takes due entries: ARGV prefix, now, leaseUntil, limit, [key]. Returns their JSON. */
 const TAKE = new LuaScript(`
@@ -32,27 +32,27 @@ return 1
 `);
 
 /** The outbox in Redis: a hash of entries and a sorted set of when each is due. */
-export class RedisOutboxStore implements OutboxStore {
+export class RedisOutboxStore<E extends QueuedEntry = OutboxEntry> implements OutboxStore<E> {
   constructor(
     private readonly client: RedisClient,
     private readonly prefix: string,
   ) {}
 
-  async add(entry: OutboxEntry): Promise<boolean> {
+  async add(entry: E): Promise<boolean> {
     const added = await ADD.run(this.client, [this.prefix, entry.key, entry.nextAt, JSON.stringify(entry)]);
     return added === 1;
   }
 
-  async take(key: string, now: number, leaseMs: number): Promise<OutboxEntry | undefined> {
+  async take(key: string, now: number, leaseMs: number): Promise<E | undefined> {
     const [taken] = await this.run(now, leaseMs, 1, key);
     return taken;
   }
 
-  async takeDue(now: number, leaseMs: number, limit: number): Promise<OutboxEntry[]> {
+  async takeDue(now: number, leaseMs: number, limit: number): Promise<E[]> {
     return this.run(now, leaseMs, limit);
   }
 
-  async retryLater(entry: OutboxEntry): Promise<void> {
+  async retryLater(entry: E): Promise<void> {
     await this.client.hSet(`${this.prefix}outbox:entries`, entry.key, JSON.stringify(entry));
     await this.client.zAdd(`${this.prefix}outbox:due`, { score: entry.nextAt, value: entry.key });
   }
@@ -70,9 +70,9 @@ export class RedisOutboxStore implements OutboxStore {
     // The connection belongs to the cluster wiring, which closes it.
   }
 
-  private async run(now: number, leaseMs: number, limit: number, only?: string): Promise<OutboxEntry[]> {
+  private async run(now: number, leaseMs: number, limit: number, only?: string): Promise<E[]> {
     const args = [this.prefix, now, now + leaseMs, limit, ...(only === undefined ? [] : [only])];
     const docs = (await TAKE.run(this.client, args)) as (string | null)[];
-    return docs.filter((doc): doc is string => doc !== null).map((doc) => readOutboxEntry(doc));
+    return docs.filter((doc): doc is string => doc !== null).map((doc) => readQueuedEntry<E>(doc));
   }
 }

@@ -9,6 +9,7 @@ import { filterTickets } from '../../src/store/filter-tickets';
 import { newConversation } from '../../src/store/new-conversation';
 import type { RedisClient } from './redis-connection';
 import { RedisConversationSearch } from './redis-conversation-search';
+import { RedisSatisfactionStore } from './redis-satisfaction-store';
 import {
   APPEND_MESSAGE,
   CREATE_CONVERSATION,
@@ -61,11 +62,13 @@ export class RedisStore implements Store {
   private readonly p: string;
   private readonly now: () => number;
   private readonly search: RedisConversationSearch;
+  readonly ratings: RedisSatisfactionStore;
 
   constructor(private readonly options: RedisStoreOptions) {
     this.client = options.client;
     this.p = options.prefix;
     this.now = options.now ?? Date.now;
+    this.ratings = new RedisSatisfactionStore(this.client, (kind, id) => this.key(kind, id));
     this.search = new RedisConversationSearch(
       this.client,
       (kind, id) => this.key(kind, id),

@@ -1,13 +1,13 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OutboxEntry, OutboxStore } from '../../src/delivery/outbox-store';
-import { readOutboxEntry } from '../../src/store/stored-documents';
+import type { OutboxEntry, OutboxStore, QueuedEntry } from '../../src/delivery/outbox-store';
+import { readQueuedEntry } from '../../src/store/stored-documents';
 
 type Row = { doc: string };
 
 /** The outbox of a single instance: a table in its own SQLite file next to the embedded store. */
-export class SqliteOutboxStore implements OutboxStore {
+export class SqliteOutboxStore<E extends QueuedEntry = OutboxEntry> implements OutboxStore<E> {
   private readonly db: Database.Database;
 
   /** Opens (or creates) the outbox; `file` may be `:memory:` for tests. */
@@ -20,25 +20,25 @@ export class SqliteOutboxStore implements OutboxStore {
     );
   }
 
-  async add(entry: OutboxEntry): Promise<boolean> {
+  async add(entry: E): Promise<boolean> {
     const result = this.db
       .prepare('INSERT OR IGNORE INTO outbox (key, next_at, doc) VALUES (?, ?, ?)')
       .run(entry.key, entry.nextAt, JSON.stringify(entry));
     return result.changes === 1;
   }
 
-  async take(key: string, now: number, leaseMs: number): Promise<OutboxEntry | undefined> {
+  async take(key: string, now: number, leaseMs: number): Promise<E | undefined> {
     return this.db.transaction(() => {
       const row = this.db
         .prepare<[string, number], Row>('SELECT doc FROM outbox WHERE key = ? AND next_at <= ?')
         .get(key, now);
       if (!row) return undefined;
       this.db.prepare('UPDATE outbox SET next_at = ? WHERE key = ?').run(now + leaseMs, key);
-      return readOutboxEntry(row.doc);
+      return readQueuedEntry<E>(row.doc);
     })();
   }
 
-  async takeDue(now: number, leaseMs: number, limit: number): Promise<OutboxEntry[]> {
+  async takeDue(now: number, leaseMs: number, limit: number): Promise<E[]> {
     return this.db.transaction(() => {
       const rows = this.db
         .prepare<[number, number], Row & { key: string }>(
@@ -47,11 +47,11 @@ export class SqliteOutboxStore implements OutboxStore {
         .all(now, limit);
       const lease = this.db.prepare('UPDATE outbox SET next_at = ? WHERE key = ?');
       for (const row of rows) lease.run(now + leaseMs, row.key);
-      return rows.map((row) => readOutboxEntry(row.doc));
+      return rows.map((row) => readQueuedEntry<E>(row.doc));
     })();
   }
 
-  async retryLater(entry: OutboxEntry): Promise<void> {
+  async retryLater(entry: E): Promise<void> {
     this.db
       .prepare('UPDATE outbox SET next_at = ?, doc = ? WHERE key = ?')
       .run(entry.nextAt, JSON.stringify(entry), entry.key);

@@ -31,6 +31,7 @@ import {
   readSession,
   readTicket,
 } from '../../src/store/stored-documents';
+import { SqliteSatisfactionStore } from './sqlite-satisfaction-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS conversations (
@@ -79,6 +80,7 @@ export class SqliteStore implements Store {
   private readonly commits: GroupCommit;
   /** Checkpoints the WAL off the event loop; none for an in-memory database. */
   private readonly checkpointer: WalCheckpointer | undefined;
+  readonly ratings: SqliteSatisfactionStore;
 
   /** Opens (or creates) the database; `file` may be `:memory:` for tests. */
   constructor(
@@ -94,6 +96,7 @@ export class SqliteStore implements Store {
     this.db.exec(SCHEMA);
     ensureMessageSearch(this.db);
     this.commits = new GroupCommit(this.db, file);
+    this.ratings = new SqliteSatisfactionStore(this.db, (change) => this.commits.write(change));
     if (file !== ':memory:') {
       this.checkpointer = startWalCheckpointer(file, () => {
         if (this.db.open) this.db.pragma('wal_autocheckpoint = 1000');

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Attachment } from '../../src/model/message';
 import { sniffUploadType } from '../web/file-sniffer';
+import type { UploadRecord } from '../web/upload-records';
 
 /**
  * Keeps a file a customer sent on a channel (Telegram photo or document, MMS screenshot) exactly
@@ -15,9 +16,15 @@ import { sniffUploadType } from '../web/file-sniffer';
 export async function saveUpload(
   dataDir: string,
   bytes: Buffer,
-  meta: { ownerKey: string; name?: string; now?: number },
+  meta: {
+    ownerKey: string;
+    name?: string;
+    now?: number;
+    /** How the type is read from the bytes; customers' file types unless the caller fetched something else. */
+    sniff?: (bytes: Buffer) => UploadRecord['mimeType'] | undefined;
+  },
 ): Promise<Attachment | undefined> {
-  const mimeType = sniffUploadType(bytes);
+  const mimeType = (meta.sniff ?? sniffUploadType)(bytes);
   if (!mimeType) return undefined;
   const folder = path.join(dataDir, 'uploads');
   await fs.mkdir(folder, { recursive: true });

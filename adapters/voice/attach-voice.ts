@@ -7,11 +7,7 @@ import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import { verifyTwilioSignature } from '../sms/twilio-signature';
 import { VoiceLine } from './voice-line';
-import { VOICE_PATHS } from './voice-twiml';
-
-/** Said when something failed on our side: the caller is never left with silence. */
-const APOLOGY =
-  '<?xml version="1.0" encoding="UTF-8"?><Response><Say>Sorry, something went wrong on our side. Please call again, or write to us by e-mail.</Say><Hangup/></Response>';
+import { apology, VOICE_PATHS, type VoiceScript } from './voice-twiml';
 
 /** What the phone line is built from. */
 export interface AttachVoiceOptions {
@@ -25,26 +21,39 @@ export interface AttachVoiceOptions {
 }
 
 /**
- * Starts the phone line when the Twilio account, token and VOICE_ON_CALL_NUMBER are set: mounts
- * the signed voice webhooks (set `PUBLIC_URL/webhooks/twilio/voice` as the number's
- * "A call comes in" webhook). Returns whether it is on.
+ * Starts the phone line when the Twilio account and token are set and an on-call number is known
+ * (VOICE_ON_CALL_NUMBER, else the policy's `phoneLine.onCallNumber`): mounts the signed voice
+ * webhooks (set `PUBLIC_URL/webhooks/twilio/voice` as the number's "A call comes in" webhook).
+ * What the line says, the paging key and call recording come from the policy. Returns whether it is on.
  */
 export function attachVoice(options: AttachVoiceOptions): boolean {
-  const { config, engine, app, log } = options;
+  const { config, engine, app, log, policy } = options;
+  const accountSid = config.TWILIO_ACCOUNT_SID;
   const authToken = config.TWILIO_AUTH_TOKEN;
-  const onCallNumber = config.VOICE_ON_CALL_NUMBER;
-  if (!config.TWILIO_ACCOUNT_SID || !authToken || !onCallNumber) return false;
+  const onCallNumber = config.VOICE_ON_CALL_NUMBER ?? policy.phoneLine.onCallNumber;
+  if (!accountSid || !authToken || !onCallNumber) return false;
   const publicUrl = config.PUBLIC_URL?.replace(/\/+$/, '');
   if (!publicUrl) log.warn('PUBLIC_URL is not set: the phone line relies on relative TwiML URLs');
+  const script: VoiceScript = {
+    base: publicUrl ?? '',
+    onCallNumber,
+    phoneHours: describeHours(policy.phoneHours),
+    recordingMaxSeconds: config.VOICE_RECORDING_MAX_SECONDS,
+    dialTimeoutSeconds: policy.phoneLine.dialTimeoutSeconds,
+    pageKey: policy.phoneLine.pageKey,
+    recordCalls: policy.phoneLine.recordCalls,
+    texts: policy.phoneLine.texts,
+  };
   const line = new VoiceLine({
     engine,
     tickets: options.tickets,
-    policy: options.policy,
-    script: {
-      base: publicUrl ?? '',
-      onCallNumber,
-      phoneHours: describeHours(options.policy.phoneHours),
-      recordingMaxSeconds: config.VOICE_RECORDING_MAX_SECONDS,
+    policy,
+    script,
+    recordings: {
+      accountSid,
+      authToken,
+      apiOrigin: new URL(config.TWILIO_API_BASE_URL ?? 'https://api.twilio.com').origin,
+      dataDir: config.DATA_DIR,
     },
     log,
     ...(options.clock && { now: options.clock }),
@@ -68,7 +77,7 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
         res.type('text/xml').send(body);
       } catch (error) {
         log.error({ err: error, path: req.path }, 'voice webhook failed');
-        res.type('text/xml').send(APOLOGY);
+        res.type('text/xml').send(apology(script));
       }
     };
   app.post(
@@ -110,6 +119,18 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
       res.status(500).type('text/plain').send('Not stored; please retry');
     }
   });
-  log.info({ phoneHours: describeHours(options.policy.phoneHours) }, 'phone line ready');
+  app.post(VOICE_PATHS.recordingStatus, parse, verify, async (req, res) => {
+    try {
+      await line.recordingStatus(
+        (req.body ?? {}) as Record<string, string>,
+        req.query as Record<string, string>,
+      );
+      res.status(204).end();
+    } catch (error) {
+      log.error({ err: error }, 'call recording not stored');
+      res.status(500).type('text/plain').send('Not stored; please retry');
+    }
+  });
+  log.info({ phoneHours: script.phoneHours, recordCalls: script.recordCalls }, 'phone line ready');
   return true;
 }

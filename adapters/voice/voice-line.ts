@@ -2,10 +2,12 @@ import type { Engine } from '../../src/engine/engine';
 import { botIsAnswering } from '../../src/handoff/handoff-machine';
 import type { Logger } from '../../src/logger';
 import type { Conversation, ConversationRef } from '../../src/model/conversation';
+import type { Attachment } from '../../src/model/message';
 import { isOpen } from '../../src/policy/opening-hours';
 import { timeZoneForPhone } from '../../src/policy/phone-time-zone';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
+import { keepRecording, RecordingNotKept, type RecordingFetchOptions } from './call-recordings';
 import {
   connectCall,
   goodbye,
@@ -22,6 +24,8 @@ export interface VoiceLineOptions {
   tickets: TicketService;
   policy: SupportPolicy;
   script: VoiceScript;
+  /** Where finished recordings are fetched from and kept. */
+  recordings: RecordingFetchOptions;
   log: Logger;
   now?: () => number;
 }
@@ -48,38 +52,66 @@ export class VoiceLine {
   async incoming(params: Params): Promise<string> {
     const { policy, script } = this.options;
     if (!isOpen(policy.phoneHours, this.now())) return outOfHours(script);
-    return connectCall(script, await this.openTicketOf(params.From), 'hours');
+    return connectCall(script, await this.callOf(params.From), 'hours');
   }
 
   /** The caller pressed a key (or none) outside phone hours. */
   async menu(params: Params): Promise<string> {
-    if (params.Digits === '1') {
-      this.options.log.info({ caller: params.From }, 'out-of-hours call paged the on-call engineer');
-      return connectCall(this.options.script, await this.openTicketOf(params.From), 'critical');
+    const { script, log } = this.options;
+    if (params.Digits === script.pageKey) {
+      log.info({ caller: params.From }, 'out-of-hours call paged the on-call engineer');
+      return connectCall(script, await this.callOf(params.From), 'critical');
     }
-    return voicemail(this.options.script);
+    return voicemail(script, params.From);
   }
 
   /** The connected call ended: nobody answered means a voicemail instead. */
   afterDial(params: Params): string {
-    return params.DialCallStatus === 'completed' ? goodbye() : voicemail(this.options.script);
+    return params.DialCallStatus === 'completed' ? goodbye() : voicemail(this.options.script, params.From);
   }
 
   /** What the engineer hears before being connected. */
   whisper(query: Params): string {
-    return whisper(query.reason, query.ticket);
+    return whisper(this.options.script, query.reason, query.ticket);
   }
 
   /** The voicemail was recorded: it becomes a conversation and a ticket before the caller hangs up. */
   async recording(params: Params): Promise<string> {
+    const { script } = this.options;
     const { From: from, RecordingSid: sid, RecordingDuration: duration } = params;
     if (!from || !sid || !params.RecordingUrl || duration === '0') return goodbye();
     const text =
-      `Voicemail, ${duration ?? '?'} s (recording ${sid}; play it in the Twilio console under Monitor, Call logs). ` +
-      'The transcription follows when Twilio sends it.';
+      `Voicemail, ${duration ?? '?'} s (recording ${sid}). ` +
+      'The audio file and the transcription follow when Twilio has them ready.';
     const conversation = await this.store(from, text, `voicemail:${sid}`);
-    if (!conversation) return voicemailTaken(undefined);
-    return voicemailTaken(await this.fileTicket(conversation, text));
+    if (!conversation) return voicemailTaken(script, undefined);
+    return voicemailTaken(script, await this.fileTicket(conversation, text, sid));
+  }
+
+  /**
+   * Twilio's recording status callback: a finished voicemail or recorded call is fetched and kept
+   * as a file in the caller's conversation (and on their ticket), so the agent plays it in the
+   * console. When it cannot be fetched, the conversation says why and where to find it instead.
+   */
+  async recordingStatus(params: Params, query: Params): Promise<void> {
+    const { caller, kind } = query;
+    const { RecordingSid: sid, RecordingStatus: status, RecordingUrl: url } = params;
+    if (!caller || !sid || !url || status !== 'completed') return;
+    const label = kind === 'call' ? 'Recording of the call' : 'Voicemail recording';
+    const heading = `${label}, ${params.RecordingDuration ?? '?'} s (${sid})`;
+    let file: Attachment | undefined;
+    let text: string;
+    try {
+      file = await keepRecording(url, caller, this.options.recordings);
+      text = `${heading}: the audio file is attached.`;
+    } catch (error) {
+      if (!(error instanceof RecordingNotKept)) throw error;
+      this.options.log.warn({ recording: sid, reason: error.message }, 'call recording not kept');
+      text = `${heading} could not be kept here (${error.message}); play it in the Twilio console under Monitor, Call logs.`;
+    }
+    const conversation = await this.store(caller, text, `recording-file:${sid}`, file);
+    const ticketId = conversation?.brief?.ticketId;
+    if (file && ticketId) await this.attachToTicket(ticketId, file.url);
   }
 
   /** Twilio's transcription of a voicemail: added to the caller's conversation. */
@@ -93,7 +125,12 @@ export class VoiceLine {
     await this.store(from, text, `transcription:${sid}`);
   }
 
-  private async store(from: string, text: string, externalId: string): Promise<Conversation | undefined> {
+  private async store(
+    from: string,
+    text: string,
+    externalId: string,
+    file?: Attachment,
+  ): Promise<Conversation | undefined> {
     const ref: ConversationRef = { channel: 'sms', conversationKey: from, customerId: from };
     const zone = timeZoneForPhone(from);
     const { conversation, duplicate } = await this.options.engine.handleInbound(
@@ -102,6 +139,7 @@ export class VoiceLine {
         text,
         externalId,
         receivedAt: this.now(),
+        ...(file && { attachments: [file] }),
         profile: { phone: from, ...(zone && { timeZone: zone }) },
       },
       { route: false },
@@ -109,22 +147,47 @@ export class VoiceLine {
     return duplicate ? undefined : conversation;
   }
 
-  /** A new ticket (or the caller's resolved one reopened), then the agents' queue. */
-  private async fileTicket(conversation: Conversation, text: string): Promise<string | undefined> {
+  /**
+   * A new ticket (or the caller's resolved one reopened), then the agents' queue. The recording
+   * file is on it when Twilio reported it before the caller hung up.
+   */
+  private async fileTicket(
+    conversation: Conversation,
+    text: string,
+    recordingSid: string,
+  ): Promise<string | undefined> {
     const { engine, tickets } = this.options;
     if (!botIsAnswering(conversation.mode)) return conversation.brief?.ticketId;
+    const early = await engine.store.findMessageByExternalId(
+      conversation.id,
+      `recording-file:${recordingSid}`,
+    );
+    const attachments = early?.attachments?.map((a) => a.url) ?? [];
+    const brief = { description: text, ...(attachments.length > 0 && { attachments }) };
     const earlier = conversation.brief?.ticketId;
     const ticket = earlier
-      ? await tickets.reopen(earlier, conversation, { description: text })
-      : await tickets.create(
-          conversation,
-          { description: text },
-          `Voicemail from ${conversation.ref.customerId}`,
-        );
+      ? await tickets.reopen(earlier, conversation, brief)
+      : await tickets.create(conversation, brief, `Voicemail from ${conversation.ref.customerId}`);
     if (!ticket) return undefined;
     await engine.updateConversation(conversation.id, (c) => ({ ...c, brief: ticket.brief }));
     await engine.requestHandoff(conversation.id, `Voicemail, ticket ${ticket.id}`);
     return ticket.id;
+  }
+
+  /** Adds a kept recording to the ticket's files. */
+  private async attachToTicket(ticketId: string, url: string): Promise<void> {
+    const { store } = this.options.engine;
+    const ticket = await store.getTicket(ticketId);
+    if (!ticket || ticket.brief.attachments?.includes(url)) return;
+    const attachments = [...(ticket.brief.attachments ?? []), url];
+    await store.saveTicket({ ...ticket, brief: { ...ticket.brief, attachments }, updatedAt: this.now() });
+  }
+
+  /** The caller and their open ticket, for the whisper and the call recording. */
+  private async callOf(
+    from: string | undefined,
+  ): Promise<{ caller: string | undefined; ticketId: string | undefined }> {
+    return { caller: from, ticketId: await this.openTicketOf(from) };
   }
 
   /** The caller's newest ticket that is not resolved, on any channel their number is known on. */

@@ -4,7 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { NotFoundError, RateLimitError, ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { CustomerProfile } from '../../src/model/conversation';
-import type { Attachment } from '../../src/model/message';
+import { seenByCustomer, type Attachment } from '../../src/model/message';
 import type { ChatClientEvents, ChatHandshake, ChatServerEvents } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
 import { chatFeedback, chatMessage, parsePayload } from '../http/edge-schemas';
@@ -105,7 +105,8 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
     const lastSeq = typeof handshake.lastSeq === 'number' && handshake.lastSeq >= 0 ? handshake.lastSeq : 0;
     const messages = conversation ? await engine.store.getMessages(conversation.id, lastSeq) : [];
     socket.emit('history', {
-      messages: messages.map(toWire),
+      // Internal notes stay with the team: never replayed to the customer.
+      messages: messages.filter(seenByCustomer).map(toWire),
       mode: conversation?.mode ?? 'bot',
       ...(conversation?.assignedAgentName !== undefined && { agentName: conversation.assignedAgentName }),
     });
@@ -231,11 +232,11 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
 /** Pushes what the engine records in web conversations to the customer's open widgets. */
 function forwardEngineEvents(namespace: ChatNamespace, engine: Engine): void {
   engine.events.on('message', ({ conversation, message }) => {
-    if (conversation.ref.channel !== 'web') return;
+    if (conversation.ref.channel !== 'web' || !seenByCustomer(message)) return;
     namespace.to(chatRoom(conversation.ref.conversationKey)).emit('message', toWire(message));
   });
   engine.events.on('messageUpdated', ({ conversation, message }) => {
-    if (conversation.ref.channel !== 'web') return;
+    if (conversation.ref.channel !== 'web' || !seenByCustomer(message)) return;
     namespace.to(chatRoom(conversation.ref.conversationKey)).emit('messageUpdated', toWire(message));
   });
   engine.events.on('handoff', ({ conversation }) => {

@@ -1,10 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import type { RecordingType } from '../uploads/recording-sniffer';
 import type { UploadType } from './file-sniffer';
 
 /** What is kept next to each uploaded file, as `<id>.json`. */
 export interface UploadRecord {
-  mimeType: UploadType;
+  /** A customer's file type, or a call recording's (fetched from Twilio, never uploaded). */
+  mimeType: UploadType | RecordingType;
   name: string;
   size: number;
   /** The conversation key of the widget session that uploaded it: only it (and agents) may read it. */

@@ -9,12 +9,14 @@ import type { Attachment } from '../../src/model/message';
 import { SESSION_COOKIE } from '../console/session-cookie';
 import { readCookie } from '../http/cookies';
 import type { Limits } from '../http/limits';
-import { sniffUploadType, UPLOAD_TYPES, type UploadType } from './file-sniffer';
+import { isVideoType, sniffUploadType, UPLOAD_TYPES, type UploadType } from './file-sniffer';
 import { readUploadRecord, sweepUploads, uploadFolder, type UploadRecord } from './upload-records';
 import { conversationKeyOf, isSessionToken, type WebSessions } from './web-session';
 
-/** Largest upload accepted: a screenshot or a log, not a video. */
+/** Largest upload accepted that is not a video: a screenshot or a log. */
 export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+/** Largest video accepted unless the policy says otherwise (`uploads.videoMaxMb`). */
+export const DEFAULT_MAX_VIDEO_BYTES = 50 * 1024 * 1024;
 /** The header the widget sends its session token in (uploads and downloads). */
 export const CHAT_TOKEN_HEADER = 'x-chat-token';
 
@@ -31,14 +33,17 @@ export interface UploadRoutesOptions {
   clientAddress: (req: IncomingMessage) => string;
   /** UPLOAD_RETENTION_DAYS: files older than this are deleted (hourly sweep). */
   retentionDays: number;
+  /** Largest screen recording accepted (the policy's `uploads.videoMaxMb`). */
+  maxVideoBytes?: number;
   now?: () => number;
 }
 
 const SWEEP_EVERY_MS = 3600 * 1000;
 
 /**
- * Screenshots and files from the chat widget: `POST /api/chat/uploads` (authorised by the widget's
- * session token, type sniffed from the bytes, at most 5 MB, stored under DATA_DIR/uploads with a
+ * Screenshots, files and screen recordings from the chat widget: `POST /api/chat/uploads`
+ * (authorised by the widget's session token, type sniffed from the bytes, at most 5 MB, or the
+ * policy's video limit for MP4, WebM and QuickTime videos, stored under DATA_DIR/uploads with a
  * random id) and `GET /uploads/:id`, readable only by signed-in agents and the uploading session.
  */
 export function uploadRoutes(options: UploadRoutesOptions): Router {
@@ -51,7 +56,12 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
   sweep();
   setInterval(sweep, SWEEP_EVERY_MS).unref();
   const now = options.now ?? Date.now;
-  const readBody = express.raw({ type: () => true, limit: MAX_UPLOAD_BYTES });
+  const maxVideo = options.maxVideoBytes ?? DEFAULT_MAX_VIDEO_BYTES;
+  const readBody = express.raw({ type: () => true, limit: Math.max(MAX_UPLOAD_BYTES, maxVideo) });
+  const tooLarge = (video: boolean): HandoffError =>
+    video
+      ? new HandoffError('too_large', `The video is larger than ${megabytes(maxVideo)} MB`)
+      : new HandoffError('too_large', `The file is larger than ${megabytes(MAX_UPLOAD_BYTES)} MB`);
 
   router.options(['/api/chat/uploads', '/uploads/:id'], (_req, res) => {
     allowCrossOrigin(res);
@@ -77,13 +87,16 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
     const declared = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     if (declared && declared !== 'application/octet-stream' && !isUploadType(declared)) {
       throw new ValidationError(
-        'Only PNG, JPEG, GIF or WebP images, PDF and plain text files can be uploaded',
+        'Only PNG, JPEG, GIF or WebP images, PDF and plain text files, and MP4, WebM or MOV videos can be uploaded',
         'unsupported_type',
         { status: 415 },
       );
     }
-    if (Number(req.get('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
-    const bytes = await readRaw(readBody, req, res);
+    // What the sender declares only decides how much is read; the bytes decide the rest below.
+    const declaredVideo = isVideoType(declared) || declared === '' || declared === 'application/octet-stream';
+    const readLimit = declaredVideo ? Math.max(maxVideo, MAX_UPLOAD_BYTES) : MAX_UPLOAD_BYTES;
+    if (Number(req.get('content-length') ?? 0) > readLimit) throw tooLarge(isVideoType(declared));
+    const bytes = await readRaw(readBody, req, res, () => tooLarge(isVideoType(declared)));
     if (bytes.length === 0) throw new ValidationError('The file is empty', 'empty_file');
     const [bytesBySession, bytesByAddress] = await Promise.all([
       limits.take('uploadBytesPerSession', ownerKey, bytes.length),
@@ -91,12 +104,19 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
     ]);
     if (!bytesBySession || !bytesByAddress) throw tooMany();
     const mimeType = sniffUploadType(bytes);
-    if (!mimeType || (declared.startsWith('image/') && !mimeType.startsWith('image/'))) {
+    if (
+      !mimeType ||
+      (declared.startsWith('image/') && !mimeType.startsWith('image/')) ||
+      (declared.startsWith('video/') && !isVideoType(mimeType))
+    ) {
       throw new ValidationError(
-        "The file's content is not a PNG, JPEG, GIF or WebP image, a PDF or plain text",
+        "The file's content is not a PNG, JPEG, GIF or WebP image, a PDF, plain text, or an MP4, WebM or MOV video",
         'unsupported_type',
         { status: 415 },
       );
+    }
+    if (bytes.length > (isVideoType(mimeType) ? maxVideo : MAX_UPLOAD_BYTES)) {
+      throw tooLarge(isVideoType(mimeType));
     }
     const id = randomBytes(16).toString('base64url');
     const record: UploadRecord = {
@@ -135,7 +155,8 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
     } else {
       throw new AuthError('Sign in to the console to see uploaded files');
     }
-    const inline = record.mimeType.startsWith('image/');
+    // Images and videos show in the console (a video plays in a <video> player); the rest downloads.
+    const inline = record.mimeType.startsWith('image/') || isVideoType(record.mimeType);
     res.setHeader('Content-Type', record.mimeType);
     res.setHeader('Content-Security-Policy', "default-src 'none'; img-src 'self'; sandbox");
     res.setHeader('Cache-Control', 'private, max-age=3600');
@@ -162,8 +183,8 @@ function tooMany(): HandoffError {
   return new RateLimitError('Too many uploads; wait a while and try again');
 }
 
-function tooLarge(): HandoffError {
-  return new HandoffError('too_large', 'The file is larger than 5 MB', { status: 413 });
+function megabytes(bytes: number): string {
+  return String(Math.round((bytes / (1024 * 1024)) * 10) / 10);
 }
 
 /** Runs express.raw and turns its size error into our clear one. */
@@ -171,6 +192,7 @@ function readRaw(
   middleware: (req: Request, res: Response, next: NextFunction) => void,
   req: Request,
   res: Response,
+  tooLarge: () => HandoffError,
 ): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     middleware(req, res, (error?: unknown) => {

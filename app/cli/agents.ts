@@ -1,14 +1,8 @@
-import path from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { AgentDirectory } from '../../src/agents/agent-directory';
 import { randomPassword } from '../../src/agents/passwords';
-import { loadConfig } from '../../src/config';
 import { HandoffError } from '../../src/errors';
-import { createLogger } from '../../src/logger';
-import { createRedisClient } from '../../adapters/redis/redis-connection';
-import { RedisStore } from '../../adapters/redis/redis-store';
-import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
-import type { Store } from '../../src/store/store';
+import { openStore } from './open-store';
 
 const USAGE = `Manage the agents who sign in to the console.
 
@@ -19,17 +13,6 @@ const USAGE = `Manage the agents who sign in to the console.
 
 Without --password a random one is generated and printed once (or typed at a prompt with --prompt).
 Uses the same store as the server: DATA_DIR (SQLite) or REDIS_URL.`;
-
-/** Opens the store the server uses: Redis when REDIS_URL is set, else the SQLite file in DATA_DIR. */
-async function openStore(): Promise<Store> {
-  const config = loadConfig();
-  if (config.REDIS_URL) {
-    const client = createRedisClient(config.REDIS_URL, createLogger('warn'), 'agents-cli');
-    await client.connect();
-    return new RedisStore({ client, prefix: config.REDIS_PREFIX, ownsClient: true });
-  }
-  return new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite'));
-}
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -49,7 +32,7 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command ? 0 : 1;
   }
-  const store = await openStore();
+  const store = await openStore('agents-cli');
   const directory = new AgentDirectory(store, 0);
   try {
     const passwordFor = async (): Promise<{ password: string; generated: boolean }> => {

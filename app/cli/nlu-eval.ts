@@ -18,6 +18,7 @@ import { loadConfig } from '../../src/config';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { createLogger } from '../../src/logger';
 import { crossValidate, type CrossValidation } from '../../src/understanding/cross-validate';
+import { crossValidatePersonTalk } from '../../src/understanding/cross-validate-person-talk';
 import { IntentClassifier, type LabelledExample } from '../../src/understanding/intent-classifier';
 import { textFeatures } from '../../src/understanding/text-features';
 import { readTrainingCorpus } from '../../src/understanding/training-corpus';
@@ -121,6 +122,15 @@ async function main(): Promise<void> {
     false,
   );
   console.log(`  (${((Date.now() - started) / folds / 1000).toFixed(2)} s to train on one fold)`);
+  const personTalk = crossValidatePersonTalk(corpus.intents, folds);
+  console.log(
+    `Request for a person or not, on the ${personTalk.examples} examples that mention a person (${folds}-fold):`,
+  );
+  for (const [rule, tally] of Object.entries(personTalk.rules)) {
+    console.log(
+      `  ${rule.padEnd(30)} ${percent(tally.correct / personTalk.examples).padStart(6)}  (${tally.falseHandoffs} false handoffs, ${tally.missed} missed)`,
+    );
+  }
   printCv('Severity cues (P0-P5)', crossValidate(corpus.severity, softmax, folds), false);
   printCv('Category cues', crossValidate(corpus.category, softmax, folds), false);
   const model = IntentClassifier.train(corpus.intents);

@@ -1,11 +1,13 @@
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ConversationMode } from '../../src/model/conversation';
 import type { Ack, ChatClientEvents, ChatServerEvents, WireMessage } from '../../src/realtime/socket-events';
+import { replyKind, type ReplyKind } from './reply-kind';
 
 type ChatSocket = Socket<ChatServerEvents, ChatClientEvents>;
 
-/** What one question came to. */
-export type AskOutcome = { answered: true; latencyMs: number } | { answered: false; reason: string };
+/** What one question came to: the first reply, with what kind of reply it was. */
+export type AskOutcome =
+  { answered: true; latencyMs: number; kind: ReplyKind } | { answered: false; reason: string };
 
 /**
  * One web-chat customer as the widget is one: a socket.io-client on `/chat` over websocket. It
@@ -76,7 +78,7 @@ export class ChatCustomer {
       }, timeoutMs);
       this.waiting = (message) => {
         if (message.author !== 'bot' && message.author !== 'agent') return false;
-        resolve({ answered: true, latencyMs: performance.now() - started });
+        resolve({ answered: true, latencyMs: performance.now() - started, kind: replyKind(message) });
         return true;
       };
     });

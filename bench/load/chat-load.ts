@@ -1,5 +1,6 @@
 import { summarize, round, type LatencySummary } from '../stats';
 import { ChatCustomer, connectMany, type AskOutcome } from './chat-customer';
+import type { LoadMessage, MixStats } from './message-mix';
 
 /** The Botpress benchmark's service level: an answer within 1.5 s. */
 export const SLA_MS = 1500;
@@ -9,12 +10,20 @@ export interface ChatLoadResult {
   /** Customers connected at the same time. */
   customers: number;
   sent: number;
+  /**
+   * Messages whose first reply was of the kind they should get (a docs answer for a docs
+   * question, the report flow for a problem report…), or, with `accept: 'any'`, any reply.
+   */
   answered: number;
+  /** Replies of the wrong kind (a greeting or a "no answer" for a docs question), by "expected→got". */
+  wrongKind: number;
+  wrongKinds: Record<string, number>;
   /** Messages that got no answer (timeout, refused, never sent before the deadline). */
   missing: number;
   missingReasons: Record<string, number>;
   connectFailed: number;
   durationMs: number;
+  /** Right-kind replies per second (any reply with `accept: 'any'`). */
   messagesPerSecond: number;
   latency: LatencySummary;
   /** Answers slower than the 1.5 s the Botpress benchmark uses as its target. */
@@ -26,27 +35,53 @@ export interface ChatLoadResult {
   handedOff: number;
   /** A few questions that got no answer, for finding out why. */
   missingExamples: string[];
+  /** A few messages answered with the wrong kind of reply. */
+  wrongExamples: string[];
+  /** The messages of this load: how many, how many word-for-word repeats, per kind. */
+  mix?: MixStats;
+  /** Which replies counted: of the right kind, or any (the echo understands nothing). */
+  accept: 'kind' | 'any';
 }
 
 interface Tally {
+  accept: 'kind' | 'any';
   latencies: number[];
   sent: number;
   missingReasons: Record<string, number>;
+  wrongKinds: Record<string, number>;
   handedOff: number;
   missingExamples: string[];
+  wrongExamples: string[];
 }
 
-function newTally(): Tally {
-  return { latencies: [], sent: 0, missingReasons: {}, handedOff: 0, missingExamples: [] };
+function newTally(accept: 'kind' | 'any'): Tally {
+  return {
+    accept,
+    latencies: [],
+    sent: 0,
+    missingReasons: {},
+    wrongKinds: {},
+    handedOff: 0,
+    missingExamples: [],
+    wrongExamples: [],
+  };
+}
+
+/** Where a load takes its messages from, one at a time (a `MessageMix`). */
+export interface MessageSource {
+  next(): LoadMessage;
+  stats(): MixStats;
 }
 
 /** Options shared by both load shapes. */
 export interface ChatLoadOptions {
   url: string;
   customers: number;
-  questions: readonly string[];
+  messages: MessageSource;
   /** A question with no answer after this long counts as missing. */
   answerTimeoutMs: number;
+  /** Count only replies of the right kind (the app), or any reply (the echo). Default 'kind'. */
+  accept?: 'kind' | 'any';
 }
 
 /** A per-customer token bucket the client keeps to stay under the server's rate limit. */
@@ -64,18 +99,19 @@ export interface ClientRateLimit {
 export async function sustainedLoad(
   options: ChatLoadOptions & { durationMs: number; rateLimit?: ClientRateLimit },
 ): Promise<ChatLoadResult & { newCustomers: number }> {
-  const tally = newTally();
+  const tally = newTally(options.accept ?? 'kind');
   const deadline = Date.now() + options.durationMs;
   const { customers, failed } = await connectMany(options.url, options.customers, { deadline });
   const started = performance.now();
   let connectFailed = failed;
   let newCustomers = 0;
-  const slot = async (first: ChatCustomer, slotIndex: number) => {
+  const slot = async (first: ChatCustomer) => {
     let customer = first;
     let bucket = fullBucket(options.rateLimit);
+    let last: LoadMessage | undefined;
     for (let i = 0; Date.now() < deadline; i += 1) {
       if (customer.withHuman) tally.handedOff += 1;
-      if (customer.withHuman || (options.rateLimit && !take(bucket, options.rateLimit))) {
+      if (leaves(customer, last) || (options.rateLimit && !take(bucket, options.rateLimit))) {
         customer.close();
         try {
           customer = await ChatCustomer.connect(options.url);
@@ -87,13 +123,28 @@ export async function sustainedLoad(
         bucket = fullBucket(options.rateLimit);
         if (options.rateLimit) take(bucket, options.rateLimit);
       }
-      const question = pick(options.questions, slotIndex * 7 + i);
-      record(tally, question, await customer.ask(question, options.answerTimeoutMs));
+      const message = options.messages.next();
+      record(tally, message, await customer.ask(message.text, options.answerTimeoutMs));
+      last = message;
     }
     customer.close();
   };
-  await Promise.all(customers.map((customer, i) => slot(customer, i)));
-  return { ...result(options.customers, tally, performance.now() - started, connectFailed), newCustomers };
+  await Promise.all(customers.map((customer) => slot(customer)));
+  return {
+    ...result(options, tally, performance.now() - started, connectFailed),
+    newCustomers,
+  };
+}
+
+/**
+ * Whether the next message goes to a new customer: a person has the conversation (the bot stays
+ * quiet by design), or the last message reported a problem. A report starts a conversation
+ * about that problem; the load's next message is an unrelated single question, which a real
+ * customer would not send into the middle of their report. Decided on what was sent, not on the
+ * reply, so the echo's customers leave at the same points.
+ */
+function leaves(customer: ChatCustomer, last: LoadMessage | undefined): boolean {
+  return customer.withHuman || last?.kind === 'report';
 }
 
 interface Bucket {
@@ -125,20 +176,21 @@ export async function fixedLoad(
   const { customers, failed } = await connectMany(options.url, options.customers, {
     deadline: connectDeadline,
   });
-  const tally = newTally();
+  const tally = newTally(options.accept ?? 'kind');
   const started = performance.now();
   const deadline = Date.now() + options.deadlineMs;
   await Promise.all(
-    customers.map(async (first, index) => {
+    customers.map(async (first) => {
       let customer = first;
+      let last: LoadMessage | undefined;
       for (let i = 0; i < options.messagesEach; i += 1) {
         if (Date.now() >= deadline) {
           tally.missingReasons['not sent before the deadline'] =
             (tally.missingReasons['not sent before the deadline'] ?? 0) + options.messagesEach - i;
           break;
         }
-        if (customer.withHuman) {
-          tally.handedOff += 1;
+        if (leaves(customer, last)) {
+          if (customer.withHuman) tally.handedOff += 1;
           customer.close();
           try {
             customer = await ChatCustomer.connect(options.url);
@@ -148,8 +200,9 @@ export async function fixedLoad(
             return;
           }
         }
-        const question = pick(options.questions, index * 7 + i);
-        record(tally, question, await customer.ask(question, options.answerTimeoutMs));
+        const message = options.messages.next();
+        record(tally, message, await customer.ask(message.text, options.answerTimeoutMs));
+        last = message;
       }
       customer.close();
     }),
@@ -157,29 +210,38 @@ export async function fixedLoad(
   const elapsed = performance.now() - started;
   // Customers that never connected asked nothing: their messages are missing too.
   if (failed > 0) tally.missingReasons['customer could not connect'] = failed * options.messagesEach;
-  return result(options.customers, tally, elapsed, failed);
+  return result(options, tally, elapsed, failed);
 }
 
-function pick(questions: readonly string[], index: number): string {
-  return questions[index % questions.length]!;
-}
-
-function record(tally: Tally, question: string, outcome: AskOutcome): void {
+function record(tally: Tally, message: LoadMessage, outcome: AskOutcome): void {
   tally.sent += 1;
-  if (outcome.answered) {
+  if (outcome.answered && (tally.accept === 'any' || outcome.kind === message.kind)) {
     tally.latencies.push(outcome.latencyMs);
     return;
   }
+  if (outcome.answered) {
+    const key = `${message.kind}→${outcome.kind}`;
+    tally.wrongKinds[key] = (tally.wrongKinds[key] ?? 0) + 1;
+    if (tally.wrongExamples.length < 5) tally.wrongExamples.push(`${key}: ${message.text}`);
+    return;
+  }
   tally.missingReasons[outcome.reason] = (tally.missingReasons[outcome.reason] ?? 0) + 1;
-  if (tally.missingExamples.length < 3) tally.missingExamples.push(`${outcome.reason}: ${question}`);
+  if (tally.missingExamples.length < 3) tally.missingExamples.push(`${outcome.reason}: ${message.text}`);
 }
 
-function result(customers: number, tally: Tally, elapsedMs: number, connectFailed: number): ChatLoadResult {
+function result(
+  options: ChatLoadOptions,
+  tally: Tally,
+  elapsedMs: number,
+  connectFailed: number,
+): ChatLoadResult {
   const missing = Object.values(tally.missingReasons).reduce((sum, n) => sum + n, 0);
   return {
-    customers,
+    customers: options.customers,
     sent: tally.sent,
     answered: tally.latencies.length,
+    wrongKind: Object.values(tally.wrongKinds).reduce((sum, n) => sum + n, 0),
+    wrongKinds: tally.wrongKinds,
     missing,
     missingReasons: tally.missingReasons,
     connectFailed,
@@ -189,5 +251,8 @@ function result(customers: number, tally: Tally, elapsedMs: number, connectFaile
     overSla: tally.latencies.filter((ms) => ms > SLA_MS).length,
     handedOff: tally.handedOff,
     missingExamples: tally.missingExamples,
+    wrongExamples: tally.wrongExamples,
+    mix: options.messages.stats(),
+    accept: tally.accept,
   };
 }

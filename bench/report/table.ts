@@ -12,28 +12,43 @@ export function renderTable(results: BenchResults): string {
       name,
       `${r.messagesPerSecond} msg/s`,
       lat(r.latency),
-      `${r.answered}/${r.sent + missingUnsent(r)} answered, ${r.missing} missing, ${r.overSla} > 1.5 s` +
-        (r.handedOff ? `, ${r.handedOff} handed to a person by a flow` : '') +
+      `${r.answered}/${r.sent + missingUnsent(r)} ${r.accept === 'any' ? 'replied (any reply counts)' : 'answered in kind'}` +
+        (r.accept === 'kind' ? `, ${r.wrongKind} wrong in kind${wrongNote(r)}` : '') +
+        `, ${r.missing} missing, ${r.overSla} > 1.5 s` +
+        (r.handedOff ? `, ${r.handedOff} handed to a person` : '') +
+        mixNote(r) +
         cacheNote(r),
     ]);
   const { throughput, botpress, handoff, channels, memory, retrieval, growth } = results;
   if (throughput?.limit)
-    chat(`1. limit: bare socket.io echo, ${throughput.limit.customers} customers`, throughput.limit);
-  if (throughput?.bot) chat(`2. bot path, ${throughput.bot.customers} customers`, throughput.bot);
+    chat(
+      `1. limit: bare socket.io echo, ${throughput.limit.customers} customers, realistic load`,
+      throughput.limit,
+    );
+  if (throughput?.bot)
+    chat(`2. bot path, ${throughput.bot.customers} customers, realistic load`, throughput.bot);
   if (throughput?.botUncached)
     chat(
-      `2. bot path, ${throughput.botUncached.customers} customers, answer cache off`,
+      `2. bot path, ${throughput.botUncached.customers} customers, realistic load, answer cache off`,
       throughput.botUncached,
     );
   if (botpress)
-    chat(`2. Botpress shape: ${botpress.customers} customers x ${botpressEach(botpress)}`, botpress);
+    chat(
+      `2. Botpress shape: ${botpress.customers} customers x ${botpressEach(botpress)}, realistic load`,
+      botpress,
+    );
   if (throughput?.ratio !== undefined)
     rows.push([
       '3. ratio bot path / limit',
       `${(throughput.ratio * 100).toFixed(1)}%`,
       '',
-      'same run, same load',
+      'same run, same clients, rate limit and messages; app replies count only in kind',
     ]);
+  if (throughput?.botCached)
+    chat(
+      `(fully cached: the seed asked verbatim, over and over) bot path, ${throughput.botCached.customers} customers`,
+      throughput.botCached,
+    );
   if (handoff) {
     rows.push([
       `4. handoff: "Human" -> agent console`,
@@ -77,7 +92,9 @@ export function renderTable(results: BenchResults): string {
     `Machine: ${machine.cores} cores, ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}` +
       `; load average at start ${machine.loadAverageAtStart}`,
     `Setup: ${results.setup}`,
-    `Docs: ${results.kbDir}; questions: ${results.questions.source} (${results.questions.count})`,
+    `Docs: ${results.kbDir}; load: variations of ${results.seed.count} seed messages from ${results.seed.source}, ` +
+      `${Math.round(results.seed.repeatShare * 100)}% word-for-word repeats asked for` +
+      (results.scale !== 1 ? `; REDUCED SIZE (--scale ${results.scale})` : ''),
     `Command: ${results.command}   (${results.startedAt}, ${results.durationS} s)`,
     '',
     '| measurement | throughput | latency p50 / p95 / p99 (ms) | notes |',
@@ -89,6 +106,22 @@ export function renderTable(results: BenchResults): string {
     for (const t of results.targets) lines.push(`| ${t.target} | ${t.measured} | ${t.met ? 'yes' : 'NO'} |`);
   }
   return lines.join('\n');
+}
+
+/** The wrong-in-kind replies by "expected→got", most frequent first. */
+function wrongNote(r: ChatLoadResult): string {
+  const top = Object.entries(r.wrongKinds)
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([key, n]) => `${key} ${n}`);
+  return top.length ? ` (${top.join(', ')})` : '';
+}
+
+/** How many of the load's messages were word-for-word repeats. */
+function mixNote(r: ChatLoadResult): string {
+  if (!r.mix || r.mix.messages === 0) return '';
+  const share = ((100 * r.mix.repeats) / r.mix.messages).toFixed(1);
+  return `; ${r.mix.distinct} distinct messages, ${share}% repeats`;
 }
 
 /** How many docs answers came from the answer cache, when the app reported it. */

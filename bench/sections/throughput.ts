@@ -1,5 +1,5 @@
 import type { ChildServer } from '../child-server';
-import { withServer, type BenchContext } from '../context';
+import { withServer, type BenchContext, type MixKind } from '../context';
 import { fixedLoad, sustainedLoad, type ChatLoadResult, type ClientRateLimit } from '../load/chat-load';
 import { round } from '../stats';
 
@@ -41,44 +41,52 @@ const WIDGET_RATE_LIMIT: ClientRateLimit = { capacity: 19, perSecond: 1.9 };
 
 /** Sections 1 to 3: the bare socket.io limit, the bot path at the same load, and their ratio. */
 export interface ThroughputPair {
+  /** The echo under the realistic load, with the same clients and rate limit as the app. */
   limit?: SustainedResult;
-  /** The app as shipped (answer cache on). */
+  /** The app as shipped (answer cache on) under the realistic load: the headline. */
   bot?: AppLoadResult<SustainedResult>;
-  /** The app with the answer cache off: every answer retrieved, what retrieval costs under load. */
+  /** The app with the answer cache off: every docs answer retrieved. */
   botUncached?: AppLoadResult<SustainedResult>;
-  /** Bot-path messages/s divided by echo messages/s, from this same run. */
+  /** The app under the seed asked over and over unchanged: what the answer cache makes of it. */
+  botCached?: AppLoadResult<SustainedResult>;
+  /** Right-kind bot replies/s divided by echo replies/s, from this same run and load. */
   ratio?: number;
 }
 
-/** Runs the echo server and then the real app under the same closed-loop load. */
+/**
+ * Runs the echo server and then the real app under the same closed-loop load: the same clients,
+ * the same client-side rate limit and the same messages in the same order. Only the counting
+ * differs, and only because the echo understands nothing: any echo reply counts, while an app
+ * reply counts only when it is the kind the message should get.
+ */
 export async function measureThroughputPair(
   context: BenchContext,
   which: { limit: boolean; bot: boolean },
 ): Promise<ThroughputPair> {
   const { plan } = context.options;
-  const load = (url: string, rateLimit?: ClientRateLimit) =>
+  const load = (url: string, mix: MixKind, accept: 'kind' | 'any' = 'kind') =>
     sustainedLoad({
       url,
       customers: plan.throughputCustomers,
       durationMs: plan.throughputMs,
-      questions: context.questions,
+      messages: context.mix(mix),
       answerTimeoutMs: plan.answerTimeoutMs,
-      ...(rateLimit && { rateLimit }),
+      rateLimit: WIDGET_RATE_LIMIT,
+      accept,
     });
+  const what = `${plan.throughputCustomers} customers, ${plan.throughputMs} ms`;
   const pair: ThroughputPair = {};
   if (which.limit) {
-    context.progress(
-      `limit: bare socket.io echo, ${plan.throughputCustomers} customers, ${plan.throughputMs} ms`,
-    );
-    pair.limit = await withServer(context.startEcho(), (server) => load(server.url));
+    context.progress(`limit: bare socket.io echo, realistic load, ${what}`);
+    pair.limit = await withServer(context.startEcho(), (server) => load(server.url, 'realistic', 'any'));
   }
   if (which.bot) {
-    context.progress(`bot path: real app, ${plan.throughputCustomers} customers, ${plan.throughputMs} ms`);
-    pair.bot = await onApp(context, (server) => load(server.url, WIDGET_RATE_LIMIT));
-    context.progress(
-      `bot path, answer cache off: ${plan.throughputCustomers} customers, ${plan.throughputMs} ms`,
-    );
-    pair.botUncached = await onApp(context, (server) => load(server.url, WIDGET_RATE_LIMIT), NO_ANSWER_CACHE);
+    context.progress(`bot path: real app, realistic load, ${what}`);
+    pair.bot = await onApp(context, (server) => load(server.url, 'realistic'));
+    context.progress(`bot path, answer cache off: realistic load, ${what}`);
+    pair.botUncached = await onApp(context, (server) => load(server.url, 'realistic'), NO_ANSWER_CACHE);
+    context.progress(`bot path, fully cached load (seed repeated verbatim), ${what}`);
+    pair.botCached = await onApp(context, (server) => load(server.url, 'cached'));
   }
   if (pair.limit && pair.bot && pair.limit.messagesPerSecond > 0) {
     pair.ratio = round(pair.bot.messagesPerSecond / pair.limit.messagesPerSecond, 3);
@@ -95,7 +103,7 @@ export async function measureBotpressShape(context: BenchContext): Promise<AppLo
       url: server.url,
       customers: plan.botpressCustomers,
       messagesEach: plan.botpressMessages,
-      questions: context.questions,
+      messages: context.mix('realistic'),
       answerTimeoutMs: plan.answerTimeoutMs,
       deadlineMs: plan.loadDeadlineMs,
     }),
@@ -116,7 +124,7 @@ export async function measureCostGrowth(context: BenchContext): Promise<AppLoadR
           url: server.url,
           customers,
           messagesEach,
-          questions: context.questions,
+          messages: context.mix('realistic'),
           answerTimeoutMs: plan.answerTimeoutMs,
           deadlineMs: plan.loadDeadlineMs,
         }),

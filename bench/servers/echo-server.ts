@@ -1,7 +1,12 @@
 /**
- * The limit: a bare socket.io server speaking the widget's protocol on `/chat` with no engine,
- * store or docs behind it. It answers each `message` with an ack and echoes the text back as a
- * bot `message`, so a client sees exactly the event sequence the real app produces.
+ * The limit: a bare socket.io server speaking the widget's protocol on `/chat`, with the app's
+ * transport settings. What it does per message: acknowledge it (`{ ok, seq }`) and send the text
+ * back as one bot `message`, so a client sees the event sequence the real app produces. What it
+ * does not do: authenticate or resume sessions, rate-limit (the benchmark's clients keep under
+ * the widget's limit themselves, for the echo and the app alike), store anything, understand or
+ * route the message, retrieve from the docs, run flows, hand off, echo the customer's message to
+ * their other tabs, or tell any agent console. Its replies carry no flow, so the benchmark counts
+ * any echo reply as answered, where an app reply counts only when it is the right kind.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

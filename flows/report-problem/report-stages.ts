@@ -3,6 +3,7 @@ import type { MessageContent } from '../../src/model/message';
 import { describeEscalationPrice } from '../../src/policy/classification';
 import { describeHours, isOpen } from '../../src/policy/opening-hours';
 import { matchIncident } from '../../src/status-page/match-incident';
+import { reopensTicket } from '../../src/tickets/reopen-window';
 import { policyOf, ticketsOf } from '../support-context';
 import { isCallProblem, isInterfaceProblem } from './problem-topic';
 import { briefOf, type ReportDraft } from './report-draft';
@@ -62,7 +63,11 @@ export async function afterDescription(context: FlowContext, draft: ReportDraft)
       'same-as-earlier',
       { ...draft, earlierTicketId: earlier.id },
       {
-        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, I will reopen that ticket instead of starting a new one. Reply "same" or "new".`,
+        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, ${
+          reopensTicket(earlier, context.now(), policyOf(context).ticketLifecycle.reopenWindowDays)
+            ? 'I will reopen that ticket instead of starting a new one'
+            : 'I will open a new ticket linked to it, as it closed too long ago to reopen'
+        }. Reply "same" or "new".`,
         quickReplies: [
           { label: 'Same problem', value: 'Same problem' },
           { label: 'New problem', value: 'New problem' },
@@ -145,7 +150,7 @@ export async function askScreenshotOrTiming(context: FlowContext, draft: ReportD
       'screenshot',
       { ...draft, retries: 0 },
       {
-        text: 'A screenshot of what you see helps a lot with interface problems. Please attach one (the paperclip in the web chat, a photo on Telegram, a picture message by SMS), or type "skip".',
+        text: 'For an interface problem, a short screen recording (MP4, WebM or MOV video) shows us best what happens; a screenshot helps too. Please attach one (the paperclip in the web chat, a photo or video on Telegram, a picture message by SMS), or type "skip".',
         quickReplies: [{ label: 'Skip', value: 'skip' }],
       },
     );

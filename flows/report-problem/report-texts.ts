@@ -85,7 +85,12 @@ export function callIdQuestion(policy: SupportPolicy): MessageContent {
 }
 
 /** The one-paragraph summary of a filed report. */
-export function filedSummary(ticketId: string, brief: ProblemBrief, reopened: boolean): string {
+export function filedSummary(
+  ticketId: string,
+  brief: ProblemBrief,
+  reopened: boolean,
+  linkedTicketId?: string,
+): string {
   const what = [brief.category && capitalise(brief.category), brief.severity].filter(Boolean).join(' ');
   const calls = brief.callIds?.length
     ? `, ${brief.callIds.length} Call-ID${brief.callIds.length > 1 ? 's' : ''}`
@@ -95,7 +100,7 @@ export function filedSummary(ticketId: string, brief: ProblemBrief, reopened: bo
     : '';
   return reopened
     ? `I have reopened your ticket ${ticketId} with these new details (${what}${calls}${files}).`
-    : `Thank you. Your report is filed as ticket ${ticketId} (${what || 'unclassified'}${calls}${files}). Please quote ${ticketId} if you contact us about it.`;
+    : `Thank you. Your report is filed as ticket ${ticketId} (${what || 'unclassified'}${calls}${files})${linkedTicketId ? `, linked to your earlier ticket ${linkedTicketId}, which closed too long ago to reopen` : ''}. Please quote ${ticketId} if you contact us about it.`;
 }
 
 function capitalise(text: string): string {

@@ -1,6 +1,7 @@
 import { done, type FlowContext, type FlowOutcome } from '../../src/engine/flow';
 import { priorityOf } from '../../src/policy/classification';
 import { policyOf, ticketsOf } from '../support-context';
+import { confirmByStatusPage, joinableOutage, statusPageIncident } from './confirmed-outage';
 import { briefOf, titleOf, type ReportDraft } from './report-draft';
 import { filedSummary } from './report-texts';
 
@@ -19,8 +20,10 @@ export async function submitReport(
   const brief = briefOf(draft);
   const outage = draft.severity === policy.outageSeverity;
 
+  // Outage reports join one ticket only while the outage is confirmed (see confirmed-outage.ts).
+  const incident = outage ? await statusPageIncident(context) : undefined;
   if (outage) {
-    const open = await tickets.openOutage(policy.outageSeverity, policy.outageDedupeHours * 3600_000);
+    const open = await joinableOutage(context, incident);
     if (open && open.conversationId !== context.conversation.id) {
       await tickets.linkReport(open.id, context.conversation, brief);
       await context.update((c) => ({
@@ -38,10 +41,13 @@ export async function submitReport(
     }
   }
 
-  const earlier = draft.earlierTicketId
-    ? await tickets.reopen(draft.earlierTicketId, context.conversation, brief)
+  const title = titleOf(draft.description);
+  const recurrence = draft.earlierTicketId
+    ? await tickets.recurrence(draft.earlierTicketId, context.conversation, brief, title)
     : undefined;
-  const ticket = earlier ?? (await tickets.create(context.conversation, brief, titleOf(draft.description)));
+  const earlier = recurrence?.reopened ? recurrence.ticket : undefined;
+  const ticket = recurrence?.ticket ?? (await tickets.create(context.conversation, brief, title));
+  if (outage && incident && !recurrence) await confirmByStatusPage(context, ticket.id, incident);
   const filed = [
     ...draft.filed,
     { ticketId: ticket.id, ...(ticket.brief.severity && { severity: ticket.brief.severity }) },
@@ -51,7 +57,7 @@ export async function submitReport(
     ...filed.map((f) => priorityOf(f.severity)),
     escalated ? policy.paidEscalation.priority : 5,
   );
-  await context.say(filedSummary(ticket.id, ticket.brief, Boolean(earlier)));
+  await context.say(filedSummary(ticket.id, ticket.brief, Boolean(earlier), ticket.linkedTicketId));
 
   const [following, ...rest] = draft.queue;
   if (following) {

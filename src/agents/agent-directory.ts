@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { AuthError, ConflictError, NotFoundError, ValidationError } from '../errors';
+import { AuthError, ConflictError, HandoffError, NotFoundError, ValidationError } from '../errors';
 import type { Agent } from '../model/agent';
 import type { AgentStore } from '../store/ports';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
@@ -72,6 +72,58 @@ export class AgentDirectory {
     this.revoked({ agentId: agent.id });
   }
 
+  /**
+   * Disables or enables an agent by id. Disabling ends every session of theirs at once (open
+   * consoles are closed); an admin cannot disable their own account, and the last enabled admin
+   * cannot be disabled.
+   */
+  async setDisabled(id: string, disabled: boolean, by: Agent): Promise<Agent> {
+    const agent = await this.require(id);
+    if (disabled && agent.id === by.id) throw new ConflictError('You cannot disable your own account');
+    if (disabled && agent.role === 'admin') await this.keepAnAdmin(agent.id);
+    const next: Agent = { ...agent };
+    if (disabled) next.disabledAt = agent.disabledAt ?? this.now();
+    else delete next.disabledAt;
+    await this.store.updateAgent(next);
+    if (disabled) await this.endSessions(agent.id);
+    return next;
+  }
+
+  /** Changes an agent's role; the last enabled admin keeps theirs. */
+  async setRole(id: string, role: Agent['role']): Promise<Agent> {
+    const agent = await this.require(id);
+    if (agent.role === 'admin' && role !== 'admin') await this.keepAnAdmin(agent.id);
+    const next: Agent = { ...agent, role };
+    await this.store.updateAgent(next);
+    return next;
+  }
+
+  /** Sets a new password by agent id (generated when not given) and ends their sessions. */
+  async resetPasswordOf(id: string, password: string = randomPassword()): Promise<string> {
+    const agent = await this.require(id);
+    await this.resetPassword(agent.username, password);
+    return password;
+  }
+
+  private async require(id: string): Promise<Agent> {
+    const agent = await this.store.getAgent(id);
+    if (!agent) throw new NotFoundError('Agent');
+    return agent;
+  }
+
+  /** Refuses a change that would leave no enabled admin besides `leaving`. */
+  private async keepAnAdmin(leaving: string): Promise<void> {
+    const others = (await this.store.listAgents()).filter(
+      (a) => a.role === 'admin' && a.disabledAt === undefined && a.id !== leaving,
+    );
+    if (others.length === 0) throw new ConflictError('The desk needs at least one enabled admin');
+  }
+
+  private async endSessions(agentId: string): Promise<void> {
+    await this.store.deleteSessionsOf(agentId);
+    this.revoked({ agentId });
+  }
+
   /** Calls `listener` whenever sessions end here, so open consoles can be closed at once. */
   onRevoked(listener: (revocation: Revocation) => void): () => void {
     this.revokedListeners.add(listener);
@@ -110,6 +162,7 @@ export class AgentDirectory {
     const agent = await this.store.getAgentByUsername(normaliseUsername(String(username)));
     const valid = await verifyPassword(String(password), agent?.passwordHash ?? DUMMY_HASH);
     if (!agent || !valid) throw new AuthError('Wrong username or password', 'bad_credentials');
+    if (agent.disabledAt !== undefined) throw new HandoffError('forbidden', 'This account is disabled');
     const token = randomBytes(32).toString('base64url');
     const now = this.now();
     const expiresAt = now + this.sessionTtlMs;
@@ -133,7 +186,7 @@ export class AgentDirectory {
     const session = await this.store.getSession(hashToken(token));
     if (!session || session.expiresAt <= this.now()) throw new AuthError();
     const agent = await this.store.getAgent(session.agentId);
-    if (!agent) throw new AuthError();
+    if (!agent || agent.disabledAt !== undefined) throw new AuthError();
     return { agent, expiresAt: session.expiresAt };
   }
 

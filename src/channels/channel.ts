@@ -1,5 +1,5 @@
 import type { ChannelName, ConversationRef } from '../model/conversation';
-import type { TranscriptMessage } from '../model/message';
+import type { NoticeKind, TranscriptMessage } from '../model/message';
 
 /** What a channel can carry; the engine skips what a channel cannot do instead of failing. */
 export interface ChannelCapabilities {
@@ -8,6 +8,11 @@ export interface ChannelCapabilities {
   attachments: boolean;
   /** Longest message the provider accepts in one send, in characters (split beyond it). */
   maxMessageLength?: number;
+  /**
+   * The handoff notices this channel carries (all when absent). The others are kept in the
+   * transcript, marked `skipped`: on e-mail, "an agent joined" would be a mail of its own.
+   */
+  notices?: readonly NoticeKind[];
 }
 
 /** The outcome of one send, recorded on the transcript message. */

@@ -58,6 +58,11 @@ export class DeliveryPath {
   ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
     const { now, record } = this.options;
     const channel = this.channels.get(conversation.ref.channel);
+    // A notice this channel does not carry (its own wording, or none) is kept in the transcript only.
+    const notices = channel?.capabilities.notices;
+    if (message.notice && notices && !notices.includes(message.notice)) {
+      return record(conversation, { ...message, delivery: { status: 'skipped', at: now() } });
+    }
     if (channel?.deliveredWithTranscript && !conversation.unreachable) {
       return record(conversation, { ...message, delivery: { status: 'sent', at: now() } });
     }

@@ -353,7 +353,7 @@ export class Engine {
     position: FlowPosition | undefined,
   ): Promise<FlowOutcome> {
     const { conversation } = inbound;
-    const context = this.flowContext(conversation, inbound.message, inbound.understanding);
+    const context = this.flowContext(conversation, inbound.message, inbound.understanding, flow.id);
     let outcome: FlowOutcome;
     try {
       outcome = await flow.run(context, position);
@@ -390,6 +390,7 @@ export class Engine {
     conversation: Conversation,
     message: TranscriptMessage,
     understanding: Understanding,
+    flowId: string,
   ): FlowContext & { lastPrompt(): FlowPosition['prompt'] } {
     let current = conversation;
     let prompt: FlowPosition['prompt'];
@@ -409,7 +410,7 @@ export class Engine {
       say: async (content) => {
         const body = typeof content === 'string' ? { text: content } : content;
         prompt = { text: body.text, ...(body.quickReplies && { quickReplies: body.quickReplies }) };
-        const sent = await this.sayAndRead(current, content);
+        const sent = await this.sayAndRead(current, { ...body, flowId });
         current = sent.conversation;
         return sent.message;
       },

@@ -1,5 +1,6 @@
 import type { SupportPolicy } from '../policy/policy-schema';
 import type { StatusPage } from '../status-page/status-page';
+import type { FixConfirmation } from '../tickets/fix-confirmation';
 import type { TicketService } from '../tickets/ticket-service';
 
 /**
@@ -13,5 +14,7 @@ export interface FlowServices {
   statusPage?: StatusPage;
   /** Files problem reports as tickets. */
   tickets?: TicketService;
+  /** Asks the customer to confirm a proposed fix and closes or reopens the ticket. */
+  fixConfirmation?: FixConfirmation;
   [name: string]: unknown;
 }

@@ -3,6 +3,7 @@ import type { FlowPosition } from '../model/flow-position';
 import type { Attachment, MessageContent, TranscriptMessage } from '../model/message';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { RecordStore, TicketStore } from '../store/ports';
+import type { Store } from '../store/store';
 import type { Understanding } from '../understanding/understanding';
 import type { FlowServices } from './flow-services';
 
@@ -17,8 +18,8 @@ export interface FlowContext {
   readonly understanding: Understanding;
   readonly attachments: Attachment[];
   readonly knowledge: KnowledgeBase | undefined;
-  /** What flows keep: records (answers, leads, abuse) and tickets (filed reports). */
-  readonly store: RecordStore & TicketStore;
+  /** What flows keep: records (answers, leads, abuse), tickets (filed reports) and ratings. */
+  readonly store: RecordStore & TicketStore & Pick<Store, 'ratings'>;
   readonly services: FlowServices;
   /** Milliseconds since the epoch, from the engine's clock (tests control it). */
   now(): number;

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Conversation, HandoffTransition } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
+import type { Ticket } from '../model/ticket';
 
 /** Everything the engine announces; the console, the widget and metrics all consume these. */
 export interface EngineEventMap {
@@ -12,6 +13,8 @@ export interface EngineEventMap {
   conversation: [{ conversation: Conversation }];
   /** A transcript message changed after it was stored (delivery status, feedback). */
   messageUpdated: [{ conversation: Conversation; message: TranscriptMessage }];
+  /** A ticket was saved: created when there is no `previous`, updated otherwise. */
+  ticket: [{ ticket: Ticket; previous?: Ticket }];
   /** Someone is typing. */
   typing: [{ conversationId: string; author: 'customer' | 'agent' | 'bot'; on: boolean }];
 }

@@ -21,6 +21,8 @@ const TRANSITIONS: Record<HandoffEventName, { from: readonly ConversationMode[];
   abandon: { from: ['queued', 'assigned'], to: 'abandoned' },
   /** An agent ends a conversation (abusive customer); the bot answers again if they come back. */
   end: { from: ['bot', 'queued', 'assigned', 'resolved'], to: 'resolved' },
+  /** An agent writes to a conversation after it was resolved (or the customer left): it reopens as theirs. */
+  reopen: { from: ['bot', 'resolved', 'abandoned'], to: 'assigned' },
 };
 
 /** Details that travel with a transition. */
@@ -72,6 +74,8 @@ export function applyTransition(
       delete next.flow;
       break;
     case 'assigned':
+      // A question the bot was waiting on (a rating) is moot once a person has the conversation.
+      delete next.flow;
       if (input.agentId !== undefined) next.assignedAgentId = input.agentId;
       if (input.agentName !== undefined) next.assignedAgentName = input.agentName;
       break;

@@ -51,7 +51,8 @@ export class HandoffService {
     const { now, presence, handoffNotice = defaultHandoffNotice, services = {} } = this.options;
     const conversation = await this.transition(conversationId, { event: 'request', at: now(), reason });
     const agentsOnline = presence ? await presence() : 0;
-    await this.options.say(conversation, handoffNotice(conversation, { agentsOnline, now: now(), services }));
+    const notice = handoffNotice(conversation, { agentsOnline, now: now(), services });
+    await this.options.say(conversation, { ...notice, notice: 'handoff' });
     return conversation;
   }
 
@@ -70,10 +71,10 @@ export class HandoffService {
       agentId: agent.id,
       agentName: agent.displayName,
     });
-    await this.options.say(
-      conversation,
-      `${agent.displayName} from the support team has joined the conversation.`,
-    );
+    await this.options.say(conversation, {
+      text: `${agent.displayName} from the support team has joined the conversation.`,
+      notice: 'joined',
+    });
     return conversation;
   }
 
@@ -93,7 +94,7 @@ export class HandoffService {
       agentId: agent.id,
       agentName: agent.displayName,
     });
-    await this.options.say(conversation, RESOLVED_TEXT);
+    await this.options.say(conversation, { text: RESOLVED_TEXT, notice: 'resolved' });
     return conversation;
   }
 
@@ -223,6 +224,8 @@ export function describeTransition(t: { event: string; agentName?: string; reaso
       return 'The customer cancelled the handoff.';
     case 'abandon':
       return `The customer left${t.reason ? ` (${t.reason})` : ''}.`;
+    case 'reopen':
+      return `Reopened by ${t.agentName ?? 'an agent'}.`;
     case 'end':
       return `Conversation ended by ${t.agentName ?? 'an agent'}${t.reason ? `: ${t.reason}` : ''}.`;
     default:

@@ -19,6 +19,13 @@ export interface AnswerEvidence {
   strength: number;
   /** 1 when the question asks about the customer's own account state, else 0. */
   ownAccount: number;
+  /**
+   * How much the question's words are the docs' subject rather than words they use in passing:
+   * the mean over its content words of log(1 + sections with the word) / log(1 + 1% of the
+   * sections), capped at 1. A question off the subject is often made of words the docs know
+   * from a page or two.
+   */
+  topical: number;
 }
 
 /** The names of the evidence, in the order the confidence model weighs them. */
@@ -29,7 +36,15 @@ export const EVIDENCE_NAMES = [
   'margin',
   'strength',
   'ownAccount',
+  'topical',
 ] as const satisfies readonly (keyof AnswerEvidence)[];
+
+/**
+ * Share of the sections a word must be in to count as fully topical (a round figure, not
+ * fitted), and the fewest sections that is in a small docs folder.
+ */
+const TOPICAL_SHARE = 0.01;
+const TOPICAL_MIN_SECTIONS = 1;
 
 /** Gathers the evidence for one question from its analysis and its ranked pages. */
 export function gatherEvidence(
@@ -47,6 +62,7 @@ export function gatherEvidence(
       : own.reduce((sum, term) => sum + (index.knows(term) ? 1 : index.knowsNear(term, memo) ? 0.5 : 0), 0) /
         own.length;
   const maxIdf = index.idf('\u0000');
+  const topicalSections = Math.max(TOPICAL_MIN_SECTIONS, TOPICAL_SHARE * index.sections.length);
   const specificity =
     best && maxIdf > 0 ? Math.max(0, ...best.covered.map((term) => index.idf(term))) / maxIdf : 0;
   return {
@@ -56,15 +72,23 @@ export function gatherEvidence(
     margin: best && best.score > 0 ? (next ? (best.score - next.score) / best.score : 1) : 0,
     strength: best ? Math.log1p(best.score) / 8 : 0,
     ownAccount: asksAboutOwnAccount(question) ? 1 : 0,
+    topical:
+      own.length === 0
+        ? 0
+        : own.reduce(
+            (sum, term) =>
+              sum + Math.min(1, Math.log1p(index.sectionsWith(term)) / Math.log1p(topicalSections)),
+            0,
+          ) / own.length,
   };
 }
 
 /**
  * The direction each piece of evidence pushes the confidence, known before any fitting: more
  * coverage, known words, specificity, lead and strength mean more confidence; a question about
- * the customer's own account means less.
+ * the customer's own account means less; topical words mean more.
  */
-export const EVIDENCE_SIGNS: readonly number[] = [1, 1, 1, 1, 1, -1];
+export const EVIDENCE_SIGNS: readonly number[] = [1, 1, 1, 1, 1, -1, 1];
 
 /** The evidence as a vector in `EVIDENCE_NAMES` order. */
 export function evidenceVector(evidence: AnswerEvidence): number[] {

@@ -3,6 +3,7 @@ import type { Glossary } from './corpus-glossary';
 import type { DocSection } from './docs-section';
 import { PostingScorer, type DerivedTerm, type ScoredSection } from './posting-scorer';
 import { QueryAnalyzer, type AnalyzedQuery } from './query-analyzer';
+import { termFamilies } from './term-variants';
 import { indexTerms } from './text-terms';
 
 /** One page found for a query, represented by its best section. */
@@ -83,9 +84,11 @@ export class DocsIndex {
     const counted = countTerms(sections);
     this.documentFrequency = counted.documentFrequency;
     this.bigramSections = counted.bigramSections;
+    const families = termFamilies(this.documentFrequency.keys());
     this.analyzer = new QueryAnalyzer(
       glossary,
       (term) => (this.documentFrequency.get(term) ?? 0) < RARE_ACRONYM_SECTIONS,
+      (term) => families.get(term) ?? [],
     );
   }
 
@@ -99,6 +102,11 @@ export class DocsIndex {
   /** Restores an index saved with `toJSON`. */
   static restore(sections: readonly DocSection[], glossary: Glossary, saved: AsPlainObject): DocsIndex {
     return new DocsIndex(sections, glossary, MiniSearch.loadJS<DocSection>(saved, MINISEARCH_OPTIONS), saved);
+  }
+
+  /** How many sections contain the exact index term. */
+  sectionsWith(term: string): number {
+    return this.documentFrequency.get(term) ?? 0;
   }
 
   /** True when some section contains the exact index term. */
@@ -170,7 +178,11 @@ export class DocsIndex {
         ? this.widen(term, term.length >= 4, memo)
         : [[term, 1]];
     const pairs = query.ownTerms.slice(1).map((term, i) => `${query.ownTerms[i] ?? ''} ${term}`);
-    const results = this.scorer.search(terms, boostTerm, derive);
+    // A customer's word and the forms added for it are one idea: matching both is not two matches.
+    const ideaOf = new Map<string, string>();
+    for (const [term, added] of query.alternatives)
+      for (const alt of added) if (!ideaOf.has(alt)) ideaOf.set(alt, term);
+    const results = this.scorer.search(terms, boostTerm, derive, (term) => ideaOf.get(term) ?? term);
     if (pairs.length > 0) {
       const together = new Map<number, number>();
       for (const pair of pairs) {

@@ -77,11 +77,17 @@ export class PostingScorer {
     }
   }
 
-  /** Sections matching any of `terms`, best first; ties keep the order MiniSearch gives them. */
+  /**
+   * Sections matching any of `terms`, best first; ties keep the order MiniSearch gives them.
+   * `ideaOf` groups query terms for the count of terms matched: a synonym or another form added
+   * for a customer's word does not count as a second match. Without it every term is its own
+   * idea, as in MiniSearch.
+   */
   search(
     terms: readonly string[],
     boostOf: (term: string) => number,
     derive: (term: string) => readonly DerivedTerm[],
+    ideaOf: (term: string) => string = (term) => term,
   ): ScoredSection[] {
     /** The query terms each section matched, in the order sections were first matched. */
     const queryTerms = new Map<number, string[]>();
@@ -124,15 +130,21 @@ export class PostingScorer {
         }
       }
     }
-    // MiniSearch multiplies by the number of query terms matched; a Map keeps first-match order,
-    // which the stable sort keeps for ties.
+    // MiniSearch multiplies by the number of query terms matched (here: ideas); a Map keeps
+    // first-match order, which the stable sort keeps for ties.
     const results = [...queryTerms].map(([doc, matched]) => ({
       id: this.ids[doc] as number,
-      score: (this.total[doc] as number) * matched.length,
+      score: (this.total[doc] as number) * ideasIn(matched, ideaOf),
       queryTerms: matched,
     }));
     return results.sort((a, b) => b.score - a.score);
   }
+}
+
+/** How many distinct ideas the matched terms stand for. */
+function ideasIn(matched: readonly string[], ideaOf: (term: string) => string): number {
+  if (matched.length === 1) return 1;
+  return new Set(matched.map(ideaOf)).size;
 }
 
 /** MiniSearch's BM25+ for one term in one field of one document, operation for operation. */

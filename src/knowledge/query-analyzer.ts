@@ -18,6 +18,8 @@ export interface AnalyzedQuery {
 const SYNONYM_WEIGHT = 0.6;
 /** Weight of a word a corpus acronym adds. */
 const GLOSSARY_WEIGHT = 0.45;
+/** Weight of another form of a customer's word that the docs use ("registration" for "registered"). */
+const FAMILY_WEIGHT = 0.5;
 
 interface PhraseRule {
   phrase: string;
@@ -41,10 +43,12 @@ export class QueryAnalyzer {
   /**
    * @param isRareAcronym tells whether the docs seldom use an acronym bare: only then does spelling
    *   it out help, common ones ("SIP", "IP") are matched as they are.
+   * @param familyOf the docs' other forms of an index term (see `term-variants.ts`)
    */
   constructor(
     private readonly glossary: Glossary,
     private readonly isRareAcronym: (term: string) => boolean,
+    private readonly familyOf: (term: string) => readonly string[] = () => [],
   ) {
     this.rules = TELECOM_LEXICON.flatMap(([phrases, expansion]) =>
       phrases.map((phrase) => ({ phrase: stemmedSequence(phrase), expansion: expandTerms(expansion) })),
@@ -80,6 +84,11 @@ export class QueryAnalyzer {
         alternatives.set(word, set);
       }
     };
+    for (const term of ownTerms) {
+      const family = this.familyOf(term).filter((member) => !terms.has(member));
+      for (const member of family) put(member, FAMILY_WEIGHT);
+      relate(term, family);
+    }
     const sequence = ` ${tokens.map((token) => stem(token)).join(' ')} `;
     for (const rule of this.rules) {
       if (!sequence.includes(` ${rule.phrase} `)) continue;

@@ -7,6 +7,8 @@ export interface Agent {
   passwordHash: string;
   role: 'admin' | 'agent';
   createdAt: number;
+  /** Set while an admin has disabled the account: no sign-in, no session, not offered for transfers. */
+  disabledAt?: number;
 }
 
 /** A signed-in console session; the store keeps only the token's hash. */

@@ -42,7 +42,16 @@ export interface HandoffTransition {
   reason?: string;
 }
 
-export type HandoffEventName = 'request' | 'claim' | 'resolve' | 'cancel' | 'abandon' | 'release' | 'end';
+export type HandoffEventName =
+  | 'request'
+  | 'claim'
+  | 'resolve'
+  | 'cancel'
+  | 'abandon'
+  | 'release'
+  | 'end'
+  /** An agent writes to a conversation the bot answers again (resolved, left): it is theirs again. */
+  | 'reopen';
 
 /** The problem report the bot collected before handing off (filled by the report-problem flow). */
 export interface ProblemBrief {

@@ -1,7 +1,15 @@
 import type { ConversationRef, CustomerProfile } from './conversation';
 
-/** Who wrote a transcript message. */
-export type Author = 'customer' | 'bot' | 'agent' | 'system';
+/**
+ * Who wrote a transcript message. A `note` is an agent's internal note: it stays in the transcript
+ * for the team and is never sent, pushed or replayed to the customer on any channel.
+ */
+export type Author = 'customer' | 'bot' | 'agent' | 'system' | 'note';
+
+/** Whether the customer may see this message (everything but internal notes). */
+export function seenByCustomer(message: Pick<TranscriptMessage, 'author'>): boolean {
+  return message.author !== 'note';
+}
 
 /** A file the customer or an agent sent: a screenshot, a document. */
 export interface Attachment {
@@ -34,6 +42,12 @@ export interface Delivery {
   at: number;
 }
 
+/**
+ * The engine's handoff notices to the customer: the handoff was requested, an agent joined, the
+ * conversation was resolved. Tagged so a channel can carry only those that make sense on it.
+ */
+export type NoticeKind = 'handoff' | 'joined' | 'resolved';
+
 /** What a message says, independent of the channel that carries it. */
 export interface MessageContent {
   text: string;
@@ -44,6 +58,10 @@ export interface MessageContent {
   attachments?: Attachment[];
   /** Set on bot answers taken from the docs, so feedback can be tied to them. */
   answerId?: string;
+  /** Set on the engine's handoff notices. */
+  notice?: NoticeKind;
+  /** The flow that said it (`answer-from-docs`, `report-problem`, …), for reports and the benchmark. */
+  flowId?: string;
 }
 
 /** One line of a conversation's transcript. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { phoneLineSchema } from './phone-line-schema';
 
 const SEVERITY_NAMES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -37,6 +38,13 @@ const severityLevel = z.object({
   example: z.string().min(1),
 });
 
+const supportLine = z.object({
+  /** How the customer hears the line named ("2nd line"). */
+  name: z.string().min(1),
+  /** Who works there, as the customer should hear it. */
+  who: z.string().min(1),
+});
+
 const nonCriticalSituation = z.object({
   /** How the bot names the situation to the customer. */
   name: z.string().min(1),
@@ -54,6 +62,8 @@ export const policySchema = z.object({
   businessHours: openingHours.default({ timeZone: 'UTC', days: ALL_DAYS, open: '08:00', close: '20:00' }),
   /** Hours in which customers may call the support line, unless the issue is critical. */
   phoneHours: openingHours.default({ timeZone: 'UTC', days: ALL_DAYS, open: '09:00', close: '23:00' }),
+  /** The phone line (Twilio Voice): on-call number, paging key, call recording, spoken texts. */
+  phoneLine: phoneLineSchema,
   /** Category and severity combinations that are handled at any hour. */
   aroundTheClock: z
     .array(z.object({ category: z.enum(['platform', 'operational']), severities: z.array(severityName) }))
@@ -215,6 +225,46 @@ export const policySchema = z.object({
         .default(
           'NOC-on-Demand (enhanced support) gives you operational support 24/7, or during the hours of your own time zone.',
         ),
+    })
+    .default({}),
+  /** The ticket lifecycle: confirming fixes and reopening a problem that comes back. */
+  ticketLifecycle: z
+    .object({
+      /** A problem that comes back within this many days of the ticket closing reopens it. */
+      reopenWindowDays: z.number().positive().default(10),
+      /** How long the customer has to confirm a proposed fix before the ticket closes with a note. */
+      confirmFixHours: z.number().positive().default(72),
+    })
+    .default({}),
+  /** Who works on a ticket at each support line, in words the customer reads. */
+  escalationLines: z.tuple([supportLine, supportLine, supportLine]).default([
+    {
+      name: '1st line',
+      who: 'our NOC engineers, trained and certified in SIP troubleshooting and running the platform',
+    },
+    {
+      name: '2nd line',
+      who: 'our senior network engineers, who monitor the platform and handle complex, uncommon problems',
+    },
+    {
+      name: '3rd line',
+      who: 'our senior developers, who built the platform and also take requests for new features',
+    },
+  ]),
+  /** A dedicated NOC engineer, trained and managed by the team, for a monthly fee. */
+  nocAsAService: z
+    .object({
+      description: z
+        .string()
+        .default(
+          'NOC-as-a-Service: we provide a certified NOC engineer, trained and managed by us, who runs your systems and helps your customers; it is charged monthly per engineer.',
+        ),
+    })
+    .default({}),
+  /** What customers may upload; a video is the best way to show a user-interface problem. */
+  uploads: z
+    .object({
+      videoMaxMb: z.number().positive().max(500).default(50),
     })
     .default({}),
 });

@@ -10,6 +10,7 @@ import type {
   ProblemBrief,
 } from '../model/conversation';
 import type { Attachment, TranscriptMessage } from '../model/message';
+import type { SatisfactionRating } from '../model/satisfaction';
 
 /** A transcript message as clients see it (no provider payloads). */
 export type WireMessage = Omit<TranscriptMessage, 'externalId'>;
@@ -96,6 +97,8 @@ export interface ConversationDetail extends ConversationSummary {
   messages: WireMessage[];
   /** Extra facts for the agent (downgraded critical reports, tickets), filled by services. */
   notes?: string[];
+  /** What the customer answered to "how did we do?" after each resolve, newest first. */
+  ratings?: SatisfactionRating[];
 }
 
 /** The signed-in agent as the console shows it. */
@@ -121,6 +124,16 @@ export interface ConsoleClientEvents {
     payload: { conversationId: string; text: string; clientId: string },
     /** `duplicate` when this clientId was already delivered (a re-send after a drop): nothing is sent twice. */
     ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
+  ) => void;
+  /** An internal note in the transcript: every agent sees it, the customer never does (on no channel). */
+  note: (
+    payload: { conversationId: string; text: string; clientId?: string },
+    ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
+  ) => void;
+  /** Takes back a conversation the bot answers again (resolved, left), to write to the customer. */
+  reopen: (
+    payload: { conversationId: string },
+    ack: (result: Ack<{ conversation: ConversationDetail }>) => void,
   ) => void;
   /** Tickets stay open unless `resolveTickets` asks to resolve the conversation's tickets too. */
   resolve: (

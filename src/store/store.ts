@@ -7,6 +7,7 @@ import type {
   TicketStore,
   TranscriptStore,
 } from './ports';
+import type { SatisfactionStore } from './satisfaction-store';
 
 export type {
   AppendedMessage,
@@ -33,5 +34,8 @@ export interface Store
     TicketStore,
     RecordStore,
     CannedResponseStore {
+  /** Customer satisfaction ratings (their own small aggregate). */
+  readonly ratings: SatisfactionStore;
+
   close(): Promise<void>;
 }

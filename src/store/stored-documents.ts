@@ -5,7 +5,7 @@ import type { CannedResponse } from '../model/canned-response';
 import type { Conversation } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
 import type { Ticket } from '../model/ticket';
-import type { OutboxEntry } from '../delivery/outbox-store';
+import type { QueuedEntry } from '../delivery/outbox-store';
 
 /**
  * What every store checks when it reads a stored JSON document back: the fields the engine keys
@@ -62,16 +62,7 @@ const cannedShape = z.object({ id: z.string(), shortcut: z.string(), text: z.str
 
 const recordShape = z.record(z.unknown());
 
-const outboxShape = z
-  .object({
-    key: z.string(),
-    channel: z.string(),
-    ref: z.object({ channel: z.string(), conversationKey: z.string() }).passthrough(),
-    message: messageShape,
-    attempts: z.number(),
-    nextAt: z.number(),
-  })
-  .passthrough();
+const queuedShape = z.object({ key: z.string(), attempts: z.number(), nextAt: z.number() }).passthrough();
 
 /** A stored document that cannot be read back: the store's data is damaged or not ours. */
 export class CorruptDocumentError extends HandoffError {
@@ -120,5 +111,8 @@ export const readTicket = reader<Ticket>('ticket', ticketShape);
 export const readCannedResponse = reader<CannedResponse>('canned response', cannedShape);
 /** Reads one entry of a record log. */
 export const readRecord = reader<Record<string, unknown>>('record', recordShape);
-/** Reads a stored outbox entry. */
-export const readOutboxEntry = reader<OutboxEntry>('outbox entry', outboxShape);
+/** Reads a stored outbox entry (of any outbox: channel messages, outgoing webhooks). */
+export function readQueuedEntry<E extends QueuedEntry>(text: string): E {
+  return readQueued(text) as E;
+}
+const readQueued = reader<QueuedEntry>('outbox entry', queuedShape);

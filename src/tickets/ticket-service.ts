@@ -2,7 +2,9 @@ import type { Logger } from '../logger';
 import type { Conversation, ProblemBrief } from '../model/conversation';
 import type { Ticket } from '../model/ticket';
 import type { TicketStore } from '../store/ports';
+import { reopensTicket } from './reopen-window';
 import { saysItCameBack, similarity } from './same-problem';
+import { withEvent } from './ticket-history';
 import { newTicketId } from './ticket-id';
 import type { TicketMailer } from './ticket-mailer';
 
@@ -15,6 +17,14 @@ export interface TicketServiceOptions {
   mailer?: TicketMailer;
   log?: Logger;
   clock?: () => number;
+  /** Days after closing within which a recurrence reopens a ticket (the policy's; default 10). */
+  reopenWindowDays?: number;
+}
+
+/** What a recurrence did: reopened the earlier ticket, or opened a new one linked to it. */
+export interface Recurrence {
+  ticket: Ticket;
+  reopened: boolean;
 }
 
 /**
@@ -30,7 +40,12 @@ export class TicketService {
   }
 
   /** Creates a ticket for one problem. */
-  async create(conversation: Conversation, brief: ProblemBrief, title: string): Promise<Ticket> {
+  async create(
+    conversation: Conversation,
+    brief: ProblemBrief,
+    title: string,
+    extra: Pick<Ticket, 'linkedTicketId'> = {},
+  ): Promise<Ticket> {
     const { store } = this.options;
     let id = newTicketId();
     while (await store.getTicket(id)) id = newTicketId();
@@ -46,6 +61,8 @@ export class TicketService {
       createdAt: at,
       updatedAt: at,
       reopenedCount: 0,
+      line: 1,
+      ...extra,
     };
     await store.saveTicket(ticket);
     await this.mail(ticket, 'created');
@@ -90,12 +107,14 @@ export class TicketService {
     const ticket = await this.options.store.getTicket(ticketId);
     if (!ticket) return undefined;
     const at = this.now();
-    const wasResolved = ticket.status === 'resolved';
+    const wasResolved = ticket.status === 'resolved' || ticket.status === 'fix-proposed';
     const note = addition.description
       ? `\n\nReported again on ${new Date(at).toISOString().slice(0, 16).replace('T', ' ')} UTC:\n${addition.description}`
       : '';
+    const { fixProposal: _dropped, ...rest } = ticket;
+    const base = wasResolved ? withEvent(rest, { at, event: 'reopened', note: addition.description }) : rest;
     const updated: Ticket = {
-      ...ticket,
+      ...base,
       conversationId: conversation.id,
       status: wasResolved ? 'reopened' : ticket.status,
       updatedAt: at,
@@ -115,14 +134,46 @@ export class TicketService {
   }
 
   /**
-   * An open outage ticket filed in the last `withinMs`: further outage reports join it instead of
-   * queueing one conversation per customer.
+   * The same problem reported again: within the reopen window the earlier ticket reopens (an open
+   * one takes the report as an addition); after it, a new ticket links the earlier one.
+   */
+  async recurrence(
+    earlierId: string,
+    conversation: Conversation,
+    brief: ProblemBrief,
+    title: string,
+  ): Promise<Recurrence> {
+    const earlier = await this.options.store.getTicket(earlierId);
+    if (earlier && reopensTicket(earlier, this.now(), this.options.reopenWindowDays ?? 10)) {
+      const reopened = await this.reopen(earlierId, conversation, brief);
+      if (reopened) return { ticket: reopened, reopened: true };
+    }
+    const ticket = await this.create(
+      conversation,
+      brief,
+      title,
+      earlier ? { linkedTicketId: earlier.id } : {},
+    );
+    return { ticket, reopened: false };
+  }
+
+  /**
+   * The open outage ticket whose outage an agent or the status page confirmed in the last
+   * `withinMs` and has not ended: further outage reports join it. Without a confirmed outage
+   * every report is queued on its own, so one customer's mistaken P0 cannot hide another's.
    */
   async openOutage(severity: string, withinMs: number): Promise<Ticket | undefined> {
     const since = this.now() - withinMs;
     const tickets = await this.options.store.listTickets({ limit: 1000 });
     return tickets
-      .filter((t) => t.status !== 'resolved' && t.brief.severity === severity && t.createdAt >= since)
+      .filter(
+        (t) =>
+          t.status !== 'resolved' &&
+          t.brief.severity === severity &&
+          t.outage !== undefined &&
+          t.outage.endedAt === undefined &&
+          t.outage.confirmedAt >= since,
+      )
       .sort((a, b) => a.createdAt - b.createdAt)[0];
   }
 
@@ -163,7 +214,14 @@ export class TicketService {
     const tickets = await this.options.store.listTickets({ limit: 1000 });
     for (const ticket of tickets) {
       if (ticket.conversationId !== conversationId || ticket.status === 'resolved') continue;
-      await this.options.store.saveTicket({ ...ticket, status: 'resolved', updatedAt: this.now() });
+      const { fixProposal: _dropped, ...rest } = ticket;
+      await this.options.store.saveTicket({
+        ...rest,
+        status: 'resolved',
+        updatedAt: this.now(),
+        closedAt: this.now(),
+        closeNote: 'Closed by an agent',
+      });
     }
   }
 

@@ -1,12 +1,25 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { INSULT_WORDS } from './abuse-lexicon';
 import { IntentClassifier, DEFAULT_CLASSIFIER_SETTINGS } from './intent-classifier';
+import { PERSON_WORDS, personTalkExamples } from './person-words';
+import { textFeatures } from './text-features';
 import { readTrainingCorpus } from './training-corpus';
 import { Understander } from './understander';
 
-/** Bump when the features or the model change, so an old cache is not read. */
-const MODEL_VERSION = 2;
+/** Bump when the model changes, so an old cache is not read. */
+const MODEL_VERSION = 3;
+/**
+ * Texts whose features go into the cache key: any change to how features are made changes them, so a
+ * cache trained with the old features is never read (a forgotten version bump cannot serve one).
+ */
+const FEATURE_PROBES = [
+  "Hi! Can't you connect me to someone?? It's urgent",
+  'you nitwit, f*ck this sh1t',
+  'P1: call-id 4f9c2e17@10.0.0.1 failed at 14:05, +44 20 7946 0321',
+  'Café naïve ÉTÉ 24/7 & co.',
+];
 
 /** Models trained in this process, by corpus hash (several apps in one process share them). */
 const trained = new Map<string, Understander>();
@@ -19,7 +32,16 @@ const trained = new Map<string, Understander>();
 export function loadUnderstander(options: { corpusDir: string; cacheDir?: string }): Understander {
   const corpus = readTrainingCorpus(options.corpusDir);
   const hash = createHash('sha256')
-    .update(JSON.stringify({ corpus, settings: DEFAULT_CLASSIFIER_SETTINGS, version: MODEL_VERSION }))
+    .update(
+      JSON.stringify({
+        corpus,
+        settings: DEFAULT_CLASSIFIER_SETTINGS,
+        version: MODEL_VERSION,
+        features: FEATURE_PROBES.map(textFeatures),
+        insults: INSULT_WORDS,
+        people: PERSON_WORDS,
+      }),
+    )
     .digest('hex')
     .slice(0, 16);
   const known = trained.get(hash);
@@ -28,13 +50,14 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
   if (file) {
     try {
       const json = JSON.parse(readFileSync(file, 'utf8')) as Record<
-        'intents' | 'severity' | 'category',
+        'intents' | 'severity' | 'category' | 'personTalk',
         never
       >;
       const understander = new Understander({
         intents: IntentClassifier.fromJSON(json.intents),
         severity: IntentClassifier.fromJSON(json.severity),
         category: IntentClassifier.fromJSON(json.category),
+        personTalk: IntentClassifier.fromJSON(json.personTalk),
       });
       trained.set(hash, understander);
       return understander;
@@ -46,6 +69,7 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
     intents: IntentClassifier.train(corpus.intents),
     severity: IntentClassifier.train(corpus.severity),
     category: IntentClassifier.train(corpus.category),
+    personTalk: IntentClassifier.train(personTalkExamples(corpus.intents)),
   };
   if (file && options.cacheDir) {
     try {
@@ -57,6 +81,7 @@ export function loadUnderstander(options: { corpusDir: string; cacheDir?: string
           intents: models.intents.toJSON(),
           severity: models.severity.toJSON(),
           category: models.category.toJSON(),
+          personTalk: models.personTalk.toJSON(),
         }),
       );
       renameSync(temporary, file);

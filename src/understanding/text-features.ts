@@ -1,4 +1,5 @@
 import { StemmerEn } from '@nlpjs/lang-en-min';
+import { hasProfanity, isInsult } from './abuse-lexicon';
 
 const stemmer = new StemmerEn();
 
@@ -6,6 +7,8 @@ const stemmer = new StemmerEn();
 const TRIGRAM_WEIGHT = 0.3;
 /** How much a pair of neighbouring words weighs. */
 const BIGRAM_WEIGHT = 0.6;
+/** How much membership of a word class (profanity, insults) weighs. */
+const LEXICON_WEIGHT = 1;
 
 /** Lower case, compatibility-normalised, apostrophes folded, everything else not a letter or digit a space. */
 export function normalizeForFeatures(text: string): string {
@@ -39,6 +42,8 @@ export function textFeatures(text: string): Record<string, number> {
     const next = words[i + 1];
     if (next !== undefined) features[`b:${word}_${next}`] = BIGRAM_WEIGHT;
   });
+  if (hasProfanity(text)) features['x:profanity'] = LEXICON_WEIGHT;
+  if (raw.some(isInsult)) features['x:insult'] = LEXICON_WEIGHT;
   for (const word of raw) {
     const padded = `<${word}>`;
     if (padded.length <= 3) {

@@ -17,7 +17,6 @@ function runQuickBench(outDir: string): Promise<{ code: number | null; stdout: s
         env: {
           ...process.env,
           KB_DIR: path.join(projectDir, 'kb'),
-          BENCH_QUESTIONS: path.join(outDir, 'none.jsonl'),
         },
         maxBuffer: 10 * 1024 * 1024,
         timeout: 280_000,
@@ -46,13 +45,22 @@ describe('npm run bench -- --quick', () => {
 
     expect(results.machine.cores).toBeGreaterThan(0);
     expect(results.machine.node).toBe(process.version);
-    expect(results.questions.source).toMatch(/built-in/);
+    expect(results.seed.source).toMatch(/built-in/);
+    expect(results.seed.repeatShare).toBe(0.1);
     // Every customer message of the tiny load got its answer, from the echo and from the real app.
     expect(results.throughput?.limit?.answered).toBeGreaterThan(0);
     expect(results.throughput?.limit?.missing).toBe(0);
     expect(results.throughput?.bot?.answered).toBeGreaterThan(0);
     expect(results.throughput?.bot?.missing).toBe(0);
     expect(results.throughput?.ratio).toBeGreaterThan(0);
+    // The echo and the app were given the same messages, and the app's replies were sorted by kind.
+    expect(results.throughput?.limit?.accept).toBe('any');
+    expect(results.throughput?.bot?.accept).toBe('kind');
+    expect(results.throughput?.bot?.mix?.messages).toBe(results.throughput?.bot?.sent);
+    // The fully cached row asks the seed verbatim: everything after the first pass is a repeat.
+    const cached = results.throughput?.botCached?.mix;
+    expect(cached?.messages).toBeGreaterThan(0);
+    expect(cached?.repeats).toBe(Math.max(0, cached!.messages - results.seed.count));
     expect(results.botpress).toMatchObject({ customers: 10, missing: 0 });
     expect(results.handoff?.handoffs).toBe(3);
     expect(results.handoff?.missing).toBe(0);

@@ -144,24 +144,55 @@ describe('reports become tickets the agent sees', () => {
     customer.close();
   });
 
-  it('outage reports join one ticket and one queued conversation instead of flooding agents', async () => {
-    const first = await webCustomer(server.url);
-    const second = await webCustomer(server.url);
-    await first.sayAll(['everything is down, all calls fail', 'Platform']);
-    const one = textOf(await first.say('P0'));
-    expect(one).toMatch(
-      /P0 means the whole platform is down[\s\S]*status\.connexcs\.com[\s\S]*ticket (T-\w{5})/,
-    );
-    await second.sayAll(['all calls failing for everyone', 'Platform']);
-    const two = textOf(await second.say('P0'));
-    const ticketId = one.match(/ticket (T-\w{5})/)![1]!;
-    expect(two).toContain(`already working on a platform-wide outage, filed as ticket ${ticketId}`);
+  it('outage reports are each queued at the top until an agent confirms the outage, then they join it', async () => {
+    const reporters = await Promise.all([1, 2, 3].map(() => webCustomer(server.url)));
+    const [first, second, third] = reporters as [WebCustomer, WebCustomer, WebCustomer];
+    const outageReport = async (customer: WebCustomer, words: string): Promise<string> => {
+      await customer.sayAll([words, 'Platform']);
+      return textOf(await customer.say('P0'));
+    };
+    // Nothing confirmed: one customer's P0 cannot hide another's; both are queued first in line.
+    const one = await outageReport(first, 'everything is down, all calls fail');
+    const two = await outageReport(second, 'all calls failing for everyone');
+    const ticketId = /ticket (T-\w{5})/.exec(one)![1]!;
+    expect(one).toMatch(/P0 means the whole platform is down[\s\S]*status\.connexcs\.com/);
+    expect(two).not.toContain('already working on a platform-wide outage');
     const queued = await server.app.store.listConversations({ modes: ['queued'] });
-    expect(queued).toHaveLength(1);
-    const ticket = await server.app.store.getTicket(ticketId);
-    expect(ticket?.brief.linkedReports).toHaveLength(1);
-    first.close();
-    second.close();
+    expect(queued.map((c) => c.priority)).toEqual([0, 0]);
+
+    // An agent confirms the outage on the first ticket: the next report joins it, unqueued.
+    const confirmed = await api<{ ticket: Ticket }>(`/tickets/${ticketId}/outage`, {
+      method: 'POST',
+      body: JSON.stringify({ confirmed: true }),
+    });
+    expect(confirmed.status).toBe(200);
+    expect(confirmed.body.ticket.outage).toMatchObject({ source: 'agent', by: 'Admin' });
+    const three = await outageReport(third, 'no calls are connecting at all');
+    expect(three).toContain(`already working on a platform-wide outage, filed as ticket ${ticketId}`);
+    expect(await server.app.store.listConversations({ modes: ['queued'] })).toHaveLength(2);
+
+    // The agent sees every reporter linked to it and can message them all at once.
+    const listed = await api<{ reporters: { conversationId: string }[] }>(`/tickets/${ticketId}/reporters`);
+    expect(listed.body.reporters).toHaveLength(2);
+    const heard = [first, third].map((c) =>
+      nextEvent<{ text: string }>(c.socket, 'message', (m) => m.text.includes('traffic is back')),
+    );
+    const sent = await api<{ sent: number }>(`/tickets/${ticketId}/broadcast`, {
+      method: 'POST',
+      body: JSON.stringify({ text: 'traffic is back on all nodes; please retest.' }),
+    });
+    expect(sent.body.sent).toBe(2);
+    for (const message of await Promise.all(heard)) {
+      expect(message.text).toBe(
+        `Update on ticket ${ticketId} from Admin: traffic is back on all nodes; please retest.`,
+      );
+    }
+
+    // Once the outage is ended, reports are queued one by one again.
+    await api(`/tickets/${ticketId}/outage`, { method: 'POST', body: JSON.stringify({ confirmed: false }) });
+    const later = await webCustomer(server.url);
+    expect(await outageReport(later, 'total outage, every call fails')).not.toContain('already working on');
+    for (const customer of [...reporters, later]) customer.close();
   });
 
   it('counts critical reports that agents downgrade and shows the count to agents', async () => {

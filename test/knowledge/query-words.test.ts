@@ -1,4 +1,7 @@
 import { stemmer as stem } from 'stemmer';
+import { DocsIndex } from '../../src/knowledge/docs-index';
+import type { DocSection } from '../../src/knowledge/docs-section';
+import { sameFamily, termFamilies } from '../../src/knowledge/term-variants';
 import { indexTerms } from '../../src/knowledge/text-terms';
 
 describe('how customer words meet the docs', () => {
@@ -24,5 +27,43 @@ describe('how customer words meet the docs', () => {
     expect(indexTerms('record all calls for one customer')).toEqual(
       indexTerms('callrecording all calls for one customer'),
     );
+  });
+
+  it('joins the word forms the stemmer leaves apart, and only those', () => {
+    const family = (a: string, b: string) => sameFamily(stem(a), stem(b));
+    expect(family('registered', 'registration')).toBe(true);
+    expect(family('verify', 'verification')).toBe(true);
+    expect(family('transcribe', 'transcription')).toBe(true);
+    expect(family('dialling', 'dial')).toBe(true);
+    expect(family('port', 'portal')).toBe(false);
+    expect(family('provision', 'provider')).toBe(false);
+    expect(family('call', 'callback')).toBe(false);
+    expect(termFamilies(['regist', 'registr', 'port', 'portal']).get('regist')).toEqual(['registr']);
+  });
+
+  it('finds a page that uses another form of the customer word', () => {
+    const section = (id: number, pagePath: string, pageTitle: string, text: string): DocSection => ({
+      id,
+      pagePath,
+      pageTitle,
+      headingPath: [pageTitle],
+      url: `https://docs.example.com/${pagePath}`,
+      text,
+      aliases: [],
+    });
+    const index = DocsIndex.build(
+      [
+        section(0, 'phones.md', 'Phones', 'Desk phones and softphones connect to the switch.'),
+        section(
+          1,
+          'registration.md',
+          'Registration',
+          'The registration list shows each phone and its address.',
+        ),
+      ],
+      new Map(),
+    );
+    const [best] = index.rankPages(index.analyze('which phones are registered'), 2);
+    expect(best?.section.pagePath).toBe('registration.md');
   });
 });

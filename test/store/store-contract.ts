@@ -407,6 +407,29 @@ export function storeContract(name: string, open: OpenStore): void {
         expect((await store.listTickets({ text: 'ONE-WAY', limit: 1 })).map((t) => t.id)).toEqual(['T-1']);
       });
 
+      it("keeps a ticket's lifecycle (fix proposal, line, outage, link, history) and finds it by status", async () => {
+        const lifecycle: Partial<Ticket> = {
+          status: 'fix-proposed',
+          line: 2,
+          fixProposal: { at: 40, agentId: 'a1', agentName: 'Ann', note: 'new route', dueAt: 1000 },
+          outage: { confirmedAt: 35, source: 'status-page', by: 'All calls failing' },
+          linkedTicketId: 'T-0',
+          events: [
+            { at: 38, event: 'escalated', agentName: 'Ann', note: '1st line to 2nd line: SBC' },
+            { at: 40, event: 'fix-proposed', agentName: 'Ann', note: 'new route' },
+          ],
+        };
+        await store.saveTicket(ticket('T-3', 40, lifecycle));
+        await store.saveTicket(
+          ticket('T-4', 50, { status: 'reopened', closedAt: 45, closeNote: 'confirmed' }),
+        );
+        expect(await store.getTicket('T-3')).toEqual(ticket('T-3', 40, lifecycle));
+        expect((await store.listTickets({ status: 'fix-proposed' })).map((t) => t.id)).toEqual(['T-3']);
+        expect(await store.listTickets({ status: 'reopened' })).toEqual([
+          ticket('T-4', 50, { status: 'reopened', closedAt: 45, closeNote: 'confirmed' }),
+        ]);
+      });
+
       it('appends records to named logs and lists the newest, oldest first', async () => {
         for (let i = 1; i <= 5; i++) await store.appendRecord('feedback', { i });
         await store.appendRecord('leads', { email: 'x@example.com' });

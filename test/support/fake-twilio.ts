@@ -23,13 +23,16 @@ export interface FakeTwilioFailure {
  * A local Twilio REST API for tests: a real HTTP server implementing
  * `POST /2010-04-01/Accounts/{sid}/Messages.json` with the basic auth check, answering with
  * realistic JSON (an `SM…` sid, status `queued`), recording every message, failing on demand, and
- * serving MMS media at `/media/{name}` to the account's credentials only.
+ * serving MMS media and call recordings (`…/Recordings/{sid}.mp3`) to the account's credentials only.
  */
 export class FakeTwilio {
   readonly sent: FakeSms[] = [];
   readonly unauthorized: string[] = [];
   private readonly failures: FakeTwilioFailure[] = [];
   private readonly media = new Map<string, Buffer>();
+  private readonly recordings = new Map<string, Buffer>();
+  /** Recording downloads, by sid, as the app fetched them. */
+  readonly recordingDownloads: string[] = [];
 
   private constructor(
     private readonly server: http.Server,
@@ -61,6 +64,15 @@ export class FakeTwilio {
     return `${this.url}/2010-04-01/Accounts/${this.accountSid}/Messages/MM1/Media/${name}`;
   }
 
+  /**
+   * Serves a call recording as Twilio does (`GET …/Recordings/{sid}.mp3`, account credentials
+   * only) and returns the `RecordingUrl` Twilio posts in its callbacks (no extension).
+   */
+  addRecording(sid: string, mp3: Buffer): string {
+    this.recordings.set(sid, mp3);
+    return `${this.url}/2010-04-01/Accounts/${this.accountSid}/Recordings/${sid}`;
+  }
+
   /** Messages sent to a number so far. */
   sentTo(number: string): FakeSms[] {
     return this.sent.filter((m) => m.to === number);
@@ -90,6 +102,14 @@ export class FakeTwilio {
       const bytes = this.media.get(media[1]!);
       if (!bytes) return json(res, 404, { code: 20404, message: 'Not found', status: 404 });
       res.writeHead(200, { 'content-type': 'image/png' }).end(bytes);
+      return;
+    }
+    const recording = /^\/2010-04-01\/Accounts\/(AC\w+)\/Recordings\/(RE\w+)\.mp3$/.exec(url.pathname);
+    if (req.method === 'GET' && recording) {
+      const bytes = recording[1] === this.accountSid ? this.recordings.get(recording[2]!) : undefined;
+      if (!bytes) return json(res, 404, { code: 20404, message: 'Not found', status: 404 });
+      this.recordingDownloads.push(recording[2]!);
+      res.writeHead(200, { 'content-type': 'audio/mpeg' }).end(bytes);
       return;
     }
     if (req.method !== 'POST' || url.pathname !== `/2010-04-01/Accounts/${this.accountSid}/Messages.json`) {

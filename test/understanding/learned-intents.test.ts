@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { crossValidate } from '../../src/understanding/cross-validate';
+import { crossValidatePersonTalk } from '../../src/understanding/cross-validate-person-talk';
 import { IntentClassifier } from '../../src/understanding/intent-classifier';
 import { readTrainingCorpus } from '../../src/understanding/training-corpus';
 import { productUnderstanding } from '../support/understanding';
@@ -29,6 +30,39 @@ describe('the understanding step learned from nlu/', () => {
   ])('"%s" is %s', (text, intent) => {
     expect(productUnderstanding().understandNow(text).intent).toBe(intent);
   });
+
+  it('an insult no example uses counts like the ones they do (a word class, not a word)', () => {
+    const examples = corpus.intents.map((e) => e.text.toLowerCase()).join(' ');
+    expect(examples).not.toMatch(/\bnitwit/);
+    expect(productUnderstanding().understandNow('shut it, nitwit').intent).toBe('abuse');
+  });
+
+  it('a message asking two facts gets both', () => {
+    const understood = productUnderstanding().understandNow('your email address + the telegram bot pls');
+    expect([understood.intent, ...(understood.alsoAsked ?? [])].sort()).toEqual([
+      'policy.email',
+      'policy.telegram',
+    ]);
+  });
+
+  it.each([
+    ['how do I add a new agent to the agent dialer', false],
+    ['can the dialer tell a live person from voicemail', false],
+    ['can I route calls for someone who left the company to their replacement', false],
+    ['we run a call centre with 30 operators, does the dialer support agent queues', false],
+    ['i would rather talk with a person about this', true],
+    ['can a technician call me back', true],
+    ['let me chat with an actual agent', true],
+  ])('a person in "%s" is a request for one of ours: %s', (text, request) => {
+    const understood = productUnderstanding().understandNow(text);
+    expect(understood.intent === 'handoff.request').toBe(request);
+  });
+
+  it('judging messages that mention a person with both models beats the general model alone', () => {
+    const cv = crossValidatePersonTalk(corpus.intents);
+    const correct = (rule: keyof typeof cv.rules) => cv.rules[rule].correct;
+    expect(correct('mean of the two (the product)')).toBeGreaterThanOrEqual(correct('general model alone'));
+  }, 120_000);
 
   it('one sentence asking for a person decides a longer message', () => {
     const understood = productUnderstanding().understandNow(

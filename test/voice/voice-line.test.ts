@@ -120,7 +120,7 @@ describe('phone line (Twilio Voice) with a fake Twilio and a controlled clock', 
     });
     const customer = messages.filter((m) => m.author === 'customer').map((m) => m.text);
     expect(customer).toEqual([
-      expect.stringMatching(/^Voicemail, 23 s \(recording RE0123456789abcdef0123456789abcdef;/),
+      expect.stringMatching(/^Voicemail, 23 s \(recording RE0123456789abcdef0123456789abcdef\)\./),
       'Transcription of the voicemail: "Hi this is Sam from Acme, all our calls to Spain fail with 503."',
     ]);
     expect(await server.app.store.listTickets({ customerId: CALLER })).toHaveLength(1);

@@ -3,7 +3,16 @@ import type { ConsoleClientEvents, ConsoleServerEvents } from '../../../src/real
 
 /** The console events the server answers with an acknowledgement. */
 export type AckedEvent =
-  'claim' | 'open' | 'reply' | 'resolve' | 'release' | 'reclassify' | 'presence' | 'transfer';
+  | 'claim'
+  | 'open'
+  | 'reply'
+  | 'note'
+  | 'reopen'
+  | 'resolve'
+  | 'release'
+  | 'reclassify'
+  | 'presence'
+  | 'transfer';
 /** The acknowledgement an event's handler answers with. */
 export type AckOf<E extends AckedEvent> = Parameters<Parameters<ConsoleClientEvents[E]>[1]>[0];
 

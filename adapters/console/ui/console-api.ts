@@ -3,6 +3,7 @@ import type { Ticket } from '../../../src/model/ticket';
 import type { AgentView } from '../../../src/realtime/socket-events';
 import type { AnswerReview } from '../answer-routes';
 import type { ConversationListItem } from '../conversation-routes';
+import type { DeliveryRecord } from '../../../src/webhooks/webhook-dispatcher';
 
 /** Thrown for a refused request; `message` is the server's own explanation. */
 export class ConsoleApiError extends Error {
@@ -79,6 +80,18 @@ export async function getTicket(id: string): Promise<Ticket> {
 /** Enhanced-support leads, newest first. */
 export async function listLeads(): Promise<Lead[]> {
   return ((await call('GET', '/leads')) as { leads: Lead[] }).leads;
+}
+
+/** The outgoing webhooks' delivery log (admins only): every attempt, newest first. */
+export interface WebhookDeliveries {
+  configured: boolean;
+  pending: number;
+  deliveries: DeliveryRecord[];
+}
+
+/** Fetches the webhook delivery log. */
+export async function listWebhookDeliveries(): Promise<WebhookDeliveries> {
+  return (await call('GET', '/webhooks/deliveries')) as WebhookDeliveries;
 }
 
 /** The docs answers, with their feedback; `failedOnly` keeps those that did not help. */

@@ -12,6 +12,7 @@ import { HandoffAlerts } from './alerts';
 import { ConsoleApiError, endConversation, listAgents, signOut } from './console-api';
 import { ConversationView } from './conversation-view';
 import { LeadsView } from './leads-view';
+import { WebhooksView } from './webhooks-view';
 import { DocsGapsView } from './docs-gaps-view';
 import { HistoryView } from './history-view';
 import { CannedView } from './canned-view';
@@ -57,6 +58,7 @@ export class ConsoleApp {
     },
     notify: (message, error) => this.notify(message, error),
   });
+  private readonly webhooks = new WebhooksView((message, error) => this.notify(message, error));
   private readonly history = new HistoryView({
     openConversation: (id) => {
       this.showView('conversations');
@@ -173,6 +175,10 @@ export class ConsoleApp {
       this.main.replaceChildren(this.docsGaps.element);
       this.docsGaps.show();
     }
+    if (view === 'webhooks') {
+      this.main.replaceChildren(this.webhooks.element);
+      this.webhooks.show();
+    }
   }
 
   /** New reports usually come with a handoff: the ticket list follows while it is on screen. */
@@ -286,6 +292,22 @@ export class ConsoleApp {
         if (result.ok) return undefined;
         this.notify(`Not sent: ${result.error.message}`, true);
         return result.error.message;
+      },
+      note: async (text) => {
+        const clientId = crypto.getRandomValues(new Uint32Array(4)).join('-');
+        const result = await this.request('note', { conversationId: id, text, clientId });
+        if (result.ok) return undefined;
+        this.notify(`Note not added: ${result.error.message}`, true);
+        return result.error.message;
+      },
+      reopen: async () => {
+        const result = await this.request('reopen', { conversationId: id });
+        if (!result.ok) {
+          this.notify(`Could not reopen: ${result.error.message}`, true);
+          return result.error.message;
+        }
+        if (this.view?.id === id) this.view.update(result.conversation);
+        return undefined;
       },
       claim: () => void this.claimById(id),
       resolve: () =>

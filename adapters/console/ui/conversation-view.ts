@@ -7,6 +7,7 @@ import { CannedPicker } from './canned-picker';
 import { askToEnd } from './end-dialog';
 import { channelBadge, channelName, tagBadges } from './queue-view';
 import { renderLine } from './transcript-line';
+import { renderRatings } from './rating-card';
 import { TypingSignal } from '../../../src/realtime/typing-signal';
 
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
@@ -16,6 +17,10 @@ type Severity = (typeof SEVERITIES)[number];
 export interface ConversationActions {
   /** Resolves with an error message to show, or undefined once the server accepted the reply. */
   reply(text: string): Promise<string | undefined>;
+  /** Adds an internal note (agents only); resolves with an error message or undefined. */
+  note(text: string): Promise<string | undefined>;
+  /** Takes back a conversation the bot answers again, so a reply can go out; error or undefined. */
+  reopen(): Promise<string | undefined>;
   /** Takes a waiting conversation opened from elsewhere (a ticket) without going back to the queue. */
   claim(): void;
   resolve(): void;
@@ -48,6 +53,9 @@ export class ConversationView {
   private readonly lines = new Map<number, HTMLElement>();
   private readonly typing = new TypingSignal((on) => this.actions.typing(on));
   private picker: CannedPicker | undefined;
+  /** What the composer writes: a reply the customer gets, or an internal note they never see. */
+  private writing: 'reply' | 'note' = 'reply';
+  private readonly writeChoice = el('fieldset', 'write-choice');
 
   constructor(
     private detail: ConversationDetail,
@@ -130,6 +138,12 @@ export class ConversationView {
     return this.detail.mode === 'assigned' && this.detail.assignedAgentId === this.agentId;
   }
 
+  /** A conversation the bot answers again, which a reply would reopen on the customer's channel. */
+  private get reopenable(): boolean {
+    const { mode, unreachable } = this.detail;
+    return (mode === 'resolved' || mode === 'abandoned' || mode === 'bot') && unreachable === undefined;
+  }
+
   private renderHead(): void {
     const d = this.detail;
     const title = el('div', 'title');
@@ -208,6 +222,7 @@ export class ConversationView {
       for (const note of this.detail.notes) notes.append(el('li', '', note));
       parts.push(notes);
     }
+    if (this.detail.ratings?.length) parts.push(renderRatings(this.detail.ratings));
     if (this.detail.unreachable) {
       parts.push(el('p', 'notes', `The customer can no longer be reached: ${this.detail.unreachable}`));
     }
@@ -215,9 +230,25 @@ export class ConversationView {
   }
 
   private buildComposer(): void {
-    this.input.setAttribute('aria-label', 'Reply');
-    this.input.placeholder = 'Write a reply…';
     this.input.rows = 2;
+    this.writeChoice.append(el('legend', '', 'Write'));
+    for (const [value, label] of [
+      ['reply', 'Reply to customer'],
+      ['note', 'Internal note'],
+    ] as const) {
+      const option = el('label');
+      const radio = el('input');
+      radio.type = 'radio';
+      radio.name = `write-${this.detail.id}`;
+      radio.value = value;
+      radio.checked = value === this.writing;
+      radio.addEventListener('change', () => {
+        this.writing = value;
+        this.renderComposerState();
+      });
+      option.append(radio, label);
+      this.writeChoice.append(option);
+    }
     this.input.maxLength = 4000;
     this.picker = new CannedPicker(this.input, () => this.actions.canned());
     this.input.addEventListener('keydown', (event) => {
@@ -226,28 +257,49 @@ export class ConversationView {
         void this.send();
       }
     });
-    this.input.addEventListener('input', () => this.typing.keystroke());
+    this.input.addEventListener('input', () => {
+      // The customer sees "typing" only for what they will receive.
+      if (this.writing === 'reply' && this.mineToAnswer) this.typing.keystroke();
+    });
   }
 
   private renderComposerState(): void {
-    const open = this.mineToAnswer;
+    const note = this.writing === 'note';
+    const open = note || this.mineToAnswer || this.reopenable;
     this.input.disabled = !open;
-    const send = actionButton('Send', 'btn primary', () => void this.send());
+    this.input.setAttribute('aria-label', note ? 'Internal note' : 'Reply');
+    this.input.placeholder = note ? 'Internal note: only agents see this…' : 'Write a reply…';
+    this.composer.classList.toggle('noting', note);
+    const send = actionButton(note ? 'Add note' : 'Send', 'btn primary', () => void this.send());
     send.disabled = !open;
     const box = el('div', 'box');
     box.append(this.input, send);
-    const hint = open
-      ? el('div', 'hint', 'Enter sends · Shift+Enter adds a line · / inserts a canned response')
-      : el('div', 'hint closed', closedHint(this.detail));
-    this.composer.replaceChildren(...(this.picker ? [this.picker.element] : []), box, hint);
+    const hint = note
+      ? el('div', 'hint', 'Only agents see notes: they are never sent to the customer.')
+      : this.mineToAnswer
+        ? el('div', 'hint', 'Enter sends · Shift+Enter adds a line · / inserts a canned response')
+        : this.reopenable
+          ? el(
+              'div',
+              'hint',
+              `${closedHint(this.detail)} Sending reopens it as yours on ${channelName(this.detail.channel)}.`,
+            )
+          : el('div', 'hint closed', closedHint(this.detail));
+    this.composer.replaceChildren(...(this.picker ? [this.picker.element] : []), this.writeChoice, box, hint);
   }
 
   private async send(): Promise<void> {
     const text = this.input.value.trim();
-    if (!text || !this.mineToAnswer) return;
+    const note = this.writing === 'note';
+    if (!text || !(note || this.mineToAnswer || this.reopenable)) return;
     this.input.value = '';
-    this.typing.stop();
-    const error = await this.actions.reply(text);
+    if (!note) this.typing.stop();
+    let error: string | undefined;
+    if (note) error = await this.actions.note(text);
+    else {
+      if (!this.mineToAnswer) error = await this.actions.reopen();
+      if (!error) error = await this.actions.reply(text);
+    }
     if (error && !this.input.value) this.input.value = text;
     this.input.focus();
   }

@@ -19,6 +19,7 @@ export function renderLine(message: WireMessage, customerName: string): HTMLElem
       : message.author === 'bot'
         ? 'Bot'
         : (message.authorName ?? 'Agent');
+  if (message.author === 'note') meta.append(el('span', 'note-label', 'Internal note'), ' · ');
   meta.append(el('b', '', author), ` · ${clock(message.createdAt)}`);
   if (message.feedback) meta.append(` · rated ${message.feedback === 'helpful' ? 'helpful' : 'not helpful'}`);
   const bubble = el('div', 'bubble');
@@ -57,6 +58,10 @@ function renderAttachments(files: Attachment[]): HTMLElement {
       box.append(el('span', '', name));
       continue;
     }
+    if (file.mimeType?.startsWith('video/')) {
+      box.append(videoPlayer(href, name));
+      continue;
+    }
     const link = el('a');
     link.href = href;
     link.target = '_blank';
@@ -73,4 +78,22 @@ function renderAttachments(files: Attachment[]): HTMLElement {
     box.append(link);
   }
   return box;
+}
+
+/** A screen recording the customer sent, playable in place, with a link to open it on its own. */
+function videoPlayer(href: string, name: string): HTMLElement {
+  const figure = el('figure', 'attachment-video');
+  const video = el('video');
+  video.src = href;
+  video.controls = true;
+  video.preload = 'metadata';
+  video.setAttribute('aria-label', `Video: ${name}`);
+  const caption = el('figcaption');
+  const link = el('a', '', `🎬 ${name}`);
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  caption.append(link);
+  figure.append(video, caption);
+  return figure;
 }

@@ -1,7 +1,8 @@
 import { el } from '../../web/widget/dom';
 
 /** The console's top-level views. */
-export type ViewName = 'conversations' | 'history' | 'canned' | 'tickets' | 'leads' | 'docs-gaps';
+export type ViewName =
+  'conversations' | 'history' | 'canned' | 'tickets' | 'leads' | 'docs-gaps' | 'webhooks';
 
 const LABELS: Record<ViewName, string> = {
   conversations: 'Conversations',
@@ -10,8 +11,17 @@ const LABELS: Record<ViewName, string> = {
   tickets: 'Tickets',
   leads: 'Leads',
   'docs-gaps': 'Docs gaps',
+  webhooks: 'Webhooks',
 };
-const ORDER: readonly ViewName[] = ['conversations', 'history', 'canned', 'tickets', 'leads', 'docs-gaps'];
+const ORDER: readonly ViewName[] = [
+  'conversations',
+  'history',
+  'canned',
+  'tickets',
+  'leads',
+  'docs-gaps',
+  'webhooks',
+];
 
 /** The tab id of a view, for the panel's aria-labelledby. */
 export function tabId(view: ViewName): string {

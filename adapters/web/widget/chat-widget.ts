@@ -11,7 +11,8 @@ import type { WidgetIdentity, WidgetSettings } from './widget-settings';
 import { TypingSignal } from '../../../src/realtime/typing-signal';
 
 const TYPING_SHOWN_MS = 8000;
-const ACCEPTED_FILES = 'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain';
+const ACCEPTED_FILES =
+  'image/png,image/jpeg,image/gif,image/webp,application/pdf,text/plain,video/mp4,video/webm,video/quicktime';
 
 /**
  * The chat button and panel, drawn in a shadow root on the host page. Keyboard: Enter sends,
