@@ -86,6 +86,11 @@ export const reportProblem: Flow = {
 };
 
 async function start(context: FlowContext): Promise<FlowOutcome> {
+  if (context.understanding.frustrated) {
+    await context.say(
+      'I am sorry about this; I understand it is frustrating. Let me get it to the team properly.',
+    );
+  }
   const afterAnswer = REPORT_PREFIX.test(context.text);
   const text = context.text.replace(REPORT_PREFIX, '');
   const parts = splitProblems(text);

@@ -7,6 +7,33 @@ const stemmer = new StemmerEn();
 const TRIGRAM_WEIGHT = 0.3;
 /** How much a pair of neighbouring words weighs. */
 const BIGRAM_WEIGHT = 0.6;
+/** How many words after a negation count as negated. */
+const NEGATION_SCOPE = 3;
+/** Negation cues, as `normalizeForFeatures` leaves them (apostrophes removed), stemmed where the stemmer changes them. */
+const NEGATIONS = new Set(
+  [
+    'no',
+    'not',
+    'never',
+    'nothing',
+    'nobody',
+    'none',
+    'cannot',
+    'cant',
+    'dont',
+    'doesnt',
+    'isnt',
+    'arent',
+    'wont',
+    'didnt',
+    'havent',
+    'hasnt',
+    'wasnt',
+    'werent',
+    'couldnt',
+    'without',
+  ].map((word) => stemmer.stemWord(word)),
+);
 /** How much membership of a word class (profanity, insults) weighs. */
 const LEXICON_WEIGHT = 1;
 
@@ -42,6 +69,16 @@ export function textFeatures(text: string): Record<string, number> {
     const next = words[i + 1];
     if (next !== undefined) features[`b:${word}_${next}`] = BIGRAM_WEIGHT;
   });
+  // Words under a negation ("no calls connect", "doesn't ring") are also features of their own, as
+  // in sentiment analysis: "calls connect" and "no calls connect" must not look alike.
+  let negated = 0;
+  for (const word of words) {
+    if (NEGATIONS.has(word)) negated = NEGATION_SCOPE;
+    else if (negated > 0) {
+      features[`n:${word}`] = 1;
+      negated -= 1;
+    }
+  }
   if (hasProfanity(text)) features['x:profanity'] = LEXICON_WEIGHT;
   if (raw.some(isInsult)) features['x:insult'] = LEXICON_WEIGHT;
   for (const word of raw) {

@@ -3,8 +3,10 @@ import { commandIntent } from './commands';
 import { extractEntities } from './entity-extractors';
 import type { IntentClassifier, Scored } from './intent-classifier';
 import type { IntentName } from './intents';
+import { isPolicyIntent } from './intents';
 import { mentionsPerson, type PersonTalk } from './person-words';
-import { nothingUnderstood, type Understanding } from './understanding';
+import { looksLikeQuestion } from './question-form';
+import { nothingUnderstood, type RankedIntent, type Understanding } from './understanding';
 
 /** Two intents closer than this (in confidence) are too close to choose between. */
 const AMBIGUOUS_MARGIN = 0.08;
@@ -22,6 +24,12 @@ const PART_CONFIDENCE = 0.6;
  * taken as asked too. Answering one fact more than asked costs a line; missing one costs a turn.
  */
 const ALSO_ASKED_SHARE = 0.2;
+/**
+ * A problem told in anger ("calls failing AGAIN, great") or stated rather than asked about ("the
+ * whole platform is down") is a report first, when reporting takes at least this share: the
+ * complaint and the policy questions about outages share the words of a report.
+ */
+const REPORT_SHARE = 0.2;
 /** Intents that decide the reply even when they are only one sentence of several. */
 const ANY_PART_DECIDES: readonly IntentName[] = ['handoff.request', 'abuse'];
 
@@ -36,6 +44,29 @@ function partsOf(text: string): string[] {
   return [...new Set([...found, ...clauses])].filter(
     (part) => part.split(/\s+/).length >= 2 && part !== text.trim(),
   );
+}
+
+/**
+ * The ranking with the report first, when the best intent is a complaint, or a policy question put
+ * as a statement, and reporting has its share: the customer is telling us about a problem, with
+ * feelings or without a question mark. The report's confidence becomes the two together.
+ */
+function reportFirst(
+  ranked: readonly RankedIntent[],
+  text: string,
+): { ranked: RankedIntent[]; frustrated: boolean } | undefined {
+  const [best] = ranked;
+  const report = ranked.find((r) => r.intent === 'report.problem');
+  if (!best || !report || report === best || report.confidence < REPORT_SHARE) return undefined;
+  const frustrated = best.intent === 'complaint';
+  if (!frustrated && !(isPolicyIntent(best.intent) && !looksLikeQuestion(text))) return undefined;
+  return {
+    ranked: [
+      { intent: 'report.problem', confidence: report.confidence + best.confidence },
+      ...ranked.filter((r) => r !== report && r !== best),
+    ],
+    frustrated,
+  };
 }
 
 /** The trained models the understanding step uses. */
@@ -103,6 +134,8 @@ export class Understander implements MessageUnderstanding {
         ...ranked.filter((r) => r.intent !== decisive.label),
       ];
     }
+    const folded = decisive ? undefined : reportFirst(ranked, text);
+    if (folded) ranked = folded.ranked;
     const best = ranked[0];
     if (!best || best.confidence < MIN_CONFIDENCE) return { ...nothingUnderstood(entities), ranked };
     if (best.intent === 'report.problem' || best.intent === 'handoff.request') {
@@ -138,6 +171,7 @@ export class Understander implements MessageUnderstanding {
       source: 'model',
       ...(alsoAsked.length > 0 && { alsoAsked }),
       ...(ambiguous && !decisive && { ambiguous }),
+      ...(folded?.frustrated && { frustrated: true }),
     };
   }
 

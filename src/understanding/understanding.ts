@@ -49,6 +49,8 @@ export interface Understanding {
   alsoAsked?: IntentName[];
   /** Set when two intents are too close to choose: the bot should ask which one is meant. */
   ambiguous?: [IntentName, IntentName];
+  /** A problem report said in frustration ("calls failing AGAIN"): acknowledge it before the questions. */
+  frustrated?: boolean;
 }
 
 /** The confidence this understanding gives one intent (0 when it was not considered). */

@@ -162,7 +162,9 @@ describe('two instances sharing one Redis', () => {
     expect(retried.conversation.id).toBe(conversationId);
     const transcript = await a.app.store.getMessages(conversationId);
     expect(transcript.filter((m) => m.author === 'customer')).toHaveLength(1);
-    // The bot answered once, not once per delivery.
-    expect(transcript.filter((m) => m.author === 'bot')).toHaveLength(1);
+    // The bot answered once, not once per delivery: its reply (one or more messages) is not repeated.
+    const replies = transcript.filter((m) => m.author === 'bot').map((m) => m.text);
+    expect(replies.length).toBeGreaterThan(0);
+    expect(new Set(replies).size).toBe(replies.length);
   });
 });
