@@ -10,10 +10,9 @@ import type { HandoffNotice } from '../src/engine/handoff-notice';
 import { EngineEvents } from '../src/events/engine-events';
 import type { KnowledgeBase } from '../src/knowledge/knowledge-base';
 import type { Logger } from '../src/logger';
-import { SqliteStore } from '../src/store/sqlite-store';
-import { connectRedisCluster } from '../src/cluster/redis-cluster';
-import { attachOutbox } from '../src/delivery/engine-outbox';
-import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
+import { SqliteStore } from '../adapters/sqlite/sqlite-store';
+import { connectRedisCluster } from '../adapters/redis/redis-cluster';
+import { RedisOutboxStore } from '../adapters/redis/redis-outbox-store';
 import type { Store } from '../src/store/store';
 import type { WebhookDispatcher } from '../src/webhooks/webhook-dispatcher';
 import { consoleAuthRoutes } from '../adapters/console/auth-routes';
@@ -22,7 +21,8 @@ import { conversationRoutes } from '../adapters/console/conversation-routes';
 import { cannedRoutes } from '../adapters/console/canned-routes';
 import { reportRoutes } from '../adapters/console/report-routes';
 import { agentAdminRoutes } from '../adapters/console/agent-admin-routes';
-import { createHttpEdge, errorHandler, type HttpEdge } from '../adapters/http/create-http-server';
+import { createHttpEdge, type HttpEdge } from '../adapters/http/create-http-server';
+import { errorHandler, notFoundHandler } from '../adapters/http/error-boundary';
 import { clientAddressReader } from '../adapters/http/client-address';
 import { Limits, limitRules } from '../adapters/http/limits';
 import { WebSessions } from '../adapters/web/web-session';
@@ -46,7 +46,7 @@ import { ticketRoutes } from '../adapters/console/ticket-routes';
 import { answerRoutes } from '../adapters/console/answer-routes';
 import { agentNoteHooks } from '../src/policy/agent-notes';
 import { policyHandoffNotice } from '../src/policy/policy-handoff-notice';
-import { createSupportServices } from '../src/policy/support-services';
+import { createSupportServices } from './support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
 import { agentRoom } from '../adapters/console/session-revocation';
@@ -55,6 +55,7 @@ import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
 import { followNotHelpful } from '../flows/not-helpful-follow-up';
 import { languageModelsFrom } from './language-models';
 import { textsFor } from '../src/i18n/translate';
+import { outboxDecorator } from './outbox-decorator';
 import { attachWebhooks } from './webhooks';
 import { webhookRoutes } from '../adapters/console/webhook-routes';
 import { apiRoutes } from '../adapters/http/api/api-routes';
@@ -177,6 +178,17 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const services = { ...support, fixConfirmation, ...overrides.services };
   followHandoffs(events, services.tickets ?? support.tickets, log);
 
+  // Durable outbox: Telegram, SMS and e-mail sends are stored first and retried by any instance.
+  const outbox = outboxDecorator({
+    ...(cluster && { store: () => new RedisOutboxStore(cluster.client, config.REDIS_PREFIX) }),
+    dataDir: config.DATA_DIR,
+    log: log.child({ component: 'outbox' }),
+    settle: async (entry, delivery) => {
+      const conversation = await store.getConversation(entry.message.conversationId);
+      if (conversation) await engine.setDelivery(conversation, entry.message, delivery);
+    },
+  });
+
   let presence: () => Promise<number> = async () => 0;
   const engine = new Engine({
     store,
@@ -190,6 +202,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ...(overrides.clock && { clock: overrides.clock }),
     presence: () => presence(),
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
+    decorateChannel: (channel) => outbox.decorate(channel),
   });
   engine.registerChannel(new WebChannel());
   // "Did this help?" answered no: the next best docs page and a person, on the answer's channel.
@@ -225,10 +238,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   app.use(metricsRoute(metrics.registry, config.METRICS_TOKEN));
   app.use('/console/api', consoleAuthRoutes(directory, limits));
-  app.use(
-    '/console/api',
-    ticketRoutes({ engine, directory, ...(overrides.clock && { clock: overrides.clock }) }),
-  );
+  app.use('/console/api', ticketRoutes({ engine, directory }));
   app.use(
     '/console/api',
     lifecycleRoutes({
@@ -339,21 +349,17 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     ...(overrides.clock && { clock: overrides.clock }),
   });
   // --- end of Telegram and SMS channels ---
-  // --- Durable outbox: Telegram and SMS sends are stored first and retried by any instance. ---
-  const outbox = attachOutbox(engine, {
-    ...(cluster && { store: new RedisOutboxStore(cluster.client, config.REDIS_PREFIX) }),
-    dataDir: config.DATA_DIR,
-    log: log.child({ component: 'outbox' }),
-  });
+  // --- Durable outbox: runs once a remote channel went behind it (see outboxDecorator above). ---
+  outbox.start();
   // A message stored but never handed to the outbox (the instance died in between) is sent again.
   const redeliver = (): void => {
     void engine.redeliverStale(STALE_DELIVERY_MS).catch((error: unknown) => {
       log.warn({ err: error }, 'redelivery sweep failed');
     });
   };
-  const sweeper = outbox ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
+  const sweeper = outbox.active ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
   sweeper?.unref();
-  if (outbox) redeliver();
+  if (outbox.active) redeliver();
   // A fix the customer never confirmed closes with a note once its time is up.
   const lifecycleSweep = setInterval(() => {
     void fixConfirmation.closeUnanswered().catch((error: unknown) => {
@@ -377,9 +383,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   );
   // --- end of outgoing webhooks ---
 
-  app.use((_req, res) => {
-    res.status(404).json({ error: { code: 'not_found', message: 'No such page' } });
-  });
+  app.use(notFoundHandler());
   app.use(errorHandler(log));
 
   return {
@@ -417,7 +421,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         setTimeout(() => edge.server.closeAllConnections(), CLOSE_GRACE_MS).unref();
       });
       await engine.idle();
-      await outbox?.close();
+      await outbox.close();
       await webhooks?.close();
       await store.close();
       await cluster?.close();

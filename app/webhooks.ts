@@ -1,11 +1,11 @@
 import path from 'node:path';
 import { ConfigError, type Config } from '../src/config';
 import type { OutboxStore } from '../src/delivery/outbox-store';
-import { RedisOutboxStore } from '../src/delivery/redis-outbox-store';
-import { SqliteOutboxStore } from '../src/delivery/sqlite-outbox-store';
+import { RedisOutboxStore } from '../adapters/redis/redis-outbox-store';
+import { SqliteOutboxStore } from '../adapters/sqlite/sqlite-outbox-store';
 import type { EngineEvents } from '../src/events/engine-events';
 import type { Logger } from '../src/logger';
-import type { RedisClient } from '../src/store/redis-connection';
+import type { RedisClient } from '../adapters/redis/redis-connection';
 import type { Store } from '../src/store/store';
 import { followEngineForWebhooks } from '../src/webhooks/engine-webhooks';
 import {

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
-import type { Store } from '../../src/store/store';
+import type { RecordStore } from '../../src/store/ports';
 import { readCookie } from '../http/cookies';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -22,7 +22,7 @@ export interface AnswerReview {
  * `GET /console/api/answers` for signed-in agents: recent docs answers with their feedback, newest
  * first; `?failed=1` keeps those marked unhelpful or followed by "Human", i.e. what the docs fail.
  */
-export function answerRoutes(options: { store: Store; directory: AgentDirectory }): Router {
+export function answerRoutes(options: { store: RecordStore; directory: AgentDirectory }): Router {
   const router = express.Router();
   router.get('/answers', async (req: Request, res: Response) => {
     await options.directory.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
-import { HandoffError } from '../../src/errors';
+import { RateLimitError } from '../../src/errors';
 import { readCookie } from '../http/cookies';
 import { normaliseUsername } from '../../src/agents/username';
 import { loginBody, parsePayload } from '../http/edge-schemas';
@@ -25,7 +25,7 @@ export function consoleAuthRoutes(directory: AgentDirectory, limits: Limits): Ro
       limits.take('loginsPerUsername', account),
     ]);
     if (!byAddress || !byAccount) {
-      throw new HandoffError('rate_limited', 'Too many attempts; wait a few minutes and try again');
+      throw new RateLimitError('Too many attempts; wait a few minutes and try again');
     }
     const { agent, token, expiresAt } = await directory.signIn(account, password);
     await limits.reset('loginsPerUsername', account);

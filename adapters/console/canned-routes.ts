@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
-import { ValidationError } from '../../src/errors';
+import { NotFoundError, ValidationError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
-import type { Store } from '../../src/store/store';
+import type { CannedResponseStore } from '../../src/store/ports';
 import { readCookie } from '../http/cookies';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -14,7 +14,7 @@ const SHORTCUT = /^[a-z0-9][a-z0-9_-]{0,39}$/;
  * replaces it (with its `id`), `DELETE /canned/:id` removes it. Any signed-in agent may manage them.
  */
 export function cannedRoutes(options: {
-  store: Store;
+  store: CannedResponseStore;
   directory: AgentDirectory;
   clock?: () => number;
 }): Router {
@@ -52,9 +52,8 @@ export function cannedRoutes(options: {
   router.delete('/canned/:id', async (req: Request, res: Response) => {
     await signedIn(req);
     const deleted = await store.deleteCannedResponse(String(req.params.id));
-    res
-      .status(deleted ? 200 : 404)
-      .json(deleted ? { ok: true } : { error: { code: 'not_found', message: 'No such canned response' } });
+    if (!deleted) throw new NotFoundError('Canned response', 'No such canned response');
+    res.json({ ok: true });
   });
 
   return router;

@@ -3,7 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { ZodType, ZodTypeDef } from 'zod';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import type { Engine } from '../../src/engine/engine';
-import { AuthError, HandoffError, ValidationError } from '../../src/errors';
+import { AuthError, ForbiddenError, NotFoundError, ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { Agent } from '../../src/model/agent';
 import type { Conversation, ProblemBrief } from '../../src/model/conversation';
@@ -29,6 +29,7 @@ import {
 } from '../http/edge-schemas';
 import type { Limits } from '../http/limits';
 import { isSameOrigin } from '../http/origin';
+import { failedAck } from '../http/error-boundary';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
@@ -106,29 +107,22 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   );
 
   namespace.use(
-    guardMiddleware(log, (socket: ConsoleSocket, next) => {
+    guardMiddleware(log, async (socket: ConsoleSocket, next) => {
       // The console is same-origin only: a page elsewhere (or a sandboxed one, `Origin: null`)
       // must not drive an agent's session.
       if (!isSameOrigin(socket.handshake.headers.origin, socket.handshake.headers.host)) {
-        next(
-          Object.assign(new Error('Cross-origin console connections are refused'), {
-            data: { code: 'forbidden' },
-          }),
-        );
-        return;
+        throw new ForbiddenError('Cross-origin console connections are refused');
       }
       const token =
         readCookie(socket.handshake.headers.cookie, SESSION_COOKIE) ??
         (typeof socket.handshake.auth?.token === 'string' ? socket.handshake.auth.token : undefined);
-      return directory
-        .session(token)
-        .then(({ agent, expiresAt }) => {
-          socket.data.agent = toAgentView(agent);
-          socket.data.token = token ?? '';
-          socket.data.expiresAt = expiresAt;
-          next();
-        })
-        .catch(() => next(Object.assign(new AuthError(), { data: { code: 'unauthorized' } })));
+      const { agent, expiresAt } = await directory.session(token).catch(() => {
+        throw new AuthError();
+      });
+      socket.data.agent = toAgentView(agent);
+      socket.data.token = token ?? '';
+      socket.data.expiresAt = expiresAt;
+      next();
     }),
   );
 
@@ -186,17 +180,9 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         .authenticate(socket.data.token)
         .then(async (agent) => reply({ ok: true, ...(await run(agent, parsePayload(schema, payload))) }))
         .catch((error: unknown) => {
-          if (error instanceof AuthError) {
-            reply({ ok: false, error: { code: error.code, message: error.message } });
-            socket.disconnect(true);
-            return;
-          }
-          if (error instanceof HandoffError) {
-            reply({ ok: false, error: { code: error.code, message: error.message } });
-            return;
-          }
-          log.error({ err: error }, 'console action failed');
-          reply({ ok: false, error: { code: 'internal', message: 'Something went wrong' } });
+          reply(failedAck(error, log, { event: 'console action' }));
+          // A session that ended while the console was open closes its socket.
+          if (error instanceof AuthError) socket.disconnect(true);
         });
     };
   }
@@ -208,7 +194,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'claim',
       action(socket, conversationAction, async (agent, { conversationId }) => {
-        const conversation = await engine.claim(conversationId, agent);
+        const conversation = await engine.handoff.claim(conversationId, agent);
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation) };
       }),
@@ -217,7 +203,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       'open',
       action(socket, openAction, async (_agent, { conversationId, afterSeq }) => {
         const conversation = await engine.store.getConversation(conversationId);
-        if (!conversation) throw new HandoffError('not_found', 'Conversation not found');
+        if (!conversation) throw new NotFoundError('Conversation');
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation, afterSeq ?? 0) };
       }),
@@ -253,7 +239,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'resolve',
       action(socket, resolveAction, async (agent, { conversationId, resolveTickets }) => {
-        const conversation = await engine.resolve(conversationId, agent);
+        const conversation = await engine.handoff.resolve(conversationId, agent);
         const ticketsResolved = resolveTickets === true && options.resolveTickets !== undefined;
         if (ticketsResolved) await options.resolveTickets?.(conversation.id);
         // The resolve is done whatever happens next: a failed follow-up is logged, not reported as failed.
@@ -266,7 +252,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'release',
       action(socket, conversationAction, async (agent, { conversationId }) => {
-        await engine.release(conversationId, agent);
+        await engine.handoff.release(conversationId, agent);
         return {};
       }),
     );
@@ -276,11 +262,9 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         const severity = SEVERITIES.find((level) => level === payload.severity);
         if (!severity) throw new ValidationError(`severity must be one of ${SEVERITIES.join(', ')}`);
         const category = CATEGORIES.find((name) => name === payload.category);
-        const before = (await engine.store.getConversation(payload.conversationId))?.brief?.severity;
-        const updated = await engine.updateConversation(payload.conversationId, (c) => {
-          c.brief = { ...c.brief, severity, ...(category && { category }) };
-          c.priority = SEVERITIES.indexOf(severity);
-          return c;
+        const { conversation: updated, before } = await engine.handoff.reclassify(payload.conversationId, {
+          severity,
+          ...(category && { category }),
         });
         await options.onReclassify?.(updated, agent, before);
         return {};

@@ -3,7 +3,7 @@ import type { AgentDirectory } from '../../src/agents/agent-directory';
 import { ValidationError } from '../../src/errors';
 import type { ChannelName, ConversationMode } from '../../src/model/conversation';
 import type { ConversationSummary } from '../../src/realtime/socket-events';
-import type { ConversationSearch, Store } from '../../src/store/store';
+import type { AgentStore, ConversationSearch, ConversationStore } from '../../src/store/ports';
 import { readCookie } from '../http/cookies';
 import { toSummary } from './conversation-views';
 import { SESSION_COOKIE } from './session-cookie';
@@ -32,7 +32,10 @@ export interface ConversationListItem extends ConversationSummary {
  * days, `YYYY-MM-DD`) and `text` (words of the transcript), and `GET /agents` for the agent
  * filter. Both need a signed-in agent.
  */
-export function conversationRoutes(options: { store: Store; directory: AgentDirectory }): Router {
+export function conversationRoutes(options: {
+  store: ConversationStore & AgentStore;
+  directory: AgentDirectory;
+}): Router {
   const { store, directory } = options;
   const router = express.Router();
 

@@ -1,7 +1,7 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import type { Engine } from '../../src/engine/engine';
-import { ValidationError } from '../../src/errors';
+import { NotFoundError, ValidationError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { Ticket } from '../../src/model/ticket';
 import { readCookie } from '../http/cookies';
@@ -13,13 +13,8 @@ const STATUSES: readonly Ticket['status'][] = ['open', 'resolved', 'reopened', '
  * Console routes for what the support flows record: ticket search, enhanced-support leads, and
  * ending a conversation (an abusive customer). Every route needs a signed-in agent.
  */
-export function ticketRoutes(options: {
-  engine: Engine;
-  directory: AgentDirectory;
-  clock?: () => number;
-}): Router {
+export function ticketRoutes(options: { engine: Engine; directory: AgentDirectory }): Router {
   const { engine, directory } = options;
-  const now = options.clock ?? Date.now;
   const router = express.Router();
   const signedIn = (req: Request): Promise<Agent> =>
     directory.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
@@ -39,10 +34,7 @@ export function ticketRoutes(options: {
   router.get('/tickets/:id', async (req: Request, res: Response) => {
     await signedIn(req);
     const ticket = await engine.store.getTicket(String(req.params.id).toUpperCase());
-    if (!ticket) {
-      res.status(404).json({ error: { code: 'not_found', message: 'Ticket not found' } });
-      return;
-    }
+    if (!ticket) throw new NotFoundError('Ticket');
     res.json({ ticket });
   });
 
@@ -61,17 +53,7 @@ export function ticketRoutes(options: {
       if (reason !== undefined && (typeof reason !== 'string' || reason.length > 300)) {
         throw new ValidationError('reason must be a string of at most 300 characters');
       }
-      const conversation = await engine.transition(String(req.params.id), {
-        event: 'end',
-        at: now(),
-        agentId: agent.id,
-        agentName: agent.displayName,
-        reason: reason ?? 'ended by an agent',
-      });
-      await engine.say(
-        conversation,
-        'A member of our team has ended this conversation. For a new problem, please write to us again, respectfully.',
-      );
+      const conversation = await engine.handoff.end(String(req.params.id), agent, reason);
       res.json({ ok: true, mode: conversation.mode });
     },
   );

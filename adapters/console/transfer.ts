@@ -1,8 +1,8 @@
 import type { Engine } from '../../src/engine/engine';
-import { ConflictError, HandoffError } from '../../src/errors';
+import { ConflictError, NotFoundError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { Conversation } from '../../src/model/conversation';
-import type { Store } from '../../src/store/store';
+import type { AgentStore, ConversationStore } from '../../src/store/ports';
 
 /**
  * Hands an agent's conversation to another agent with the engine's own steps: a release (the
@@ -12,19 +12,19 @@ import type { Store } from '../../src/store/store';
  */
 export async function transferConversation(
   engine: Engine,
-  store: Store,
+  store: AgentStore & ConversationStore,
   from: Agent,
   conversationId: string,
   toAgentId: string,
 ): Promise<{ conversation: Conversation; to: Agent }> {
   const to = await store.getAgent(toAgentId);
-  if (!to || to.disabledAt !== undefined) throw new HandoffError('not_found', 'No such agent');
+  if (!to || to.disabledAt !== undefined) throw new NotFoundError('Agent', 'No such agent');
   if (to.id === from.id) throw new ConflictError('The conversation is already yours', 'same_agent');
   const current = await store.getConversation(conversationId);
-  if (!current) throw new HandoffError('not_found', 'Conversation not found');
+  if (!current) throw new NotFoundError('Conversation');
   if (current.mode !== 'assigned' || current.assignedAgentId !== from.id)
     throw new ConflictError('Only the agent who has the conversation can transfer it', 'not_assigned');
-  await engine.release(conversationId, from);
-  const conversation = await engine.claim(conversationId, to);
+  await engine.handoff.release(conversationId, from);
+  const conversation = await engine.handoff.claim(conversationId, to);
   return { conversation, to };
 }

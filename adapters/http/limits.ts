@@ -6,7 +6,7 @@ import {
 } from 'rate-limiter-flexible';
 import type { Config } from '../../src/config';
 import type { Logger } from '../../src/logger';
-import type { RedisClient } from '../../src/store/redis-connection';
+import type { RedisClient } from '../redis/redis-connection';
 
 /** Every limit the edge enforces; `…PerAddress` ones are keyed by the client's address. */
 export type LimitName =

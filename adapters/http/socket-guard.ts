@@ -1,12 +1,11 @@
 import type { Logger } from '../../src/logger';
-
-/** What a socket.io event or middleware answers when its handler failed unexpectedly. */
-const INTERNAL = { ok: false, error: { code: 'internal', message: 'Something went wrong' } } as const;
+import { failedAck, refusal } from './error-boundary';
 
 /**
- * Wraps a socket.io event listener so nothing it throws or rejects can reach the process: the error
- * is logged and, when the client asked for an acknowledgement, answered as `internal`. This is the
- * boundary for socket events, the way express's error handler is for HTTP requests.
+ * Wraps a socket.io event listener so nothing it throws or rejects can reach the process: when the
+ * client asked for an acknowledgement, it is answered from the error (see error-boundary.ts), and
+ * unexpected errors are logged. This is the boundary for socket events, the way express's error
+ * handler is for HTTP requests.
  */
 export function guardListener<A extends unknown[]>(
   log: Logger,
@@ -16,8 +15,8 @@ export function guardListener<A extends unknown[]>(
   return (...args: A) => {
     const ack = args.at(-1);
     const fail = (error: unknown): void => {
-      log.error({ err: error, event }, 'socket event failed');
-      if (typeof ack === 'function') (ack as (answer: unknown) => void)(INTERNAL);
+      const answer = failedAck(error, log, { event });
+      if (typeof ack === 'function') (ack as (answer: unknown) => void)(answer);
     };
     try {
       const result = listener(...args);
@@ -28,7 +27,10 @@ export function guardListener<A extends unknown[]>(
   };
 }
 
-/** Wraps a socket.io namespace middleware the same way: a throw refuses the handshake, logged. */
+/**
+ * Wraps a socket.io namespace middleware the same way: a throw (or a rejection) refuses the
+ * handshake with the error's code; unexpected errors are logged and refused as `internal`.
+ */
 export function guardMiddleware<S>(
   log: Logger,
   middleware: (socket: S, next: (error?: Error) => void) => unknown,
@@ -41,8 +43,7 @@ export function guardMiddleware<S>(
       next(error);
     };
     const fail = (error: unknown): void => {
-      log.error({ err: error }, 'socket handshake failed');
-      once(Object.assign(new Error('Could not open the connection'), { data: { code: 'internal' } }));
+      once(refusal(error, log));
     };
     try {
       const result = middleware(socket, once);

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type Router } from 'express';
 import type { Registry } from 'prom-client';
+import { AuthError } from '../../src/errors';
 
 /**
  * `GET /metrics` in the Prometheus text format. With a token, a scrape must send
@@ -15,7 +16,7 @@ export function metricsRoute(registry: Registry, token: string | undefined): Rou
       const presented = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
       if (!presented || !timingSafeEqual(digest(presented), expected)) {
         res.setHeader('WWW-Authenticate', 'Bearer realm="metrics"');
-        res.status(401).json({ error: { code: 'unauthorized', message: 'A metrics token is required' } });
+        next(new AuthError('A metrics token is required'));
         return;
       }
     }

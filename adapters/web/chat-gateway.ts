@@ -1,7 +1,7 @@
 import type { Namespace, Socket } from 'socket.io';
 import type { Engine } from '../../src/engine/engine';
 import type { IncomingMessage } from 'node:http';
-import { HandoffError, ValidationError } from '../../src/errors';
+import { NotFoundError, RateLimitError, ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { CustomerProfile } from '../../src/model/conversation';
 import { seenByCustomer, type Attachment } from '../../src/model/message';
@@ -73,12 +73,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
       } else if (await limits.take('newChatsPerAddress', socket.data.address)) {
         socket.data.token = await sessions.issue();
       } else {
-        next(
-          Object.assign(new Error('Too many new chats from this address; please wait a minute.'), {
-            data: { code: 'rate_limited' },
-          }),
-        );
-        return;
+        throw new RateLimitError('Too many new chats from this address; please wait a minute.');
       }
       socket.data.key = conversationKeyOf(socket.data.token);
       next();
@@ -165,31 +160,26 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
     socket.on(
       'message',
       guardListener(log, 'message', async (payload: unknown, ack?: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
-        try {
-          const input = parsePayload(chatMessage, payload);
-          if (!(await allowed('messagesPerSession', 'messagesPerAddress')))
-            throw new HandoffError('rate_limited', 'Too many messages; please wait a moment.');
-          const attachments = (input.attachments ?? []).map(toAttachment);
-          if (
-            !(await claimUploads(
-              options.dataDir,
-              attachments.map((file) => file.url),
-              key,
-            ))
-          )
-            throw new ValidationError('attachments must be files uploaded in this chat');
-          const result = await engine.handleInbound({
-            ref: { channel: 'web', conversationKey: key, customerId: key },
-            text: input.text,
-            externalId: `${key}:${input.clientId}`,
-            profile,
-            ...(attachments.length && { attachments }),
-          });
-          reply({ ok: true, seq: result.message?.seq ?? 0, duplicate: result.duplicate });
-        } catch (error) {
-          reply(failure(error, log));
-        }
+        const input = parsePayload(chatMessage, payload);
+        if (!(await allowed('messagesPerSession', 'messagesPerAddress')))
+          throw new RateLimitError('Too many messages; please wait a moment.');
+        const attachments = (input.attachments ?? []).map(toAttachment);
+        if (
+          !(await claimUploads(
+            options.dataDir,
+            attachments.map((file) => file.url),
+            key,
+          ))
+        )
+          throw new ValidationError('attachments must be files uploaded in this chat');
+        const result = await engine.handleInbound({
+          ref: { channel: 'web', conversationKey: key, customerId: key },
+          text: input.text,
+          externalId: `${key}:${input.clientId}`,
+          profile,
+          ...(attachments.length && { attachments }),
+        });
+        answer(ack, { ok: true, seq: result.message?.seq ?? 0, duplicate: result.duplicate });
       }),
     );
 
@@ -206,18 +196,13 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
     socket.on(
       'feedback',
       guardListener(log, 'feedback', async (payload: unknown, ack?: unknown) => {
-        const reply = typeof ack === 'function' ? (ack as (answer: unknown) => void) : () => undefined;
-        try {
-          const { seq, helpful } = parsePayload(chatFeedback, payload);
-          if (!(await allowed('feedbackPerSession', 'feedbackPerAddress')))
-            throw new HandoffError('rate_limited', 'Too many answers; please wait a moment.');
-          const conversation = await engine.store.findConversation('web', key);
-          if (!conversation) throw new HandoffError('not_found', 'No conversation yet');
-          await engine.recordFeedback(conversation.id, seq, helpful);
-          reply({ ok: true });
-        } catch (error) {
-          reply(failure(error, log));
-        }
+        const { seq, helpful } = parsePayload(chatFeedback, payload);
+        if (!(await allowed('feedbackPerSession', 'feedbackPerAddress')))
+          throw new RateLimitError('Too many answers; please wait a moment.');
+        const conversation = await engine.store.findConversation('web', key);
+        if (!conversation) throw new NotFoundError('Conversation', 'No conversation yet');
+        await engine.recordFeedback(conversation.id, seq, helpful);
+        answer(ack, { ok: true });
       }),
     );
 
@@ -238,8 +223,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
         const sockets = await namespace.in(chatRoom(key)).fetchSockets();
         if (sockets.length > 0) return;
         const conversation = await engine.store.findConversation('web', key);
-        if (conversation?.mode === 'queued')
-          await engine.abandon(conversation.id, 'closed the chat while waiting');
+        if (conversation) await engine.handoff.customerLeft(conversation.id);
       })().catch((error: unknown) => log.warn({ err: error }, 'abandon check failed'));
     }, options.abandonAfterMs);
     timer.unref();
@@ -311,9 +295,7 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-function failure(error: unknown, log: Logger): { ok: false; error: { code: string; message: string } } {
-  if (error instanceof HandoffError)
-    return { ok: false, error: { code: error.code, message: error.message } };
-  log.error({ err: error }, 'chat request failed');
-  return { ok: false, error: { code: 'internal', message: 'Something went wrong; please try again.' } };
+/** Answers a client's acknowledgement, when it asked for one (failures answer in socket-guard.ts). */
+function answer<T extends { ok: true }>(ack: unknown, value: T): void {
+  if (typeof ack === 'function') (ack as (answer: unknown) => void)(value);
 }

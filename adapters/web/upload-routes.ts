@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import path from 'node:path';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
-import { AuthError, HandoffError, NotFoundError, ValidationError } from '../../src/errors';
+import { AuthError, HandoffError, NotFoundError, RateLimitError, ValidationError } from '../../src/errors';
 import type { Attachment } from '../../src/model/message';
 import { SESSION_COOKIE } from '../console/session-cookie';
 import { readCookie } from '../http/cookies';
@@ -89,6 +89,7 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
       throw new ValidationError(
         'Only PNG, JPEG, GIF or WebP images, PDF and plain text files, and MP4, WebM or MOV videos can be uploaded',
         'unsupported_type',
+        { status: 415 },
       );
     }
     // What the sender declares only decides how much is read; the bytes decide the rest below.
@@ -111,6 +112,7 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
       throw new ValidationError(
         "The file's content is not a PNG, JPEG, GIF or WebP image, a PDF, plain text, or an MP4, WebM or MOV video",
         'unsupported_type',
+        { status: 415 },
       );
     }
     if (bytes.length > (isVideoType(mimeType) ? maxVideo : MAX_UPLOAD_BYTES)) {
@@ -165,20 +167,8 @@ export function uploadRoutes(options: UploadRoutesOptions): Router {
     res.sendFile(path.join(folder, id));
   });
 
-  // The shared error handler answers 400 for codes it does not know; these two have their own status.
-  router.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const status = error instanceof HandoffError ? STATUS_OF[error.code] : undefined;
-    if (!status || !(error instanceof HandoffError) || res.headersSent) {
-      next(error);
-      return;
-    }
-    res.status(status).json({ error: { code: error.code, message: error.message } });
-  });
-
   return router;
 }
-
-const STATUS_OF: Record<string, number> = { too_large: 413, unsupported_type: 415 };
 
 function allowCrossOrigin(res: Response): void {
   // The widget runs on customers' own sites; access is by token header, never by cookie.
@@ -190,7 +180,7 @@ function isUploadType(type: string): type is UploadType {
 }
 
 function tooMany(): HandoffError {
-  return new HandoffError('rate_limited', 'Too many uploads; wait a while and try again');
+  return new RateLimitError('Too many uploads; wait a while and try again');
 }
 
 function megabytes(bytes: number): string {

@@ -5,7 +5,7 @@ import {
   type EvalReport,
   type RetrievalFigures,
 } from '../../src/knowledge/evaluation';
-import { evaluateLangChainBaseline } from '../../src/knowledge/langchain-baseline';
+import { evaluateLangChainBaseline } from './langchain-baseline';
 import {
   crossValidate,
   fitConfidenceModel,

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logger';
-import { createRedisClient } from '../../src/store/redis-connection';
-import { RedisStore } from '../../src/store/redis-store';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { createRedisClient } from '../../adapters/redis/redis-connection';
+import { RedisStore } from '../../adapters/redis/redis-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
 
 /** Opens the store the server uses: Redis when REDIS_URL is set, else the SQLite file in DATA_DIR. */

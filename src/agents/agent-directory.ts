@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { AuthError, ConflictError, HandoffError, NotFoundError, ValidationError } from '../errors';
 import type { Agent } from '../model/agent';
-import type { Store } from '../store/store';
+import type { AgentStore } from '../store/ports';
 import { hashPassword, randomPassword, verifyPassword } from './passwords';
 import { normaliseUsername } from './username';
 
@@ -23,7 +23,7 @@ export class AgentDirectory {
   private readonly revokedListeners = new Set<(revocation: Revocation) => void>();
 
   constructor(
-    private readonly store: Store,
+    private readonly store: AgentStore,
     private readonly sessionTtlMs: number,
     private readonly now: () => number = Date.now,
   ) {}

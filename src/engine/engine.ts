@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '../channels/channel';
-import { ChannelError, ConflictError, NotFoundError, ValidationError } from '../errors';
+import { ConflictError, NotFoundError, ValidationError } from '../errors';
 import type { EngineEvents } from '../events/engine-events';
-import { applyTransition, botIsAnswering, type TransitionInput } from '../handoff/handoff-machine';
+import { botIsAnswering, type TransitionInput } from '../handoff/handoff-machine';
+import { HandoffService, type AgentPresence } from '../handoff/handoff-service';
+import { DeliveryPath } from '../delivery/delivery-path';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
 import type { Logger } from '../logger';
 import type { Agent } from '../model/agent';
@@ -16,7 +18,7 @@ import type { Flow, FlowContext, FlowOutcome } from './flow';
 import { composeSteps, type InboundContext } from './inbound-pipeline';
 import { routingSteps, type RoutingHost } from './routing-steps';
 import type { FlowServices } from './flow-services';
-import { defaultHandoffNotice, type HandoffNotice } from './handoff-notice';
+import type { HandoffNotice } from './handoff-notice';
 import { KeyedMutex } from './keyed-mutex';
 
 /**
@@ -26,8 +28,7 @@ import { KeyedMutex } from './keyed-mutex';
  */
 const INBOUND_CLAIM_MS = 10_000;
 
-/** Tells how many agents are signed in right now (across every instance). */
-export type AgentPresence = () => Promise<number>;
+export type { AgentPresence } from '../handoff/handoff-service';
 
 /** What the engine is built from; the composition root supplies every piece. */
 export interface EngineOptions {
@@ -43,6 +44,8 @@ export interface EngineOptions {
   handoffNotice?: HandoffNotice;
   clock?: () => number;
   maxMessageLength?: number;
+  /** Wraps each channel as it registers (the composition root puts remote ones behind the outbox). */
+  decorateChannel?: (channel: Channel) => Channel;
 }
 
 /** What happened to one inbound message. */
@@ -58,17 +61,39 @@ export interface InboundResult {
  * own channel. It knows channels only through the `Channel` contract.
  */
 export class Engine {
-  private readonly channels = new Map<ChannelName, Channel>();
   private readonly mutex = new KeyedMutex();
   private readonly now: () => number;
   private readonly maxLength: number;
   private readonly understanding: MessageUnderstanding;
   private readonly routeInbound: (context: InboundContext) => Promise<void>;
+  /** Every handoff transition, with its permission checks and rules. */
+  readonly handoff: HandoffService;
+  /** Sending, retrying, recording and redelivering bot and agent messages. */
+  private readonly delivery: DeliveryPath;
 
   constructor(private readonly options: EngineOptions) {
     this.now = options.clock ?? Date.now;
     this.maxLength = options.maxMessageLength ?? 4000;
     this.understanding = options.understanding;
+    this.delivery = new DeliveryPath({
+      store: options.store,
+      events: options.events,
+      log: options.log,
+      now: this.now,
+      mutex: this.mutex,
+      record: (conversation, message) => this.append(conversation, message),
+      ...(options.decorateChannel && { decorate: options.decorateChannel }),
+    });
+    this.handoff = new HandoffService({
+      store: options.store,
+      events: options.events,
+      record: (conversation, message) => this.append(conversation, message),
+      say: (conversation, content) => this.say(conversation, content),
+      now: this.now,
+      ...(options.presence && { presence: options.presence }),
+      ...(options.handoffNotice && { handoffNotice: options.handoffNotice }),
+      ...(options.services && { services: options.services }),
+    });
     this.routeInbound = composeSteps(routingSteps(this.routingHost()));
   }
 
@@ -80,14 +105,14 @@ export class Engine {
     return this.options.events;
   }
 
-  /** Registers the adapter that delivers messages on a channel. */
+  /** Registers the adapter that delivers messages on a channel (decorated as the options say). */
   registerChannel(channel: Channel): void {
-    this.channels.set(channel.name, channel);
+    this.delivery.register(channel);
   }
 
-  /** The registered channel, if any. */
+  /** The registered (decorated) channel, if any. */
   channel(name: ChannelName): Channel | undefined {
-    return this.channels.get(name);
+    return this.delivery.channel(name);
   }
 
   /** Resolves when every message being handled has been handled (used when draining). */
@@ -157,7 +182,7 @@ export class Engine {
     content: MessageContent | string,
   ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
     const body = typeof content === 'string' ? { text: content } : content;
-    return this.deliver(conversation, { ...body, author: 'bot', createdAt: this.now() });
+    return this.delivery.deliver(conversation, { ...body, author: 'bot', createdAt: this.now() });
   }
 
   /** Announces a typing indicator to the other side (and to the customer's channel when it can). */
@@ -165,38 +190,20 @@ export class Engine {
     this.events.emit('typing', { conversationId, author, on });
     if (author === 'customer') return;
     const conversation = await this.store.getConversation(conversationId);
-    const channel = conversation && this.channels.get(conversation.ref.channel);
+    const channel = conversation && this.delivery.channel(conversation.ref.channel);
     if (conversation && channel?.capabilities.typing && channel.sendTyping) {
       await channel.sendTyping(conversation.ref, on).catch(() => undefined);
     }
   }
 
-  /** The customer (or a flow) asks for a human: queue the conversation and tell the customer. */
-  async requestHandoff(conversationId: string, reason: string): Promise<Conversation> {
-    const conversation = await this.transition(conversationId, { event: 'request', at: this.now(), reason });
-    const agentsOnline = this.options.presence ? await this.options.presence() : 0;
-    const notice = (this.options.handoffNotice ?? defaultHandoffNotice)(conversation, {
-      agentsOnline,
-      now: this.now(),
-      services: this.options.services ?? {},
-    });
-    await this.say(conversation, { ...notice, notice: 'handoff' });
-    return conversation;
+  /** The customer (or a flow) asks for a human (see HandoffService.request). */
+  requestHandoff(conversationId: string, reason: string): Promise<Conversation> {
+    return this.handoff.request(conversationId, reason);
   }
 
-  /** An agent claims a queued conversation. Of several agents claiming at once, exactly one wins. */
-  async claim(conversationId: string, agent: Agent): Promise<Conversation> {
-    const conversation = await this.transition(conversationId, {
-      event: 'claim',
-      at: this.now(),
-      agentId: agent.id,
-      agentName: agent.displayName,
-    });
-    await this.say(conversation, {
-      text: `${agent.displayName} from the support team has joined the conversation.`,
-      notice: 'joined',
-    });
-    return conversation;
+  /** An agent claims a queued conversation (see HandoffService.claim). */
+  claim(conversationId: string, agent: Agent): Promise<Conversation> {
+    return this.handoff.claim(conversationId, agent);
   }
 
   /**
@@ -226,7 +233,7 @@ export class Engine {
           throw new ConflictError('This reply is still being sent; try again shortly', 'in_progress');
         }
       }
-      const { message } = await this.deliver(conversation, {
+      const { message } = await this.delivery.deliver(conversation, {
         author: 'agent',
         authorName: agent.displayName,
         text: clean,
@@ -238,69 +245,24 @@ export class Engine {
     });
   }
 
-  /** The agent is done: the bot answers again and the customer is told. */
-  async resolve(conversationId: string, agent: Agent): Promise<Conversation> {
-    const current = await this.requireConversation(conversationId);
-    if (current.mode === 'assigned' && current.assignedAgentId !== agent.id && agent.role !== 'admin') {
-      throw new ConflictError('Another agent has this conversation', 'not_assigned');
-    }
-    const conversation = await this.transition(conversationId, {
-      event: 'resolve',
-      at: this.now(),
-      agentId: agent.id,
-      agentName: agent.displayName,
-    });
-    await this.say(conversation, {
-      text: 'This conversation has been marked as resolved and you are back with the support bot. Type "Human" any time to reach a person again.',
-      notice: 'resolved',
-    });
-    return conversation;
+  /** The agent is done (see HandoffService.resolve). */
+  resolve(conversationId: string, agent: Agent): Promise<Conversation> {
+    return this.handoff.resolve(conversationId, agent);
   }
 
-  /** Gives an assigned conversation back to the queue (the agent signs off, or it needs someone else). */
-  async release(conversationId: string, agent: Agent): Promise<Conversation> {
-    const current = await this.requireConversation(conversationId);
-    if (current.assignedAgentId !== agent.id && agent.role !== 'admin') {
-      throw new ConflictError('Another agent has this conversation', 'not_assigned');
-    }
-    return this.transition(conversationId, { event: 'release', at: this.now(), agentId: agent.id });
+  /** Gives an assigned conversation back to the queue (see HandoffService.release). */
+  release(conversationId: string, agent: Agent): Promise<Conversation> {
+    return this.handoff.release(conversationId, agent);
   }
 
-  /** The customer left while waiting or while talking to an agent. */
-  async abandon(conversationId: string, reason: string): Promise<Conversation> {
-    return this.transition(conversationId, { event: 'abandon', at: this.now(), reason });
+  /** The customer left (see HandoffService.abandon). */
+  abandon(conversationId: string, reason: string): Promise<Conversation> {
+    return this.handoff.abandon(conversationId, reason);
   }
 
-  /**
-   * Applies one handoff transition atomically, records it in the transcript as a system line and
-   * announces it. Throws `ConflictError` when it is not allowed from the current state.
-   */
-  async transition(conversationId: string, input: TransitionInput): Promise<Conversation> {
-    let transition: ReturnType<typeof applyTransition>;
-    const updated = await this.store.updateConversation(conversationId, (current) => {
-      transition = applyTransition(current, input);
-      return transition?.conversation;
-    });
-    if (!updated || !transition) {
-      const current = await this.requireConversation(conversationId);
-      const who = current.assignedAgentName ? ` by ${current.assignedAgentName}` : '';
-      throw new ConflictError(
-        input.event === 'claim' && current.mode === 'assigned'
-          ? `Already claimed${who}`
-          : `Cannot ${input.event} a conversation that is ${current.mode}`,
-        input.event === 'claim' ? 'already_claimed' : 'invalid_transition',
-      );
-    }
-    const record = transition.transition;
-    // Announced as soon as the new state is stored: the agents waiting for a handoff hear of it
-    // without also waiting for the transcript line below to be written.
-    this.events.emit('handoff', { conversation: updated, transition: record });
-    const appended = await this.append(updated, {
-      author: 'system',
-      text: describeTransition(record),
-      createdAt: record.at,
-    });
-    return appended.conversation;
+  /** Applies one handoff transition (see HandoffService.transition). */
+  transition(conversationId: string, input: TransitionInput): Promise<Conversation> {
+    return this.handoff.transition(conversationId, input);
   }
 
   /** Changes a conversation atomically and announces the change. */
@@ -372,8 +334,7 @@ export class Engine {
       say: async (conversation, content) => (await this.sayAndRead(conversation, content)).conversation,
       requestHandoff: (id, reason) => this.requestHandoff(id, reason),
       cancelHandoff: async (conversation) => {
-        const updated = await this.transition(conversation.id, { event: 'cancel', at: this.now() });
-        await this.say(updated, 'No problem, you are back with the support bot. Type "Human" any time.');
+        await this.handoff.cancel(conversation.id);
       },
       noteHumanAfterAnswer: (conversation) => this.noteHumanAfterAnswer(conversation),
       runStep: (flow, context, position) => this.runStep(flow, context, position),
@@ -469,107 +430,25 @@ export class Engine {
   }
 
   /**
-   * Stores a bot or agent message, then sends it on the customer's channel and records the result.
-   * Also gives the conversation as it was right after the message was stored.
+   * Sends again what an instance stored but never handed to its channel (see
+   * DeliveryPath.redeliverStale).
    */
-  private async deliver(
-    conversation: Conversation,
-    message: NewMessage,
-  ): Promise<{ message: TranscriptMessage; conversation: Conversation }> {
-    const channel = this.channels.get(conversation.ref.channel);
-    const notices = channel?.capabilities.notices;
-    if (message.notice && notices && !notices.includes(message.notice)) {
-      return this.append(conversation, { ...message, delivery: { status: 'skipped', at: this.now() } });
-    }
-    if (channel?.deliveredWithTranscript && !conversation.unreachable) {
-      return this.append(conversation, { ...message, delivery: { status: 'sent', at: this.now() } });
-    }
-    const pending: NewMessage =
-      channel && !conversation.unreachable
-        ? { ...message, delivery: { status: 'pending', at: this.now() } }
-        : {
-            ...message,
-            delivery: { status: 'skipped', at: this.now(), error: conversation.unreachable?.reason },
-          };
-    const stored = await this.append(conversation, pending);
-    if (!channel || conversation.unreachable) return stored;
-    return {
-      message: await this.send(channel, conversation, stored.message),
-      conversation: stored.conversation,
-    };
-  }
-
-  /** Hands a stored message to its channel and records the outcome on the message. */
-  private async send(
-    channel: Channel,
-    conversation: Conversation,
-    stored: TranscriptMessage,
-  ): Promise<TranscriptMessage> {
-    try {
-      const result = await channel.send(conversation.ref, stored);
-      return await this.setDelivery(conversation, stored, {
-        status: result.status,
-        at: this.now(),
-        ...(result.providerId !== undefined && { providerId: result.providerId }),
-      });
-    } catch (error) {
-      const reason = error instanceof ChannelError ? error.message : 'send failed';
-      this.options.log.warn(
-        { err: error, conversationId: conversation.id, channel: conversation.ref.channel },
-        'delivery failed',
-      );
-      return this.setDelivery(conversation, stored, { status: 'failed', at: this.now(), error: reason });
-    }
-  }
-
-  /**
-   * Sends again what an instance stored but never handed to its channel (it died in between):
-   * messages still `pending` after `olderThanMs`. Each is claimed first, so of several instances
-   * sweeping at once one sends it; the channel's outbox keys it by conversation and sequence.
-   */
-  async redeliverStale(olderThanMs: number): Promise<number> {
-    const stale = await this.store.listPendingDeliveries(this.now() - olderThanMs, 100);
-    let sent = 0;
-    for (const message of stale) {
-      const conversation = await this.store.getConversation(message.conversationId);
-      const channel = conversation && this.channels.get(conversation.ref.channel);
-      if (!conversation || !channel) continue;
-      if (!(await this.store.remember(`redeliver:${message.conversationId}:${message.seq}`, olderThanMs)))
-        continue;
-      if (conversation.unreachable) {
-        await this.setDelivery(conversation, message, {
-          status: 'skipped',
-          at: this.now(),
-          error: conversation.unreachable.reason,
-        });
-        continue;
-      }
-      await this.mutex.run(`${conversation.ref.channel}:${conversation.ref.conversationKey}`, () =>
-        this.send(channel, conversation, { ...message, delivery: { status: 'pending', at: this.now() } }),
-      );
-      sent += 1;
-    }
-    return sent;
+  redeliverStale(olderThanMs: number): Promise<number> {
+    return this.delivery.redeliverStale(olderThanMs);
   }
 
   /** Updates a message's delivery state (also called by adapters on provider status callbacks). */
-  async setDelivery(
+  setDelivery(
     conversation: Conversation,
     message: TranscriptMessage,
     delivery: NonNullable<TranscriptMessage['delivery']>,
   ): Promise<TranscriptMessage> {
-    const updated = (await this.store.updateMessage(conversation.id, message.seq, { delivery })) ?? message;
-    this.events.emit('messageUpdated', { conversation, message: updated });
-    return updated;
+    return this.delivery.setDelivery(conversation, message, delivery);
   }
 
   /** Marks a customer unreachable (blocked the bot, opted out) so nothing more is sent and agents see why. */
-  async markUnreachable(conversationId: string, reason: string | undefined): Promise<Conversation> {
-    return this.updateConversation(conversationId, (c) => {
-      if (reason === undefined) delete c.unreachable;
-      else c.unreachable = { at: this.now(), reason };
-      return c;
-    });
+  markUnreachable(conversationId: string, reason: string | undefined): Promise<Conversation> {
+    return this.delivery.markUnreachable(conversationId, reason);
   }
 
   /** Stores a transcript message and announces it; also gives the conversation as it is after it. */
@@ -654,28 +533,4 @@ function hasNewProfileFields(current: Conversation['profile'], incoming: Convers
   return Object.entries(incoming).some(
     ([key, value]) => value !== undefined && current[key as keyof typeof current] !== value,
   );
-}
-
-/** The transcript line that records a handoff transition. */
-export function describeTransition(t: { event: string; agentName?: string; reason?: string }): string {
-  switch (t.event) {
-    case 'request':
-      return `Handoff requested${t.reason ? `: ${t.reason}` : ''}. Waiting for an agent.`;
-    case 'claim':
-      return `Claimed by ${t.agentName ?? 'an agent'}.`;
-    case 'release':
-      return 'Returned to the queue.';
-    case 'resolve':
-      return `Resolved by ${t.agentName ?? 'an agent'}; the bot answers again.`;
-    case 'cancel':
-      return 'The customer cancelled the handoff.';
-    case 'abandon':
-      return `The customer left${t.reason ? ` (${t.reason})` : ''}.`;
-    case 'reopen':
-      return `Reopened by ${t.agentName ?? 'an agent'}.`;
-    case 'end':
-      return `Conversation ended by ${t.agentName ?? 'an agent'}${t.reason ? `: ${t.reason}` : ''}.`;
-    default:
-      return t.event;
-  }
 }

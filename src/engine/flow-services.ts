@@ -1,5 +1,5 @@
 import type { SupportPolicy } from '../policy/policy-schema';
-import type { StatusPageClient } from '../status-page/status-page-client';
+import type { StatusPage } from '../status-page/status-page';
 import type { FixConfirmation } from '../tickets/fix-confirmation';
 import type { TicketService } from '../tickets/ticket-service';
 
@@ -11,7 +11,7 @@ export interface FlowServices {
   /** The validated support policy (hours, severities, contacts, prices). */
   policy?: SupportPolicy;
   /** The public status page, when one is configured. */
-  statusPage?: StatusPageClient;
+  statusPage?: StatusPage;
   /** Files problem reports as tickets. */
   tickets?: TicketService;
   /** Asks the customer to confirm a proposed fix and closes or reopens the ticket. */

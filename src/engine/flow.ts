@@ -2,6 +2,7 @@ import type { Conversation } from '../model/conversation';
 import type { FlowPosition } from '../model/flow-position';
 import type { Attachment, MessageContent, TranscriptMessage } from '../model/message';
 import type { KnowledgeBase } from '../knowledge/knowledge-base';
+import type { RecordStore, TicketStore, TranscriptStore } from '../store/ports';
 import type { Store } from '../store/store';
 import type { Understanding } from '../understanding/understanding';
 import type { FlowServices } from './flow-services';
@@ -17,7 +18,8 @@ export interface FlowContext {
   readonly understanding: Understanding;
   readonly attachments: Attachment[];
   readonly knowledge: KnowledgeBase | undefined;
-  readonly store: Store;
+  /** What flows keep: records (answers, leads, abuse), tickets (filed reports) and ratings; and what they read: the transcript. */
+  readonly store: RecordStore & TicketStore & Pick<TranscriptStore, 'getMessages'> & Pick<Store, 'ratings'>;
   readonly services: FlowServices;
   /** Milliseconds since the epoch, from the engine's clock (tests control it). */
   now(): number;

@@ -1,6 +1,6 @@
 import type { Agent } from '../model/agent';
 import type { Conversation, ProblemBrief } from '../model/conversation';
-import type { Store } from '../store/store';
+import type { RecordStore, TicketStore } from '../store/ports';
 import type { TicketService } from '../tickets/ticket-service';
 import { describeEscalationPrice } from './classification';
 import type { SupportPolicy } from './policy-schema';
@@ -18,7 +18,7 @@ export interface AgentNoteHooks {
  * repeated misreporting).
  */
 export function agentNoteHooks(options: {
-  store: Store;
+  store: TicketStore & RecordStore;
   policy: SupportPolicy;
   tickets: TicketService;
   clock?: () => number;

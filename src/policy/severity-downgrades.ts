@@ -1,6 +1,6 @@
 import type { Agent } from '../model/agent';
 import type { Conversation, ProblemBrief } from '../model/conversation';
-import type { Store } from '../store/store';
+import type { RecordStore } from '../store/ports';
 import { isCritical, priorityOf } from './classification';
 import type { SupportPolicy } from './policy-schema';
 
@@ -14,7 +14,7 @@ export function customerKey(conversation: Conversation): string {
 
 /** Records an agent's reclassification when it takes a report from critical to non-critical. */
 export async function recordDowngrade(
-  store: Store,
+  store: RecordStore,
   policy: SupportPolicy,
   conversation: Conversation,
   agent: Agent,
@@ -38,7 +38,7 @@ export async function recordDowngrade(
 }
 
 /** How many of this customer's critical reports agents have downgraded. */
-export async function countDowngrades(store: Store, conversation: Conversation): Promise<number> {
+export async function countDowngrades(store: RecordStore, conversation: Conversation): Promise<number> {
   const key = customerKey(conversation);
   const records = await store.listRecords(DOWNGRADES_LOG, 100_000);
   return records.filter((r) => r.customer === key).length;

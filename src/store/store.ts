@@ -1,137 +1,41 @@
-import type { Agent, AgentSession } from '../model/agent';
-import type { CannedResponse } from '../model/canned-response';
-import type { ChannelName, Conversation, ConversationMode } from '../model/conversation';
-import type { TranscriptMessage } from '../model/message';
-import type { Ticket } from '../model/ticket';
+import type {
+  AgentStore,
+  CannedResponseStore,
+  ConversationStore,
+  DedupStore,
+  RecordStore,
+  TicketStore,
+  TranscriptStore,
+} from './ports';
 import type { SatisfactionStore } from './satisfaction-store';
 
-/** A message to append; the store assigns `seq` and `conversationId`. */
-export type NewMessage = Omit<TranscriptMessage, 'seq' | 'conversationId'>;
-
-/** What `appendMessage` gives back. */
-export interface AppendedMessage {
-  message: TranscriptMessage;
-  conversation: Conversation;
-}
-
-/** A conversation to create; the store fills the bookkeeping fields. */
-export type NewConversation = Pick<Conversation, 'id' | 'ref' | 'profile'> & Partial<Conversation>;
-
-/** Filters for listing conversations. */
-export interface ConversationQuery {
-  modes?: ConversationMode[];
-  agentId?: string;
-  channel?: ChannelName;
-  /** Newest first by `updatedAt`; default 200. */
-  limit?: number;
-}
-
-/** Filters for finding any conversation, present or past (the console's Conversations list). */
-export interface ConversationSearch {
-  /** Every word must occur somewhere in the transcript: whole words, any case. */
-  text?: string;
-  modes?: ConversationMode[];
-  channel?: ChannelName;
-  /** Conversations this agent has held: assigned now, or named in the handoff history. */
-  agentId?: string;
-  /** Last activity (`updatedAt`) at or after this time. */
-  since?: number;
-  /** Last activity (`updatedAt`) before this time. */
-  until?: number;
-  /** Newest first by `updatedAt`; default 100. */
-  limit?: number;
-}
-
-/** Filters for listing tickets. */
-export interface TicketQuery {
-  customerId?: string;
-  channel?: ChannelName;
-  status?: Ticket['status'];
-  /** Case-insensitive substring of id, title or description. */
-  text?: string;
-  limit?: number;
-}
+export type {
+  AppendedMessage,
+  ConversationQuery,
+  ConversationSearch,
+  NewConversation,
+  NewMessage,
+  TicketQuery,
+} from './ports';
 
 /**
- * Everything the engine keeps. Kept small on purpose: an embedded SQLite store and a Redis store
- * implement it, and one contract test suite runs against both.
+ * Everything the engine keeps: every port of `ports.ts` (conversations, transcripts, dedup keys,
+ * agents and sessions, tickets, records, canned responses). An embedded SQLite store and a Redis
+ * store implement it, and one contract test suite runs against both, port by port. Code that
+ * needs one aggregate asks for its port, not for the whole store.
  * Every method is atomic on its own; `updateConversation` is the one read-modify-write primitive.
  */
-export interface Store {
+export interface Store
+  extends
+    ConversationStore,
+    TranscriptStore,
+    DedupStore,
+    AgentStore,
+    TicketStore,
+    RecordStore,
+    CannedResponseStore {
   /** Customer satisfaction ratings (their own small aggregate). */
   readonly ratings: SatisfactionStore;
-
-  getConversation(id: string): Promise<Conversation | undefined>;
-  findConversation(channel: ChannelName, conversationKey: string): Promise<Conversation | undefined>;
-  /** Creates the conversation, or returns the existing one for the same channel and key. */
-  createConversation(input: NewConversation): Promise<Conversation>;
-  /**
-   * Atomically reads, changes and writes a conversation. `change` returns the new value, or
-   * `undefined` to leave it untouched (then the call returns `undefined`). It may be called again
-   * if another writer got there first, so it must be a pure function of its argument.
-   */
-  updateConversation(
-    id: string,
-    change: (current: Conversation) => Conversation | undefined,
-  ): Promise<Conversation | undefined>;
-  listConversations(query?: ConversationQuery): Promise<Conversation[]>;
-  /** Conversations matching every filter given, newest first; `text` searches whole transcripts. */
-  searchConversations(query: ConversationSearch): Promise<Conversation[]>;
-
-  /**
-   * Appends to the transcript with the next sequence number and bumps the conversation's `lastSeq`;
-   * gives the stored message and the conversation as it is right after it (the engine announces both).
-   */
-  appendMessage(conversationId: string, message: NewMessage): Promise<AppendedMessage>;
-  /** Messages with `seq > afterSeq`, oldest first. */
-  getMessages(conversationId: string, afterSeq?: number, limit?: number): Promise<TranscriptMessage[]>;
-  updateMessage(
-    conversationId: string,
-    seq: number,
-    patch: Partial<Pick<TranscriptMessage, 'delivery' | 'feedback'>>,
-  ): Promise<TranscriptMessage | undefined>;
-  /**
-   * Outbound messages still `pending` since before `before` with no provider id, i.e. never
-   * accepted by a provider (oldest first): what an instance that died between storing a message and
-   * handing it to the outbox left unsent. A message a provider queued (it has an id) is not listed.
-   */
-  listPendingDeliveries(before: number, limit?: number): Promise<TranscriptMessage[]>;
-  /** The message of a conversation that carries this provider or client id (`externalId`), if any. */
-  findMessageByExternalId(conversationId: string, externalId: string): Promise<TranscriptMessage | undefined>;
-  /** Finds an outbound message by the provider's id (delivery status callbacks). */
-  findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined>;
-
-  /** Records a key for `ttlMs`; resolves true the first time, false while it is remembered. */
-  remember(key: string, ttlMs: number): Promise<boolean>;
-  /** Forgets a key recorded by `remember` (used when processing failed and a retry must go through). */
-  forget(key: string): Promise<void>;
-
-  createAgent(agent: Agent): Promise<void>;
-  getAgent(id: string): Promise<Agent | undefined>;
-  getAgentByUsername(username: string): Promise<Agent | undefined>;
-  listAgents(): Promise<Agent[]>;
-  updateAgent(agent: Agent): Promise<void>;
-  deleteAgent(id: string): Promise<boolean>;
-
-  createSession(session: AgentSession): Promise<void>;
-  getSession(tokenHash: string): Promise<AgentSession | undefined>;
-  deleteSession(tokenHash: string): Promise<void>;
-  deleteSessionsOf(agentId: string): Promise<void>;
-
-  saveTicket(ticket: Ticket): Promise<void>;
-  getTicket(id: string): Promise<Ticket | undefined>;
-  listTickets(query?: TicketQuery): Promise<Ticket[]>;
-
-  /** Appends a record to a named log (answer feedback, leads, audit); newest last. */
-  appendRecord(log: string, record: Record<string, unknown>): Promise<void>;
-  listRecords(log: string, limit?: number): Promise<Record<string, unknown>[]>;
-
-  /** Creates or replaces a shared canned response (by id). */
-  saveCannedResponse(response: CannedResponse): Promise<void>;
-  /** Every canned response, by shortcut. */
-  listCannedResponses(): Promise<CannedResponse[]>;
-  /** Deletes one; false when there was none with that id. */
-  deleteCannedResponse(id: string): Promise<boolean>;
 
   close(): Promise<void>;
 }

@@ -2,7 +2,7 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { Agent } from '../model/agent';
 import type { SupportLine, Ticket } from '../model/ticket';
 import type { SupportPolicy } from '../policy/policy-schema';
-import type { Store } from '../store/store';
+import type { TicketStore } from '../store/ports';
 import { withEvent } from './ticket-history';
 
 /** What an escalation did: the ticket at its new line, and what the customer is told. */
@@ -17,7 +17,7 @@ export interface Escalation {
  * request reaching the developers is told that a project cost may apply.
  */
 export async function escalateTicket(
-  store: Store,
+  store: TicketStore,
   policy: SupportPolicy,
   input: { ticketId: string; agent: Agent; reason: string; toLine?: SupportLine; at: number },
 ): Promise<Escalation> {

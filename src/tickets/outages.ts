@@ -1,7 +1,7 @@
 import { ConflictError, NotFoundError } from '../errors';
 import type { ChannelName } from '../model/conversation';
 import type { ConfirmedOutage, Ticket } from '../model/ticket';
-import type { Store } from '../store/store';
+import type { TicketStore } from '../store/ports';
 import { withEvent } from './ticket-history';
 
 /** A customer whose report is on an outage ticket: the one who filed it, or one who joined. */
@@ -16,7 +16,7 @@ export interface OutageReporter {
  * from then on further outage reports join this ticket instead of each being queued.
  */
 export async function confirmOutage(
-  store: Store,
+  store: TicketStore,
   ticketId: string,
   outage: Omit<ConfirmedOutage, 'endedAt'>,
 ): Promise<Ticket> {
@@ -37,7 +37,12 @@ export async function confirmOutage(
 }
 
 /** Ends a confirmed outage: later outage reports are queued one by one again. */
-export async function endOutage(store: Store, ticketId: string, by: string, at: number): Promise<Ticket> {
+export async function endOutage(
+  store: TicketStore,
+  ticketId: string,
+  by: string,
+  at: number,
+): Promise<Ticket> {
   const ticket = await store.getTicket(ticketId);
   if (!ticket) throw new NotFoundError('Ticket');
   if (!ticket.outage || ticket.outage.endedAt !== undefined) {
@@ -52,7 +57,7 @@ export async function endOutage(store: Store, ticketId: string, by: string, at: 
 }
 
 /** The open outage ticket the status page's incident of this name confirmed, if any. */
-export async function incidentOutage(store: Store, incident: string): Promise<Ticket | undefined> {
+export async function incidentOutage(store: TicketStore, incident: string): Promise<Ticket | undefined> {
   const tickets = await store.listTickets({ limit: 1000 });
   return tickets.find(
     (t) =>

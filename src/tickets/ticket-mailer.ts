@@ -1,4 +1,3 @@
-import nodemailer, { type Transporter } from 'nodemailer';
 import type { Ticket } from '../model/ticket';
 
 /** Sends a ticket to the support mailbox. */
@@ -23,20 +22,4 @@ export function ticketEmailText(ticket: Ticket): string {
     b.description ?? '',
   ];
   return lines.filter((line, i) => line !== '' || i === lines.length - 2).join('\n');
-}
-
-/** A mailer over SMTP (nodemailer), sending from and to the support address. */
-export function smtpTicketMailer(smtpUrl: string, supportEmail: string): TicketMailer {
-  const transport: Transporter = nodemailer.createTransport(smtpUrl);
-  return {
-    async send(ticket, event) {
-      const severity = [ticket.brief.category, ticket.brief.severity].filter(Boolean).join(' ');
-      await transport.sendMail({
-        from: supportEmail,
-        to: supportEmail,
-        subject: `[${ticket.id}] ${event === 'reopened' ? 'Reopened: ' : ''}${ticket.title}${severity ? ` (${severity})` : ''}`,
-        text: ticketEmailText(ticket),
-      });
-    },
-  };
 }

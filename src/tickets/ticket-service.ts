@@ -1,7 +1,7 @@
 import type { Logger } from '../logger';
 import type { Conversation, ProblemBrief } from '../model/conversation';
 import type { Ticket } from '../model/ticket';
-import type { Store } from '../store/store';
+import type { TicketStore } from '../store/ports';
 import { reopensTicket } from './reopen-window';
 import { saysItCameBack, similarity } from './same-problem';
 import { withEvent } from './ticket-history';
@@ -13,7 +13,7 @@ const SAME_PROBLEM = 0.6;
 
 /** Options of the ticket service. */
 export interface TicketServiceOptions {
-  store: Store;
+  store: TicketStore;
   mailer?: TicketMailer;
   log?: Logger;
   clock?: () => number;

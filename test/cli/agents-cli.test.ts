@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { AgentDirectory } from '../../src/agents/agent-directory';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 
 const run = promisify(execFile);
 const ROOT = path.join(__dirname, '..', '..');

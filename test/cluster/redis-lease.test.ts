@@ -1,7 +1,7 @@
 import type { Lease } from '../../src/cluster/lease';
-import { redisLeases } from '../../src/cluster/redis-lease';
+import { redisLeases } from '../../adapters/redis/redis-lease';
 import { createLogger } from '../../src/logger';
-import { createRedisClient, type RedisClient } from '../../src/store/redis-connection';
+import { createRedisClient, type RedisClient } from '../../adapters/redis/redis-connection';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../store/redis-test-prefix';
 
 const log = createLogger('silent');

@@ -45,7 +45,8 @@ describe('agent presence: online and away', () => {
     const second = await webCustomer(server.url);
     expect(textOf(await second.say('Human'))).not.toMatch(/nobody is signed in/i);
     await adminAlert;
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // A round trip on Bea's own connection: anything sent to her before it has arrived by now.
+    await request(bea, 'presence', { status: 'away' });
     expect(beaAlerts).toEqual([]);
     for (const socket of [admin, bea, first, second]) socket.close();
   });

@@ -1,12 +1,12 @@
 import type { Channel, SendResult } from '../../src/channels/channel';
 import { Outbox } from '../../src/delivery/outbox';
 import type { OutboxEntry, OutboxStore } from '../../src/delivery/outbox-store';
-import { RedisOutboxStore } from '../../src/delivery/redis-outbox-store';
-import { SqliteOutboxStore } from '../../src/delivery/sqlite-outbox-store';
+import { RedisOutboxStore } from '../../adapters/redis/redis-outbox-store';
+import { SqliteOutboxStore } from '../../adapters/sqlite/sqlite-outbox-store';
 import { ChannelError } from '../../src/errors';
 import { createLogger } from '../../src/logger';
 import type { Delivery, TranscriptMessage } from '../../src/model/message';
-import { createRedisClient, type RedisClient } from '../../src/store/redis-connection';
+import { createRedisClient, type RedisClient } from '../../adapters/redis/redis-connection';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from '../store/redis-test-prefix';
 
 const log = createLogger('silent');

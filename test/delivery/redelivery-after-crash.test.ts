@@ -59,7 +59,7 @@ describe('a reply stored but never sent before a crash', () => {
     );
     expect(await store.listPendingDeliveries(Date.now() + 60_000)).toEqual([]);
     expect(await server.app.engine.redeliverStale(0)).toBe(0);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.app.engine.idle();
     expect(fake.sentTo(CUSTOMER).slice(sentBefore)).toHaveLength(1);
   });
 });

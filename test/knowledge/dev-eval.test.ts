@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DocsKnowledgeBase } from '../../src/knowledge/docs-knowledge-base';
 import { evaluateAnswers, readQuestions } from '../../src/knowledge/evaluation';
-import { evaluateLangChainBaseline } from '../../src/knowledge/langchain-baseline';
+import { evaluateLangChainBaseline } from '../../app/cli/langchain-baseline';
 
 const SHARED = path.join(__dirname, '..', '..', '..', 'shared');
 const CORPUS = path.join(SHARED, 'kb', 'connexcs-docs');

@@ -2,7 +2,7 @@ import { createDeskMetrics } from '../../adapters/metrics/desk-metrics';
 import { EngineEvents } from '../../src/events/engine-events';
 import type { Conversation } from '../../src/model/conversation';
 import type { WireMessage } from '../../src/realtime/socket-events';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import { parseScrape, valueOf } from '../support/prometheus-text';
 import { smallKnowledge } from '../support/small-knowledge';
 import { connectCustomer, nextEvent, request, startTestApp, type TestApp } from '../support/start-app';

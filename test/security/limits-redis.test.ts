@@ -1,6 +1,6 @@
 import { Limits, type LimitName, type LimitRule } from '../../adapters/http/limits';
 import { createLogger } from '../../src/logger';
-import { createRedisClient } from '../../src/store/redis-connection';
+import { createRedisClient } from '../../adapters/redis/redis-connection';
 import { TEST_REDIS_URL, uniquePrefix } from '../store/redis-test-prefix';
 
 const rules = (points: number): Record<LimitName, LimitRule> => {

@@ -108,7 +108,7 @@ describe('malformed but authenticated webhooks are answered, never with a 5xx', 
       expect(response.status).toBeLessThan(500);
     }
     // Let the work done after the answer finish, then check nothing was stored.
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.app.engine.idle();
     expect(await server.app.store.listConversations()).toEqual([]);
   });
 });

@@ -172,7 +172,7 @@ describe('SMS channel against a fake Twilio REST API', () => {
     const [notSent] = await server.app.store.getMessages(conversationId, skipped.seq - 1, 1);
     expect(notSent?.delivery?.status).toBe('skipped');
     await text('what are your business hours');
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.app.engine.idle();
     expect(sentCount()).toBe(before);
 
     const back = nextEvent<ConversationDetail>(

@@ -83,7 +83,8 @@ describe('Twilio SMS webhooks: signatures and replays', () => {
     expect([forged.status, unsigned.status, wrongUrl.status, tampered.status, forgedStatus.status]).toEqual([
       403, 403, 403, 403, 403,
     ]);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    // Every message the engine took has been handled once it is idle.
+    await server.app.engine.idle();
     expect(await server.app.store.findConversation('sms', CUSTOMER)).toBeUndefined();
     expect(fake.sent).toHaveLength(0);
   });
@@ -94,7 +95,7 @@ describe('Twilio SMS webhooks: signatures and replays', () => {
     expect((await postSigned(server.url, '/webhooks/twilio/sms', params)).status).toBe(200);
     expect((await postSigned(server.url, '/webhooks/twilio/sms', params)).status).toBe(200);
     await waitFor(() => fake.sentTo(CUSTOMER)[0]);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await server.app.engine.idle();
     const conversation = await server.app.store.findConversation('sms', CUSTOMER);
     const messages = await server.app.store.getMessages(conversation!.id);
     expect(messages.filter((m) => m.author === 'customer')).toHaveLength(1);

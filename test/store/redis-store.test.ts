@@ -1,5 +1,5 @@
-import { createRedisClient, type RedisClient } from '../../src/store/redis-connection';
-import { RedisStore } from '../../src/store/redis-store';
+import { createRedisClient, type RedisClient } from '../../adapters/redis/redis-connection';
+import { RedisStore } from '../../adapters/redis/redis-store';
 import { createLogger } from '../../src/logger';
 import { searchContract } from './search-contract';
 import { storeContract, type OpenStore } from './store-contract';

@@ -3,9 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLogger } from '../../src/logger';
 import type { SatisfactionRating } from '../../src/model/satisfaction';
-import { createRedisClient } from '../../src/store/redis-connection';
-import { RedisStore } from '../../src/store/redis-store';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { createRedisClient } from '../../adapters/redis/redis-connection';
+import { RedisStore } from '../../adapters/redis/redis-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import type { Store } from '../../src/store/store';
 import { deleteKeys, TEST_REDIS_URL, uniquePrefix } from './redis-test-prefix';
 

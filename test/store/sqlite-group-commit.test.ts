@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConflictError } from '../../src/errors';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -3,7 +3,16 @@ import { applyTransition } from '../../src/handoff/handoff-machine';
 import type { Agent, AgentSession } from '../../src/model/agent';
 import type { Conversation } from '../../src/model/conversation';
 import type { Ticket } from '../../src/model/ticket';
-import type { NewMessage, Store } from '../../src/store/store';
+import type {
+  AgentStore,
+  ConversationStore,
+  DedupStore,
+  NewMessage,
+  RecordStore,
+  TicketStore,
+  TranscriptStore,
+} from '../../src/store/ports';
+import type { Store } from '../../src/store/store';
 
 /** A store under test, plus a second handle on the same data (another instance's view). */
 export interface OpenedStore {
@@ -30,7 +39,9 @@ const customerSays = (text: string, at = 1): NewMessage => ({ author: 'customer'
 
 /**
  * The behaviour every Store must have, run against each implementation (SQLite and Redis), so the
- * engine behaves the same on one machine and on several instances.
+ * engine behaves the same on one machine and on several instances. Each section goes through one
+ * port of `src/store/ports.ts` (conversations, transcripts, dedup keys, agents and sessions,
+ * tickets and records).
  */
 export function storeContract(name: string, open: OpenStore): void {
   describe(`${name} store contract`, () => {
@@ -50,6 +61,11 @@ export function storeContract(name: string, open: OpenStore): void {
       store.createConversation({ id, ref: { channel, conversationKey: key, customerId: key }, profile: {} });
 
     describe('conversations', () => {
+      // Through its port only: a section type-checks against nothing else of the store.
+      let store: ConversationStore;
+      beforeEach(() => {
+        store = opened.store;
+      });
       it('creates a conversation once per channel and key, and finds it by either', async () => {
         const first = await create('c1', 'k1');
         expect(first).toMatchObject({ id: 'c1', mode: 'bot', lastSeq: 0, history: [], createdAt: clock });
@@ -140,7 +156,7 @@ export function storeContract(name: string, open: OpenStore): void {
       it('loses no write when appends and updates of one conversation run at once', async () => {
         await create('c1');
         await Promise.all([
-          ...Array.from({ length: 20 }, (_, i) => store.appendMessage('c1', customerSays(`m${i}`))),
+          ...Array.from({ length: 20 }, (_, i) => opened.store.appendMessage('c1', customerSays(`m${i}`))),
           ...Array.from({ length: 20 }, (_, i) =>
             opened.peer.updateConversation('c1', (c) => ({ ...c, tags: [...(c.tags ?? []), `t${i}`] })),
           ),
@@ -152,6 +168,11 @@ export function storeContract(name: string, open: OpenStore): void {
     });
 
     describe('transcripts', () => {
+      // Through its port only: a section type-checks against nothing else of the store.
+      let store: TranscriptStore & ConversationStore;
+      beforeEach(() => {
+        store = opened.store;
+      });
       it('numbers messages 1, 2, 3 and bumps the conversation bookkeeping', async () => {
         await create('c1');
         clock += 5;
@@ -278,6 +299,11 @@ export function storeContract(name: string, open: OpenStore): void {
     });
 
     describe('dedup keys', () => {
+      // Through its port only: a section type-checks against nothing else of the store.
+      let store: DedupStore;
+      beforeEach(() => {
+        store = opened.store;
+      });
       it('remembers a key once until it expires or is forgotten', async () => {
         expect(await store.remember('in:telegram:1', 60_000)).toBe(true);
         expect(await opened.peer.remember('in:telegram:1', 60_000)).toBe(false);
@@ -300,6 +326,11 @@ export function storeContract(name: string, open: OpenStore): void {
     });
 
     describe('agents and sessions', () => {
+      // Through its port only: a section type-checks against nothing else of the store.
+      let store: AgentStore;
+      beforeEach(() => {
+        store = opened.store;
+      });
       it('creates, finds, lists, renames and deletes agents; usernames stay unique', async () => {
         await store.createAgent(agentOf('a2', 'zoe'));
         await store.createAgent(agentOf('a1', 'ann'));
@@ -345,6 +376,11 @@ export function storeContract(name: string, open: OpenStore): void {
     });
 
     describe('tickets and records', () => {
+      // Through its port only: a section type-checks against nothing else of the store.
+      let store: TicketStore & RecordStore;
+      beforeEach(() => {
+        store = opened.store;
+      });
       const ticket = (id: string, updatedAt: number, patch: Partial<Ticket> = {}): Ticket => ({
         id,
         conversationId: 'c1',

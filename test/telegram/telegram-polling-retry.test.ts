@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import { smallKnowledge } from '../support/small-knowledge';
 import { startTestApp, type TestApp } from '../support/start-app';
 import { TelegramEmulator } from '../support/telegram-emulator';

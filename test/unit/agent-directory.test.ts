@@ -1,6 +1,6 @@
 import { AgentDirectory } from '../../src/agents/agent-directory';
 import { AuthError, ConflictError, ValidationError } from '../../src/errors';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 
 describe('agent directory', () => {
   let now = 1_000_000;

@@ -7,7 +7,7 @@ import { createLogger } from '../../src/logger';
 import type { Agent } from '../../src/model/agent';
 import type { ConversationRef } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
-import { SqliteStore } from '../../src/store/sqlite-store';
+import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import { productUnderstanding } from '../support/understanding';
 
 /** A channel that records what it is asked to send, and can be told to fail. */

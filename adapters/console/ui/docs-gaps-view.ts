@@ -1,4 +1,4 @@
-import type { AnswerReview } from '../../console/answer-routes';
+import type { AnswerReview } from '../answer-routes';
 import { el } from '../../web/widget/dom';
 import { listAnswers } from './console-api';
 import { recordTable } from './record-table';

@@ -1,8 +1,8 @@
 import { createAdapter } from '@socket.io/redis-adapter';
-import type { Logger } from '../logger';
-import { createRedisClient, redisAnswers, type RedisClient } from '../store/redis-connection';
-import { RedisStore } from '../store/redis-store';
-import type { AcquireLease, Lease } from './lease';
+import type { Logger } from '../../src/logger';
+import { createRedisClient, redisAnswers, type RedisClient } from './redis-connection';
+import { RedisStore } from './redis-store';
+import type { AcquireLease, Lease } from '../../src/cluster/lease';
 import { redisLeases } from './redis-lease';
 
 /** What several instances share through one Redis. */

@@ -1,7 +1,8 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { OutboxEntry, OutboxStore, QueuedEntry } from './outbox-store';
+import type { OutboxEntry, OutboxStore, QueuedEntry } from '../../src/delivery/outbox-store';
+import { readQueuedEntry } from '../../src/store/stored-documents';
 
 type Row = { doc: string };
 
@@ -33,7 +34,7 @@ export class SqliteOutboxStore<E extends QueuedEntry = OutboxEntry> implements O
         .get(key, now);
       if (!row) return undefined;
       this.db.prepare('UPDATE outbox SET next_at = ? WHERE key = ?').run(now + leaseMs, key);
-      return JSON.parse(row.doc) as E;
+      return readQueuedEntry<E>(row.doc);
     })();
   }
 
@@ -46,7 +47,7 @@ export class SqliteOutboxStore<E extends QueuedEntry = OutboxEntry> implements O
         .all(now, limit);
       const lease = this.db.prepare('UPDATE outbox SET next_at = ? WHERE key = ?');
       for (const row of rows) lease.run(now + leaseMs, row.key);
-      return rows.map((row) => JSON.parse(row.doc) as E);
+      return rows.map((row) => readQueuedEntry<E>(row.doc));
     })();
   }
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
-import type { SatisfactionRating } from '../model/satisfaction';
-import type { SatisfactionQuery, SatisfactionStore } from './satisfaction-store';
+import type { SatisfactionRating } from '../../src/model/satisfaction';
+import type { SatisfactionQuery, SatisfactionStore } from '../../src/store/satisfaction-store';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS satisfaction (

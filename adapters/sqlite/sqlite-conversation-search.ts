@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { Conversation } from '../model/conversation';
-import type { ConversationSearch } from './store';
-import { MAX_QUERY_WORDS, searchWords } from './search-words';
+import type { Conversation } from '../../src/model/conversation';
+import type { ConversationSearch } from '../../src/store/store';
+import { MAX_QUERY_WORDS, searchWords } from '../../src/store/search-words';
+import { readConversation } from '../../src/store/stored-documents';
 
 /**
  * The transcript index: an FTS5 table holding only the index (no copy of the text), fed by a
@@ -67,5 +68,5 @@ export function searchSqliteConversations(db: Database.Database, query: Conversa
   return db
     .prepare<(string | number)[], { doc: string }>(sql)
     .all(...params)
-    .map((row) => JSON.parse(row.doc) as Conversation);
+    .map((row) => readConversation(row.doc));
 }

@@ -1,7 +1,7 @@
-import type { Conversation } from '../model/conversation';
+import type { Conversation } from '../../src/model/conversation';
 import type { RedisClient } from './redis-connection';
-import { MAX_QUERY_WORDS, searchWords } from './search-words';
-import type { ConversationSearch } from './store';
+import { MAX_QUERY_WORDS, searchWords } from '../../src/store/search-words';
+import type { ConversationSearch } from '../../src/store/store';
 
 /** Conversations read per round when filters have to be checked one by one. */
 const PAGE = 200;

@@ -1,6 +1,6 @@
-import type { SatisfactionRating } from '../model/satisfaction';
+import type { SatisfactionRating } from '../../src/model/satisfaction';
 import type { RedisClient } from './redis-connection';
-import type { SatisfactionQuery, SatisfactionStore } from './satisfaction-store';
+import type { SatisfactionQuery, SatisfactionStore } from '../../src/store/satisfaction-store';
 
 /**
  * Ratings in Redis: one hash of documents (`csat`), a sorted set by rating time (`csat:by-time`)

@@ -3,8 +3,14 @@ import path from 'node:path';
 import { BM25Retriever } from '@langchain/community/retrievers/bm25';
 import { Document } from '@langchain/core/documents';
 import { MarkdownTextSplitter } from '@langchain/textsplitters';
-import { goldRank, quantile, timeQuestions, type EvalQuestion, type RetrievalFigures } from './evaluation';
-import { listMarkdownFiles } from './ingest-docs';
+import {
+  goldRank,
+  quantile,
+  timeQuestions,
+  type EvalQuestion,
+  type RetrievalFigures,
+} from '../../src/knowledge/evaluation';
+import { listMarkdownFiles } from '../../src/knowledge/ingest-docs';
 
 /** Chunking of the LangChain default we compare against. */
 const CHUNK_SIZE = 1000;

@@ -1,5 +1,6 @@
-import type { Logger } from '../logger';
-import { parseSummary, type StatusSummary } from './status-summary';
+import type { Logger } from '../../src/logger';
+import type { StatusPage } from '../../src/status-page/status-page';
+import { parseSummary, type StatusSummary } from '../../src/status-page/status-summary';
 
 /** Options of the status page client. */
 export interface StatusPageOptions {
@@ -15,7 +16,7 @@ export interface StatusPageOptions {
  * Reads the public status page, at most once per `cacheMs`, giving up after `timeoutMs`. When the
  * page cannot be reached it answers `undefined`, so a customer's report goes on without it.
  */
-export class StatusPageClient {
+export class StatusPageClient implements StatusPage {
   private cached?: { at: number; summary: StatusSummary | undefined };
   private pending?: Promise<StatusSummary | undefined>;
   private readonly now: () => number;

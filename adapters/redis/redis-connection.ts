@@ -1,5 +1,5 @@
 import { createClient } from 'redis';
-import type { Logger } from '../logger';
+import type { Logger } from '../../src/logger';
 
 /** A node-redis client as this project creates it. */
 export type RedisClient = ReturnType<typeof createRedisClient>;

@@ -1,12 +1,12 @@
-import { ConflictError } from '../errors';
-import type { Agent, AgentSession } from '../model/agent';
-import type { CannedResponse } from '../model/canned-response';
-import { byShortcut } from './canned-order';
-import type { ChannelName, Conversation } from '../model/conversation';
-import type { TranscriptMessage } from '../model/message';
-import type { Ticket } from '../model/ticket';
-import { filterTickets } from './filter-tickets';
-import { newConversation } from './new-conversation';
+import { ConflictError } from '../../src/errors';
+import type { Agent, AgentSession } from '../../src/model/agent';
+import type { CannedResponse } from '../../src/model/canned-response';
+import { byShortcut } from '../../src/store/canned-order';
+import type { ChannelName, Conversation } from '../../src/model/conversation';
+import type { TranscriptMessage } from '../../src/model/message';
+import type { Ticket } from '../../src/model/ticket';
+import { filterTickets } from '../../src/store/filter-tickets';
+import { newConversation } from '../../src/store/new-conversation';
 import type { RedisClient } from './redis-connection';
 import { RedisConversationSearch } from './redis-conversation-search';
 import { RedisSatisfactionStore } from './redis-satisfaction-store';
@@ -25,7 +25,16 @@ import type {
   NewMessage,
   Store,
   TicketQuery,
-} from './store';
+} from '../../src/store/store';
+import {
+  checkConversation,
+  readAgent,
+  readCannedResponse,
+  readMessage,
+  readRecord,
+  readSession,
+  readTicket,
+} from '../../src/store/stored-documents';
 
 /** The conversation fields kept as their own hash fields rather than inside `doc`. */
 type Bookkeeping = Pick<Conversation, (typeof BOOKKEEPING_FIELDS)[number]>;
@@ -200,7 +209,7 @@ export class RedisStore implements Store {
     for (;;) {
       const current = await this.client.hGet(this.key('msgs', conversationId), String(seq));
       if (current === null) return undefined;
-      const next: TranscriptMessage = { ...(JSON.parse(current) as TranscriptMessage), ...patch };
+      const next: TranscriptMessage = { ...readMessage(current), ...patch };
       const written = await UPDATE_MESSAGE.run(this.client, [
         this.p,
         conversationId,
@@ -235,7 +244,7 @@ export class RedisStore implements Store {
     const seq = await this.client.hGet(this.key('external', conversationId), externalId);
     if (seq === null) return undefined;
     const doc = await this.client.hGet(this.key('msgs', conversationId), seq);
-    return doc === null ? undefined : (JSON.parse(doc) as TranscriptMessage);
+    return doc === null ? undefined : readMessage(doc);
   }
 
   async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {
@@ -243,7 +252,7 @@ export class RedisStore implements Store {
     if (where === null) return undefined;
     const split = where.lastIndexOf(' ');
     const doc = await this.client.hGet(this.key('msgs', where.slice(0, split)), where.slice(split + 1));
-    return doc === null ? undefined : (JSON.parse(doc) as TranscriptMessage);
+    return doc === null ? undefined : readMessage(doc);
   }
 
   async remember(key: string, ttlMs: number): Promise<boolean> {
@@ -272,7 +281,7 @@ export class RedisStore implements Store {
 
   async getAgent(id: string): Promise<Agent | undefined> {
     const doc = await this.client.hGet(this.key('agents'), id);
-    return doc === null ? undefined : (JSON.parse(doc) as Agent);
+    return doc === null ? undefined : readAgent(doc);
   }
 
   async getAgentByUsername(username: string): Promise<Agent | undefined> {
@@ -283,7 +292,7 @@ export class RedisStore implements Store {
   async listAgents(): Promise<Agent[]> {
     const docs = await this.client.hVals(this.key('agents'));
     return docs
-      .map((doc) => JSON.parse(doc) as Agent)
+      .map((doc) => readAgent(doc))
       .sort((a, b) => (a.username < b.username ? -1 : a.username > b.username ? 1 : 0));
   }
 
@@ -321,7 +330,7 @@ export class RedisStore implements Store {
   async getSession(tokenHash: string): Promise<AgentSession | undefined> {
     const doc = await this.client.get(this.key('session', tokenHash));
     if (doc === null) return undefined;
-    const session = JSON.parse(doc) as AgentSession;
+    const session = readSession(doc);
     return session.expiresAt > this.now() ? session : undefined;
   }
 
@@ -342,11 +351,11 @@ export class RedisStore implements Store {
 
   async getTicket(id: string): Promise<Ticket | undefined> {
     const doc = await this.client.hGet(this.key('tickets'), id);
-    return doc === null ? undefined : (JSON.parse(doc) as Ticket);
+    return doc === null ? undefined : readTicket(doc);
   }
 
   async listTickets(query: TicketQuery = {}): Promise<Ticket[]> {
-    const tickets = (await this.client.hVals(this.key('tickets'))).map((doc) => JSON.parse(doc) as Ticket);
+    const tickets = (await this.client.hVals(this.key('tickets'))).map((doc) => readTicket(doc));
     return filterTickets(
       tickets.sort((a, b) => b.updatedAt - a.updatedAt),
       query,
@@ -359,7 +368,7 @@ export class RedisStore implements Store {
 
   async listRecords(log: string, limit = 1000): Promise<Record<string, unknown>[]> {
     const docs = await this.client.lRange(this.key('records', log), -limit, -1);
-    return docs.map((doc) => JSON.parse(doc) as Record<string, unknown>);
+    return docs.map((doc) => readRecord(doc));
   }
 
   async saveCannedResponse(response: CannedResponse): Promise<void> {
@@ -368,7 +377,7 @@ export class RedisStore implements Store {
 
   async listCannedResponses(): Promise<CannedResponse[]> {
     const docs = Object.values(await this.client.hGetAll(this.key('canned')));
-    return byShortcut(docs.map((doc) => JSON.parse(doc) as CannedResponse));
+    return byShortcut(docs.map((doc) => readCannedResponse(doc)));
   }
 
   async deleteCannedResponse(id: string): Promise<boolean> {
@@ -400,12 +409,12 @@ function bookkeeping(fields: Record<string, string | null | undefined>): Bookkee
 }
 
 function assemble(fields: Record<string, string>): Conversation {
-  return { ...(JSON.parse(fields.doc ?? '{}') as Conversation), ...bookkeeping(fields) };
+  return checkConversation({ ...readRecord(fields.doc ?? '{}'), ...bookkeeping(fields) });
 }
 
 /** Transcript messages from their stored JSON, skipping the ones that are gone. */
 function messagesOf(docs: (string | null)[]): TranscriptMessage[] {
-  return docs.filter((doc): doc is string => doc !== null).map((doc) => JSON.parse(doc) as TranscriptMessage);
+  return docs.filter((doc): doc is string => doc !== null).map((doc) => readMessage(doc));
 }
 
 /** Pending and not yet accepted by any provider (no provider id): what a redelivery sweep looks for. */

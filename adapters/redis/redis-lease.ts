@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Logger } from '../logger';
-import { LuaScript } from '../store/lua-script';
-import type { RedisClient } from '../store/redis-connection';
-import type { AcquireLease, Lease, LeaseHandlers } from './lease';
+import type { Logger } from '../../src/logger';
+import { LuaScript } from './lua-script';
+import type { RedisClient } from './redis-connection';
+import type { AcquireLease, Lease, LeaseHandlers } from '../../src/cluster/lease';
 
 /** Extends the lease only while this owner still holds it. ARGV: key, owner, ttlMs. */
 const RENEW = new LuaScript(`

@@ -1,12 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ConflictError } from '../errors';
-import type { Agent, AgentSession } from '../model/agent';
-import type { CannedResponse } from '../model/canned-response';
-import type { ChannelName, Conversation } from '../model/conversation';
-import type { TranscriptMessage } from '../model/message';
-import type { Ticket } from '../model/ticket';
+import { ConflictError } from '../../src/errors';
+import type { Agent, AgentSession } from '../../src/model/agent';
+import type { CannedResponse } from '../../src/model/canned-response';
+import type { ChannelName, Conversation } from '../../src/model/conversation';
+import type { TranscriptMessage } from '../../src/model/message';
+import type { Ticket } from '../../src/model/ticket';
 import type {
   AppendedMessage,
   ConversationQuery,
@@ -15,13 +15,22 @@ import type {
   NewMessage,
   Store,
   TicketQuery,
-} from './store';
-import { newConversation } from './new-conversation';
-import { filterTickets } from './filter-tickets';
-import { byShortcut } from './canned-order';
+} from '../../src/store/store';
+import { newConversation } from '../../src/store/new-conversation';
+import { filterTickets } from '../../src/store/filter-tickets';
+import { byShortcut } from '../../src/store/canned-order';
 import { GroupCommit } from './group-commit';
 import { startWalCheckpointer, type WalCheckpointer } from './wal-checkpointer';
 import { ensureMessageSearch, searchSqliteConversations } from './sqlite-conversation-search';
+import {
+  readAgent,
+  readCannedResponse,
+  readConversation,
+  readMessage,
+  readRecord,
+  readSession,
+  readTicket,
+} from '../../src/store/stored-documents';
 import { SqliteSatisfactionStore } from './sqlite-satisfaction-store';
 
 const SCHEMA = `
@@ -115,7 +124,7 @@ export class SqliteStore implements Store {
         'SELECT doc FROM conversations WHERE channel = ? AND conversation_key = ?',
       )
       .get(channel, conversationKey);
-    return row ? (JSON.parse(row.doc) as Conversation) : undefined;
+    return row ? readConversation(row.doc) : undefined;
   }
 
   async createConversation(input: NewConversation): Promise<Conversation> {
@@ -125,7 +134,7 @@ export class SqliteStore implements Store {
           'SELECT doc FROM conversations WHERE channel = ? AND conversation_key = ?',
         )
         .get(input.ref.channel, input.ref.conversationKey);
-      if (existing) return JSON.parse(existing.doc) as Conversation;
+      if (existing) return readConversation(existing.doc);
       const conversation = newConversation(input, this.now());
       this.writeConversation(conversation, true);
       return conversation;
@@ -167,7 +176,7 @@ export class SqliteStore implements Store {
     return this.db
       .prepare<(string | number)[], Row>(sql)
       .all(...params)
-      .map((row) => JSON.parse(row.doc) as Conversation);
+      .map((row) => readConversation(row.doc));
   }
 
   async searchConversations(query: ConversationSearch): Promise<Conversation[]> {
@@ -197,7 +206,7 @@ export class SqliteStore implements Store {
         'SELECT doc FROM messages WHERE conversation_id = ? AND seq > ? ORDER BY seq LIMIT ?',
       )
       .all(conversationId, afterSeq, limit)
-      .map((row) => JSON.parse(row.doc) as TranscriptMessage);
+      .map((row) => readMessage(row.doc));
   }
 
   async updateMessage(
@@ -210,7 +219,7 @@ export class SqliteStore implements Store {
         .prepare<[string, number], Row>('SELECT doc FROM messages WHERE conversation_id = ? AND seq = ?')
         .get(conversationId, seq);
       if (!row) return undefined;
-      const next = { ...(JSON.parse(row.doc) as TranscriptMessage), ...patch };
+      const next = { ...readMessage(row.doc), ...patch };
       this.db
         .prepare('UPDATE messages SET doc = ?, provider_id = ? WHERE conversation_id = ? AND seq = ?')
         .run(JSON.stringify(next), next.delivery?.providerId ?? null, conversationId, seq);
@@ -226,7 +235,7 @@ export class SqliteStore implements Store {
          AND json_extract(doc, '$.delivery.at') < ? ORDER BY json_extract(doc, '$.delivery.at') LIMIT ?`,
       )
       .all(before, limit)
-      .map((row) => JSON.parse(row.doc) as TranscriptMessage);
+      .map((row) => readMessage(row.doc));
   }
 
   async findMessageByExternalId(
@@ -239,14 +248,14 @@ export class SqliteStore implements Store {
          AND json_extract(doc, '$.externalId') IS NOT NULL LIMIT 1`,
       )
       .get(conversationId, externalId);
-    return row ? (JSON.parse(row.doc) as TranscriptMessage) : undefined;
+    return row ? readMessage(row.doc) : undefined;
   }
 
   async findMessageByProviderId(providerId: string): Promise<TranscriptMessage | undefined> {
     const row = this.db
       .prepare<[string], Row>('SELECT doc FROM messages WHERE provider_id = ? LIMIT 1')
       .get(providerId);
-    return row ? (JSON.parse(row.doc) as TranscriptMessage) : undefined;
+    return row ? readMessage(row.doc) : undefined;
   }
 
   async remember(key: string, ttlMs: number): Promise<boolean> {
@@ -278,19 +287,19 @@ export class SqliteStore implements Store {
 
   async getAgent(id: string): Promise<Agent | undefined> {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM agents WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Agent) : undefined;
+    return row ? readAgent(row.doc) : undefined;
   }
 
   async getAgentByUsername(username: string): Promise<Agent | undefined> {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM agents WHERE username = ?').get(username);
-    return row ? (JSON.parse(row.doc) as Agent) : undefined;
+    return row ? readAgent(row.doc) : undefined;
   }
 
   async listAgents(): Promise<Agent[]> {
     return this.db
       .prepare<[], Row>('SELECT doc FROM agents ORDER BY username')
       .all()
-      .map((row) => JSON.parse(row.doc) as Agent);
+      .map((row) => readAgent(row.doc));
   }
 
   async updateAgent(agent: Agent): Promise<void> {
@@ -323,7 +332,7 @@ export class SqliteStore implements Store {
     const row = this.db
       .prepare<[string, number], Row>('SELECT doc FROM sessions WHERE token_hash = ? AND expires_at > ?')
       .get(tokenHash, this.now());
-    return row ? (JSON.parse(row.doc) as AgentSession) : undefined;
+    return row ? readSession(row.doc) : undefined;
   }
 
   async deleteSession(tokenHash: string): Promise<void> {
@@ -348,7 +357,7 @@ export class SqliteStore implements Store {
 
   async getTicket(id: string): Promise<Ticket | undefined> {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM tickets WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Ticket) : undefined;
+    return row ? readTicket(row.doc) : undefined;
   }
 
   async listTickets(query: TicketQuery = {}): Promise<Ticket[]> {
@@ -359,7 +368,7 @@ export class SqliteStore implements Store {
           .all(query.customerId)
       : this.db.prepare<[], Row>('SELECT doc FROM tickets ORDER BY updated_at DESC').all();
     return filterTickets(
-      rows.map((row) => JSON.parse(row.doc) as Ticket),
+      rows.map((row) => readTicket(row.doc)),
       query,
     );
   }
@@ -374,7 +383,7 @@ export class SqliteStore implements Store {
     return this.db
       .prepare<[string, number], Row>('SELECT doc FROM records WHERE log = ? ORDER BY id DESC LIMIT ?')
       .all(log, limit)
-      .map((row) => JSON.parse(row.doc) as Record<string, unknown>)
+      .map((row) => readRecord(row.doc))
       .reverse();
   }
 
@@ -393,7 +402,7 @@ export class SqliteStore implements Store {
       this.db
         .prepare<[], Row>('SELECT doc FROM canned_responses')
         .all()
-        .map((row) => JSON.parse(row.doc) as CannedResponse),
+        .map((row) => readCannedResponse(row.doc)),
     );
   }
 
@@ -413,7 +422,7 @@ export class SqliteStore implements Store {
 
   private readConversation(id: string): Conversation | undefined {
     const row = this.db.prepare<[string], Row>('SELECT doc FROM conversations WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as Conversation) : undefined;
+    return row ? readConversation(row.doc) : undefined;
   }
 
   private writeConversation(conversation: Conversation, insert: boolean): void {

@@ -1,12 +1,12 @@
-import type { Config } from '../config';
-import type { FlowServices } from '../engine/flow-services';
-import type { Logger } from '../logger';
-import { StatusPageClient } from '../status-page/status-page-client';
-import type { Store } from '../store/store';
-import { smtpTicketMailer } from '../tickets/ticket-mailer';
-import { TicketService } from '../tickets/ticket-service';
-import { loadPolicy } from './load-policy';
-import type { SupportPolicy } from './policy-schema';
+import type { Config } from '../src/config';
+import type { FlowServices } from '../src/engine/flow-services';
+import type { Logger } from '../src/logger';
+import { StatusPageClient } from '../adapters/status-page/status-page-client';
+import type { Store } from '../src/store/store';
+import { smtpTicketMailer } from '../adapters/email/smtp-ticket-mailer';
+import { TicketService } from '../src/tickets/ticket-service';
+import { loadPolicy } from '../src/policy/load-policy';
+import type { SupportPolicy } from '../src/policy/policy-schema';
 
 /** The support services the flows use, built from configuration. */
 export interface SupportServices extends FlowServices {

@@ -1,6 +1,7 @@
-import { LuaScript } from '../store/lua-script';
-import type { RedisClient } from '../store/redis-connection';
-import type { OutboxEntry, OutboxStore, QueuedEntry } from './outbox-store';
+import { LuaScript } from './lua-script';
+import type { RedisClient } from './redis-connection';
+import type { OutboxEntry, OutboxStore, QueuedEntry } from '../../src/delivery/outbox-store';
+import { readQueuedEntry } from '../../src/store/stored-documents';
 
 /** Takes due entries: ARGV prefix, now, leaseUntil, limit, [key]. Returns their JSON. */
 const TAKE = new LuaScript(`
@@ -72,6 +73,6 @@ export class RedisOutboxStore<E extends QueuedEntry = OutboxEntry> implements Ou
   private async run(now: number, leaseMs: number, limit: number, only?: string): Promise<E[]> {
     const args = [this.prefix, now, now + leaseMs, limit, ...(only === undefined ? [] : [only])];
     const docs = (await TAKE.run(this.client, args)) as (string | null)[];
-    return docs.filter((doc): doc is string => doc !== null).map((doc) => JSON.parse(doc) as E);
+    return docs.filter((doc): doc is string => doc !== null).map((doc) => readQueuedEntry<E>(doc));
   }
 }
