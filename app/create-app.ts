@@ -190,12 +190,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
 
   let presence: () => Promise<number> = async () => 0;
+  const understanding = overrides.understanding ?? defaultUnderstanding(config, log);
   const engine = new Engine({
     store,
     events,
     log,
     flows: overrides.flows ?? defaultFlows(),
-    understanding: overrides.understanding ?? defaultUnderstanding(config, log),
+    understanding,
     ...(knowledge && { knowledge }),
     services,
     handoffNotice: overrides.handoffNotice ?? policyHandoffNotice(services.policy ?? support.policy),
@@ -335,6 +336,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       tickets: services.tickets ?? support.tickets,
       policy: services.policy ?? support.policy,
       log: log.child({ component: 'email' }),
+      understanding,
       ...(knowledge && { knowledge }),
       ...(overrides.clock && { clock: overrides.clock }),
     }),

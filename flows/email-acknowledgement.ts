@@ -12,6 +12,12 @@ import { sectionTitle } from './report-problem/report-texts';
 /** "Call me", "phone me back", "give us a call": the customer wants a call rather than mail. */
 const CALL_ME = /\b(call|phone|ring)\s+(me|us)\b|\bcall\s*back\b|\bgive\s+(me|us)\s+a\s+(call|ring)\b/i;
 
+/** A severity (and category) the words of an e-mail suggest; the customer or an agent confirms it. */
+export interface SuggestedSeverity {
+  severity: NonNullable<ProblemBrief['severity']>;
+  category?: ProblemBrief['category'];
+}
+
 /**
  * What an e-mail tells about the problem before anyone reads it: a severity the customer named
  * (`P1`), the category that goes with it (calls are the platform), Call-IDs, and a request to be
@@ -36,10 +42,20 @@ export function readEmailBrief(subject: string, text: string): ProblemBrief {
  * When a person will answer, under the policy: around the clock for the severities it names,
  * else in support hours, with paid escalation offered for what cannot wait outside them.
  */
-export function emailResponseTime(policy: SupportPolicy, brief: ProblemBrief, now: number): string {
+export function emailResponseTime(
+  policy: SupportPolicy,
+  brief: ProblemBrief,
+  now: number,
+  suggested?: SuggestedSeverity,
+): string {
   const hours = describeHours(policy.businessHours);
   if (handledAroundTheClock(policy, brief.category, brief.severity)) {
     return `${brief.severity} platform issues are handled around the clock, so an engineer will pick this up at any hour.`;
+  }
+  const category = brief.category ?? suggested?.category;
+  if (!brief.severity && suggested && handledAroundTheClock(policy, category, suggested.severity)) {
+    // Never "expect a reply from 08:00" for what reads like a critical platform problem.
+    return `Your e-mail reads like a critical platform problem (${suggested.severity}): those are handled around the clock, so an engineer will pick this up at any hour. If it is less urgent, reply with its severity (P0-P5).`;
   }
   const critical = policy.aroundTheClock
     .map((rule) => `${rule.category} ${rule.severities.join('/')}`)
@@ -64,9 +80,16 @@ export function emailResponseTime(policy: SupportPolicy, brief: ProblemBrief, no
  */
 export function emailAcknowledgement(
   policy: SupportPolicy,
-  input: { ticketId: string; brief: ProblemBrief; now: number; reopened?: boolean; docs?: KnowledgeHit[] },
+  input: {
+    ticketId: string;
+    brief: ProblemBrief;
+    now: number;
+    reopened?: boolean;
+    docs?: KnowledgeHit[];
+    suggested?: SuggestedSeverity;
+  },
 ): MessageContent {
-  const { ticketId, brief, now, reopened, docs = [] } = input;
+  const { ticketId, brief, now, reopened, docs = [], suggested } = input;
   const opening = reopened
     ? `Thank you for your reply. Your ticket ${ticketId} was resolved, so we have reopened it.`
     : `Thank you for contacting support. We have opened ticket ${ticketId} for your e-mail.`;
@@ -76,7 +99,7 @@ export function emailAcknowledgement(
   const citations = docs.map((hit) => ({ title: sectionTitle(hit), url: hit.url }));
   const text = [
     opening,
-    emailResponseTime(policy, brief, now) + callback,
+    emailResponseTime(policy, brief, now, suggested) + callback,
     ...(citations.length > 0
       ? ['Meanwhile, these sections of our documentation may already answer it (listed below).']
       : []),

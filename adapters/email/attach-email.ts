@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import nodemailer from 'nodemailer';
 import type { Config } from '../../src/config';
 import type { Engine } from '../../src/engine/engine';
+import type { MessageUnderstanding } from '../../src/understanding/understander';
 import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import type { Logger } from '../../src/logger';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
@@ -31,6 +32,8 @@ export interface AttachEmailOptions {
   policy: SupportPolicy;
   log: Logger;
   knowledge?: KnowledgeBase;
+  /** Reads a new e-mail for the severity its words suggest ("the whole platform is down"). */
+  understanding?: MessageUnderstanding;
   clock?: () => number;
 }
 
@@ -74,6 +77,7 @@ export function attachEmail(options: AttachEmailOptions): EmailAttachment | unde
     },
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     ...(options.knowledge && { knowledge: options.knowledge }),
+    ...(options.understanding && { understanding: options.understanding }),
     ...(options.clock && { now: options.clock }),
   });
 

@@ -7,7 +7,12 @@ import type { Conversation, ConversationRef } from '../../src/model/conversation
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import { priorityOf } from '../../src/policy/classification';
 import type { TicketService } from '../../src/tickets/ticket-service';
-import { emailAcknowledgement, readEmailBrief } from '../../flows/email-acknowledgement';
+import {
+  emailAcknowledgement,
+  readEmailBrief,
+  type SuggestedSeverity,
+} from '../../flows/email-acknowledgement';
+import type { MessageUnderstanding } from '../../src/understanding/understander';
 import { keepEmailFiles, type FileLimits } from './email-files';
 import { EMAIL_MEMORY, findThread, rememberInbound, threadMemory } from './email-thread';
 import { bounceReason, unanswerable, type Unanswerable } from './mail-loop-guard';
@@ -32,6 +37,8 @@ export interface EmailInboundOptions {
   maxTextLength: number;
   /** The docs: sections that clearly answer a new e-mail are named in the acknowledgement. */
   knowledge?: KnowledgeBase;
+  /** Reads a new e-mail for the severity its words suggest, when it names none. */
+  understanding?: MessageUnderstanding;
   now?: () => number;
 }
 
@@ -185,10 +192,12 @@ export class EmailInbound {
     };
     const title = mail.subject || mail.text.split('\n')[0] || 'E-mail';
     const ticket = await tickets.create(conversation, brief, title);
+    const suggested = ticket.brief.severity ? undefined : await this.suggestedSeverity(mail);
     await engine.updateConversation(conversation.id, (c) => ({
       ...c,
       brief: ticket.brief,
-      priority: priorityOf(ticket.brief.severity),
+      // A severity the words only suggest orders the queue; the ticket waits for a person to set it.
+      priority: priorityOf(ticket.brief.severity ?? suggested?.severity),
     }));
     const queued = await engine.transition(conversation.id, {
       event: 'request',
@@ -198,8 +207,30 @@ export class EmailInbound {
     const docs = await this.docsFor(`${mail.subject}\n${mail.text}`);
     await engine.say(
       queued,
-      emailAcknowledgement(policy, { ticketId: ticket.id, brief: ticket.brief, now: this.now(), docs }),
+      emailAcknowledgement(policy, {
+        ticketId: ticket.id,
+        brief: ticket.brief,
+        now: this.now(),
+        docs,
+        ...(suggested && { suggested }),
+      }),
     );
+  }
+
+  /** The severity (and category) the understanding step reads in an e-mail that names none. */
+  private async suggestedSeverity(mail: ParsedEmail): Promise<SuggestedSeverity | undefined> {
+    const { understanding, log } = this.options;
+    if (!understanding) return undefined;
+    try {
+      const { entities } = await understanding.understand(`${mail.subject}\n${mail.text}`.slice(0, 2000));
+      const cue = entities.severityCue;
+      if (!cue) return undefined;
+      return { severity: cue.severity, ...(entities.categoryCue && { category: entities.categoryCue }) };
+    } catch (error) {
+      // The acknowledgement matters more than the suggestion: it goes out with the hours alone.
+      log.warn({ err: error }, 'reading an e-mail for its severity failed');
+      return undefined;
+    }
   }
 
   /** The best docs sections when the docs answer the e-mail confidently; none otherwise. */
