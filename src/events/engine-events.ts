@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { Conversation, HandoffTransition } from '../model/conversation';
 import type { TranscriptMessage } from '../model/message';
+import type { SatisfactionRating } from '../model/satisfaction';
 import type { Ticket } from '../model/ticket';
 
 /** Everything the engine announces; the console, the widget and metrics all consume these. */
@@ -15,6 +16,8 @@ export interface EngineEventMap {
   messageUpdated: [{ conversation: Conversation; message: TranscriptMessage }];
   /** A ticket was saved: created when there is no `previous`, updated otherwise. */
   ticket: [{ ticket: Ticket; previous?: Ticket }];
+  /** A customer rated a resolved conversation, or added a comment to their rating. */
+  rating: [{ rating: SatisfactionRating }];
   /** Someone is typing. */
   typing: [{ conversationId: string; author: 'customer' | 'agent' | 'bot'; on: boolean }];
 }

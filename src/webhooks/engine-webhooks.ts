@@ -41,10 +41,30 @@ export function ticketWebhook({ ticket, previous }: EngineEventMap['ticket'][0])
   );
 }
 
+/** A saved rating as `csat.received`: once for the score, once more if a comment follows. */
+export function ratingWebhook({ rating }: EngineEventMap['rating'][0]): WebhookEvent {
+  return webhookEvent(
+    'csat.received',
+    `${rating.id}:${rating.comment === undefined ? 'score' : 'comment'}`,
+    rating.ratedAt,
+    {
+      conversationId: rating.conversationId,
+      channel: rating.channel,
+      satisfied: rating.satisfied,
+      ...(rating.score !== undefined && { score: rating.score }),
+      ...(rating.comment !== undefined && { comment: rating.comment }),
+      ...(rating.agentId !== undefined && { agentId: rating.agentId }),
+      ...(rating.severity !== undefined && { severity: rating.severity }),
+      askedAt: rating.askedAt,
+      ratedAt: rating.ratedAt,
+    },
+  );
+}
+
 /**
  * Feeds the engine's events to the webhooks: handoff requested, conversation assigned and
- * resolved, ticket created and updated. Returns the function that stops listening.
- * `csat.received` is a declared type with no engine event to feed it yet.
+ * resolved, ticket created and updated, satisfaction rating received. Returns the function that
+ * stops listening.
  */
 export function followEngineForWebhooks(
   events: EngineEvents,
@@ -59,10 +79,13 @@ export function followEngineForWebhooks(
   };
   const onHandoff = (payload: EngineEventMap['handoff'][0]) => send(handoffWebhook(payload));
   const onTicket = (payload: EngineEventMap['ticket'][0]) => send(ticketWebhook(payload));
+  const onRating = (payload: EngineEventMap['rating'][0]) => send(ratingWebhook(payload));
   events.on('handoff', onHandoff);
   events.on('ticket', onTicket);
+  events.on('rating', onRating);
   return () => {
     events.off('handoff', onHandoff);
     events.off('ticket', onTicket);
+    events.off('rating', onRating);
   };
 }
