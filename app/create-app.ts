@@ -51,7 +51,7 @@ import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
 import { agentRoom } from '../adapters/console/session-revocation';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
-import { announceTicketSaves } from '../src/tickets/ticket-change-feed';
+import { announceSaves } from '../src/store/announcing-store';
 import { followNotHelpful } from '../flows/not-helpful-follow-up';
 import { languageModelsFrom } from './language-models';
 import { textsFor } from '../src/i18n/translate';
@@ -133,8 +133,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     : undefined;
   const events = new EngineEvents();
   events.setMaxListeners(50);
-  // Every ticket save is announced as a `ticket` event (webhooks), whoever saves it.
-  const store = announceTicketSaves(
+  // Every ticket and rating save is announced as an event (webhooks), whoever saves it.
+  const store = announceSaves(
     overrides.store ?? cluster?.store ?? new SqliteStore(path.join(config.DATA_DIR, 'handoff.sqlite')),
     events,
   );

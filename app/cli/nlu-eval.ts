@@ -18,10 +18,8 @@ import { loadConfig } from '../../src/config';
 import { loadKnowledgeBase } from '../../src/knowledge';
 import { createLogger } from '../../src/logger';
 import { crossValidate, type CrossValidation } from '../../src/understanding/cross-validate';
-import {
-  crossValidatePersonTalk,
-  PERSON_TALK_WEIGHT,
-} from '../../src/understanding/cross-validate-person-talk';
+import { crossValidatePersonTalk } from '../../src/understanding/cross-validate-person-talk';
+import { PERSON_TALK_WEIGHT } from '../../src/understanding/person-words';
 import { IntentClassifier, type LabelledExample } from '../../src/understanding/intent-classifier';
 import { textFeatures } from '../../src/understanding/text-features';
 import { readTrainingCorpus } from '../../src/understanding/training-corpus';

@@ -1,19 +1,6 @@
 import { crossValidate } from './cross-validate';
 import { IntentClassifier, type LabelledExample } from './intent-classifier';
-import { mentionsPerson, personTalkExamples } from './person-words';
-
-/**
- * The person-talk model's weight in the request probability of a message that mentions a person
- * (the general model has the rest). Chosen by the cross-validation below, where 0.1-0.4 all did
- * slightly better than the general model alone (333 against 331 of 356 examples) and both models
- * alone did worse; `npm run nlu:eval` prints the whole comparison.
- */
-export const PERSON_TALK_WEIGHT = 0.3;
-
-/** Combines the general model's and the person-talk model's probability of a request. */
-export function personTalkRequest(general: number, personTalk: number, weight = PERSON_TALK_WEIGHT): number {
-  return (1 - weight) * general + weight * personTalk;
-}
+import { mentionsPerson, personTalkExamples, personTalkRequest } from './person-words';
 
 /** The weights the cross-validation compares: 0 is the general model alone, 1 the person-talk model alone. */
 export const PERSON_TALK_WEIGHTS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.75, 1] as const;

@@ -4,8 +4,7 @@ import { extractEntities } from './entity-extractors';
 import type { IntentClassifier, Scored } from './intent-classifier';
 import type { IntentName } from './intents';
 import { isPolicyIntent } from './intents';
-import { personTalkRequest } from './cross-validate-person-talk';
-import { mentionsPerson, type PersonTalk } from './person-words';
+import { mentionsPerson, personTalkRequest, type PersonTalk } from './person-words';
 import { looksLikeQuestion } from './question-form';
 import { nothingUnderstood, type RankedIntent, type Understanding } from './understanding';
 

@@ -1,9 +1,7 @@
 import path from 'node:path';
 import { crossValidate } from '../../src/understanding/cross-validate';
-import {
-  crossValidatePersonTalk,
-  PERSON_TALK_WEIGHT,
-} from '../../src/understanding/cross-validate-person-talk';
+import { crossValidatePersonTalk } from '../../src/understanding/cross-validate-person-talk';
+import { PERSON_TALK_WEIGHT } from '../../src/understanding/person-words';
 import { IntentClassifier } from '../../src/understanding/intent-classifier';
 import { readTrainingCorpus } from '../../src/understanding/training-corpus';
 import { productUnderstanding } from '../support/understanding';

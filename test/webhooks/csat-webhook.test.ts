@@ -5,7 +5,7 @@ import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import { EngineEvents } from '../../src/events/engine-events';
 import { createLogger } from '../../src/logger';
 import type { SatisfactionRating } from '../../src/model/satisfaction';
-import { announceTicketSaves } from '../../src/tickets/ticket-change-feed';
+import { announceSaves } from '../../src/store/announcing-store';
 import { followEngineForWebhooks } from '../../src/webhooks/engine-webhooks';
 import type { WebhookEvent } from '../../src/webhooks/webhook-event';
 
@@ -19,7 +19,7 @@ describe('a satisfaction rating reaches the webhooks as csat.received', () => {
 
   it('announces the score, then the comment, each once, from whatever saves it through the store', async () => {
     const events = new EngineEvents();
-    const store = announceTicketSaves(real, events);
+    const store = announceSaves(real, events);
     const sent: WebhookEvent[] = [];
     const stop = followEngineForWebhooks(
       events,

@@ -1,7 +1,7 @@
 import type { EngineEvents } from '../events/engine-events';
 import type { Ticket } from '../model/ticket';
-import type { SatisfactionStore } from '../store/satisfaction-store';
-import type { Store } from '../store/store';
+import type { SatisfactionStore } from './satisfaction-store';
+import type { Store } from './store';
 
 /**
  * The store as seen by everything that saves tickets, announcing each save as a `ticket` event
@@ -10,7 +10,7 @@ import type { Store } from '../store/store';
  * (the ticket service, agent notes, e-mail); watching the one write path catches them all.
  * A Proxy keeps every other store method as it is, bound to the real store.
  */
-export function announceTicketSaves(store: Store, events: EngineEvents): Store {
+export function announceSaves(store: Store, events: EngineEvents): Store {
   const saveTicket = async (ticket: Ticket): Promise<void> => {
     const previous = await store.getTicket(ticket.id);
     await store.saveTicket(ticket);
