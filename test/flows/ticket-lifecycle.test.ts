@@ -1,3 +1,4 @@
+import { startThreeChannelApp, type ThreeChannelApp } from '../support/three-channel-app';
 import type { Ticket } from '../../src/model/ticket';
 import { parsePolicy } from '../../src/policy/load-policy';
 import { FakeTwilio } from '../support/fake-twilio';
@@ -12,7 +13,6 @@ import {
   type TestApp,
 } from '../support/start-app';
 import { TelegramEmulator } from '../support/telegram-emulator';
-import { PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN, twilioEnv } from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 import {
   smsChannelCustomer,
@@ -52,6 +52,7 @@ const RECURRENCE: [string, RegExp][] = [
 
 describe('the ticket lifecycle of the support policy', () => {
   let now = START;
+  let running: ThreeChannelApp | undefined;
   let server: TestApp;
   let emulator: TelegramEmulator;
   let twilio: FakeTwilio;
@@ -59,23 +60,12 @@ describe('the ticket lifecycle of the support policy', () => {
   let agent: ConsoleSocket;
 
   beforeAll(async () => {
-    emulator = await TelegramEmulator.start(TOKEN);
-    twilio = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
-    server = await startTestApp({
-      env: {
-        TELEGRAM_BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        ...twilioEnv(twilio.url),
-        PUBLIC_URL,
-      },
-      overrides: { clock: () => now, lifecycleSweepMs: 40 },
-    });
+    running = await startThreeChannelApp(TOKEN, { clock: () => now, lifecycleSweepMs: 40 });
+    ({ server, emulator, twilio } = running);
   });
   afterAll(async () => {
     agent?.close();
-    await server.cleanup();
-    await emulator.stop();
-    await twilio.stop();
+    await running?.stop();
   });
 
   /** Moves the clock on; the agent signs in again, as sessions end on the same clock. */

@@ -1,7 +1,7 @@
+import { startThreeChannelApp, type ThreeChannelApp } from '../support/three-channel-app';
 import { FakeTwilio } from '../support/fake-twilio';
-import { startTestApp, type TestApp } from '../support/start-app';
+import { type TestApp } from '../support/start-app';
 import { TelegramEmulator } from '../support/telegram-emulator';
-import { PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN, twilioEnv } from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 import { textOf, webCustomer } from './support/chat-driver';
 import {
@@ -16,27 +16,17 @@ const TOKEN = '123456:triage-token';
 const START = Date.UTC(new Date().getUTCFullYear() + 1, 5, 1, 10, 0);
 
 describe('triage at every handoff: one quick question so the queue can order the conversation', () => {
+  let running: ThreeChannelApp | undefined;
   let server: TestApp;
   let emulator: TelegramEmulator;
   let twilio: FakeTwilio;
 
   beforeAll(async () => {
-    emulator = await TelegramEmulator.start(TOKEN);
-    twilio = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
-    server = await startTestApp({
-      env: {
-        TELEGRAM_BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        ...twilioEnv(twilio.url),
-        PUBLIC_URL,
-      },
-      overrides: { clock: () => START },
-    });
+    running = await startThreeChannelApp(TOKEN, { clock: () => START });
+    ({ server, emulator, twilio } = running);
   });
   afterAll(async () => {
-    await server.cleanup();
-    await emulator.stop();
-    await twilio.stop();
+    await running?.stop();
   });
 
   const stored = async (customer: ChannelCustomer) =>

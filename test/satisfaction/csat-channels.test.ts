@@ -1,3 +1,4 @@
+import { startThreeChannelApp, type ThreeChannelApp } from '../support/three-channel-app';
 import type { ConversationDetail, ConversationSummary, WireMessage } from '../../src/realtime/socket-events';
 import { webCustomer } from '../flows/support/chat-driver';
 import { FakeTwilio } from '../support/fake-twilio';
@@ -12,14 +13,7 @@ import {
   type TestApp,
 } from '../support/start-app';
 import { TelegramEmulator } from '../support/telegram-emulator';
-import {
-  inboundSms,
-  postSigned,
-  PUBLIC_URL,
-  TWILIO_SID,
-  TWILIO_TOKEN,
-  twilioEnv,
-} from '../support/twilio-webhooks';
+import { inboundSms, postSigned } from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 
 type Ack<T = object> = ({ ok: true } & T) | { ok: false; error: { code: string; message: string } };
@@ -28,29 +22,19 @@ const TOKEN = '779:csat-token';
 describe('the satisfaction question after a resolve, on web, Telegram and SMS', () => {
   let emulator: TelegramEmulator;
   let fake: FakeTwilio;
+  let running: ThreeChannelApp | undefined;
   let server: TestApp;
   let agent: ConsoleSocket;
 
   beforeAll(async () => {
-    emulator = await TelegramEmulator.start(TOKEN);
-    fake = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
-    server = await startTestApp({
-      env: {
-        TELEGRAM_BOT_TOKEN: TOKEN,
-        TELEGRAM_API_ROOT: emulator.apiRoot,
-        ...twilioEnv(fake.url),
-        PUBLIC_URL,
-      },
-      overrides: { knowledge: smallKnowledge() },
-    });
+    running = await startThreeChannelApp(TOKEN, { knowledge: smallKnowledge() });
+    ({ server, emulator, twilio: fake } = running);
     agent = connectAgent(server.url, await signIn(server.url));
     await nextEvent(agent, 'hello');
   });
   afterAll(async () => {
     agent?.close();
-    await server?.cleanup();
-    await emulator?.stop();
-    await fake?.stop();
+    await running?.stop();
   });
 
   /** Claims the next handoff of a channel and resolves it; gives its id. */
