@@ -6,6 +6,7 @@ import type { IntentName } from './intents';
 import { isPolicyIntent } from './intents';
 import { mentionsPerson, personTalkRequest, type PersonTalk } from './person-words';
 import { looksLikeQuestion } from './question-form';
+import { withoutReportedSpeech } from './reported-speech';
 import { nothingUnderstood, type RankedIntent, type Understanding } from './understanding';
 
 /** Two intents closer than this (in confidence) are too close to choose between. */
@@ -32,6 +33,12 @@ const ALSO_ASKED_SHARE = 0.2;
 const REPORT_SHARE = 0.2;
 /** Intents that decide the reply even when they are only one sentence of several. */
 const ANY_PART_DECIDES: readonly IntentName[] = ['handoff.request', 'abuse'];
+/**
+ * Reactions to the bot ("no, that's wrong", "useless"): a message that is one of these as a whole
+ * says nothing about the product, so a sentence asking for a person in it decides, whatever the
+ * person-talk model made of the whole.
+ */
+const REACTIONS: readonly IntentName[] = ['deny', 'not_solved', 'complaint', 'cancel', 'abuse'];
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -39,7 +46,9 @@ const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 function partsOf(text: string): string[] {
   const found = [...sentences.segment(text)].map((s) => s.segment.trim()).filter(Boolean);
   const clauses = found.flatMap((sentence) =>
-    sentence.split(/[,;:]\s*|\s+(?:and|n|plus|also|[+&])\s+/i).map((c) => c.trim()),
+    // The sentence segmenter keeps "wrong. let me" together (a lower-case word after a full stop
+    // does not start a sentence in Unicode's rules), as customers often type.
+    sentence.split(/[,;:]\s*|[.!?]+\s+|\s+(?:and|n|plus|also|[+&])\s+/i).map((c) => c.trim()),
   );
   return [...new Set([...found, ...clauses])].filter(
     (part) => part.split(/\s+/).length >= 2 && part !== text.trim(),
@@ -115,11 +124,18 @@ export class Understander implements MessageUnderstanding {
         source: 'command',
       };
     }
-    let ranked = this.classify(text).map((s) => ({ intent: s.label, confidence: s.confidence }));
-    const parts = partsOf(text).map((part) => this.classify(part)[0]);
+    // A person named only in reported speech is not asked for: the customer's own words decide.
+    const ownWords = withoutReportedSpeech(text);
+    const heard = mentionsPerson(text) && !mentionsPerson(ownWords) ? ownWords : text;
+    let ranked = this.classify(heard).map((s) => ({ intent: s.label, confidence: s.confidence }));
+    const parts = partsOf(heard).map((part) => this.classify(part)[0]);
     // A short complaint followed by a request for a person: the one sentence decides. Where the
-    // person-talk model has judged the whole message, its context outweighs one clause of it.
-    const judgedWhole = this.models.personTalk !== undefined && mentionsPerson(text);
+    // person-talk model has judged the whole message, its context outweighs one clause of it,
+    // unless the whole is only a reaction to the bot.
+    const judgedWhole =
+      this.models.personTalk !== undefined &&
+      mentionsPerson(heard) &&
+      !REACTIONS.includes(ranked[0]?.intent as IntentName);
     const decisive = parts.find(
       (p) =>
         p &&
