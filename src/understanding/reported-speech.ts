@@ -1,5 +1,5 @@
 /**
- * Words in quotes of three or more words ("make the IVR say 'press 9 to speak to a human'") are
+ * Words in quotes of three or more words ("should the greeting say 'all our operators are busy'") are
  * somebody else's speech, reported: they are not what the customer asks for. Single quoted words
  * stay ("I typed 'Human'"), they are names or commands. An apostrophe inside a word ("don't") is
  * never a quote: a quote opens after a space, a colon or a bracket and closes before one.
