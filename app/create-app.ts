@@ -167,7 +167,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const policy = overrides.services?.policy ?? support.policy;
   // Built before the engine it drives, so the confirm-fix flow finds it among the services.
   const fixConfirmation = new FixConfirmation({
-    desk: (): LifecycleDesk => engine,
+    desk: (): LifecycleDesk => ({
+      store,
+      say: (conversation, content) => engine.say(conversation, content),
+      transition: (id, input) => engine.handoff.transition(id, input),
+      updateConversation: (id, change) => engine.updateConversation(id, change),
+      claim: (id, agent) => engine.handoff.claim(id, agent),
+    }),
     confirmFixHours: policy.ticketLifecycle.confirmFixHours,
     reopenWindowDays: policy.ticketLifecycle.reopenWindowDays,
     isAgentAvailable: async (agentId) =>
@@ -185,7 +191,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log: log.child({ component: 'outbox' }),
     settle: async (entry, delivery) => {
       const conversation = await store.getConversation(entry.message.conversationId);
-      if (conversation) await engine.setDelivery(conversation, entry.message, delivery);
+      if (conversation) await engine.delivery.setDelivery(conversation, entry.message, delivery);
     },
   });
 
@@ -355,7 +361,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   outbox.start();
   // A message stored but never handed to the outbox (the instance died in between) is sent again.
   const redeliver = (): void => {
-    void engine.redeliverStale(STALE_DELIVERY_MS).catch((error: unknown) => {
+    void engine.delivery.redeliverStale(STALE_DELIVERY_MS).catch((error: unknown) => {
       log.warn({ err: error }, 'redelivery sweep failed');
     });
   };
@@ -400,7 +406,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         edge.server.once('error', reject);
         edge.server.listen(config.PORT, config.HOST, () => {
           // What a previous run stored but died before answering is answered now.
-          void engine
+          void engine.recovery
             .answerUnanswered(UNANSWERED_WINDOW_MS)
             .then((count) => count > 0 && log.info({ count }, 'answered messages a previous run had stored'))
             .catch((error: unknown) => log.warn({ err: error }, 'answering stored messages failed'));

@@ -304,7 +304,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         options.limits.take('typingPerAddress', options.clientAddress(socket.request)),
       ]);
       if (bySession && byAddress)
-        await engine.typing(parsed.data.conversationId, 'agent', parsed.data.on === true);
+        await engine.delivery.typing(parsed.data.conversationId, 'agent', parsed.data.on === true);
     });
     socket.onAny((event: string) => {
       if (

@@ -29,7 +29,7 @@ export async function reopenConversation(
       `${current.assignedAgentName ?? 'Another agent'} has this conversation`,
       'not_assigned',
     );
-  const conversation = await engine.transition(conversationId, {
+  const conversation = await engine.handoff.transition(conversationId, {
     event: 'reopen',
     at: Date.now(),
     agentId: agent.id,

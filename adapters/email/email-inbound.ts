@@ -199,7 +199,7 @@ export class EmailInbound {
       // A severity the words only suggest orders the queue; the ticket waits for a person to set it.
       priority: priorityOf(ticket.brief.severity ?? suggested?.severity),
     }));
-    const queued = await engine.transition(conversation.id, {
+    const queued = await engine.handoff.transition(conversation.id, {
       event: 'request',
       at: this.now(),
       reason: `E-mail ticket ${ticket.id}`,
@@ -259,7 +259,7 @@ export class EmailInbound {
     );
     const brief = ticket.brief;
     await engine.updateConversation(conversation.id, (c) => ({ ...c, brief }));
-    const queued = await engine.transition(conversation.id, {
+    const queued = await engine.handoff.transition(conversation.id, {
       event: 'request',
       at: this.now(),
       reason: reopened
@@ -293,7 +293,7 @@ export class EmailInbound {
       const message = await engine.store.findMessageByProviderId(id);
       const conversation = message && (await engine.store.getConversation(message.conversationId));
       if (!message || !conversation) continue;
-      await engine.setDelivery(conversation, message, {
+      await engine.delivery.setDelivery(conversation, message, {
         status: 'undelivered',
         providerId: id,
         at: this.now(),

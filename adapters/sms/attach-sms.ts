@@ -62,7 +62,7 @@ export function attachSms(options: AttachSmsOptions): SmsAttachment | undefined 
       client,
       sender,
       ...(publicUrl && { statusCallback: `${publicUrl}${SMS_STATUS_PATH}` }),
-      onOptedOut: (conversationId) => engine.markUnreachable(conversationId, OPTED_OUT_REASON),
+      onOptedOut: (conversationId) => engine.delivery.markUnreachable(conversationId, OPTED_OUT_REASON),
     }),
   );
   const inbound = new SmsInbound({

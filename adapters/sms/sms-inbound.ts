@@ -130,10 +130,10 @@ export class SmsInbound {
         ...(onStored && { onStored }),
       });
       if (duplicate) return;
-      if (keyword === 'stop') await engine.markUnreachable(conversation.id, OPTED_OUT_REASON);
+      if (keyword === 'stop') await engine.delivery.markUnreachable(conversation.id, OPTED_OUT_REASON);
       else if (keyword === 'start') {
         const back = conversation.unreachable
-          ? await engine.markUnreachable(conversation.id, undefined)
+          ? await engine.delivery.markUnreachable(conversation.id, undefined)
           : conversation;
         await engine.say(back, OPTED_IN_TEXT);
       } else await engine.say(conversation, this.options.helpText);
@@ -170,12 +170,13 @@ export class SmsInbound {
     if (!message || !conversation) return;
     if (message.delivery && RANK_OF[message.delivery.status] > next.rank) return;
     const code = params.ErrorCode;
-    await engine.setDelivery(conversation, message, {
+    await engine.delivery.setDelivery(conversation, message, {
       status: next.status,
       providerId: sid,
       at: this.now(),
       ...(code && { error: `Twilio error ${code}${ERROR_TEXT[code] ? `: ${ERROR_TEXT[code]}` : ''}` }),
     });
-    if (code === String(TWILIO_UNSUBSCRIBED)) await engine.markUnreachable(conversation.id, OPTED_OUT_REASON);
+    if (code === String(TWILIO_UNSUBSCRIBED))
+      await engine.delivery.markUnreachable(conversation.id, OPTED_OUT_REASON);
   }
 }

@@ -54,7 +54,7 @@ export async function attachTelegram(
     new TelegramChannel({
       telegram: bot.telegram,
       log,
-      onBlocked: (conversationId, reason) => engine.markUnreachable(conversationId, reason),
+      onBlocked: (conversationId, reason) => engine.delivery.markUnreachable(conversationId, reason),
       ...(options.retry && { retry: options.retry }),
     }),
   );

@@ -85,7 +85,7 @@ export class TelegramInbound {
     let notice: string | undefined;
     if (data && conversation) {
       if (data.kind === 'feedback') {
-        await engine.recordFeedback(conversation.id, data.seq, data.helpful);
+        await engine.analytics.recordFeedback(conversation.id, data.seq, data.helpful);
         notice = 'Thanks for the feedback!';
       } else {
         const [message] = await engine.store.getMessages(conversation.id, data.seq - 1, 1);
@@ -111,7 +111,7 @@ export class TelegramInbound {
   /** A customer who blocked the bot and writes again has unblocked it. */
   private async clearBlockedFlag(ref: ConversationRef): Promise<void> {
     const existing = await this.options.engine.store.findConversation('telegram', ref.conversationKey);
-    if (existing?.unreachable) await this.options.engine.markUnreachable(existing.id, undefined);
+    if (existing?.unreachable) await this.options.engine.delivery.markUnreachable(existing.id, undefined);
   }
 
   private async refuseGroup(chatId: number): Promise<void> {

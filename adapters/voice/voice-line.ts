@@ -170,7 +170,7 @@ export class VoiceLine {
       : await tickets.create(conversation, brief, `Voicemail from ${conversation.ref.customerId}`);
     if (!ticket) return undefined;
     await engine.updateConversation(conversation.id, (c) => ({ ...c, brief: ticket.brief }));
-    await engine.requestHandoff(conversation.id, `Voicemail, ticket ${ticket.id}`);
+    await engine.handoff.request(conversation.id, `Voicemail, ticket ${ticket.id}`);
     return ticket.id;
   }
 

@@ -189,7 +189,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
       guardListener(log, 'typing', async (on: unknown) => {
         if (!(await allowed('typingPerSession', 'typingPerAddress'))) return;
         const conversation = await engine.store.findConversation('web', key);
-        if (conversation) await engine.typing(conversation.id, 'customer', on === true);
+        if (conversation) await engine.delivery.typing(conversation.id, 'customer', on === true);
       }),
     );
 
@@ -201,7 +201,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
           throw new RateLimitError('Too many answers; please wait a moment.');
         const conversation = await engine.store.findConversation('web', key);
         if (!conversation) throw new NotFoundError('Conversation', 'No conversation yet');
-        await engine.recordFeedback(conversation.id, seq, helpful);
+        await engine.analytics.recordFeedback(conversation.id, seq, helpful);
         answer(ack, { ok: true });
       }),
     );

@@ -81,7 +81,7 @@ export function apiRoutes(options: ApiRouteOptions): Router {
     if (!agent) throw new NotFoundError(`Agent ${body.agent}`);
     const conversation = await store.getConversation(id);
     if (!conversation) throw new NotFoundError('Conversation');
-    if (body.claim && conversation.mode === 'queued') await engine.claim(id, agent);
+    if (body.claim && conversation.mode === 'queued') await engine.handoff.claim(id, agent);
     const key = req.headers['idempotency-key'];
     const clientId = typeof key === 'string' && key.length > 0 ? `api:${key.slice(0, 100)}` : undefined;
     const { message, duplicate } = await engine.agentReply(id, agent, body.text, {
