@@ -52,6 +52,7 @@ import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirma
 import { agentRoom } from '../adapters/console/session-revocation';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
 import { announceSaves } from '../src/store/announcing-store';
+import { conversationReadModel } from '../src/store/conversation-read-model';
 import { followNotHelpful } from '../flows/not-helpful-follow-up';
 import { languageModelsFrom } from './language-models';
 import { textsFor } from '../src/i18n/translate';
@@ -245,13 +246,14 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   app.use(metricsRoute(metrics.registry, config.METRICS_TOKEN));
   app.use('/console/api', consoleAuthRoutes(directory, limits));
-  app.use('/console/api', ticketRoutes({ engine, directory }));
+  app.use('/console/api', ticketRoutes({ engine, store, directory }));
   app.use(
     '/console/api',
     lifecycleRoutes({
       directory,
       fixConfirmation,
       engine,
+      store,
       policy,
       ...(overrides.clock && { clock: overrides.clock }),
     }),
@@ -268,6 +270,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     '/api/v1',
     apiRoutes({
       engine,
+      store,
       tokens: new ApiTokens(store),
       tickets: services.tickets ?? support.tickets,
       limits,
@@ -288,9 +291,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
 
+  // The gateways read conversations through a read model; every change goes through the engine.
+  const conversations = conversationReadModel(store);
   attachChatGateway({
     namespace: io.of('/chat'),
     engine,
+    conversations,
     log: log.child({ component: 'chat' }),
     greeting: (profile) => textsFor({ profile })('greeting.web'),
     limits,
@@ -303,6 +309,8 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const consoleOptions: ConsoleGatewayOptions = {
     namespace: io.of('/console'),
     engine,
+    conversations,
+    agents: store,
     directory,
     log: log.child({ component: 'console' }),
     limits,
@@ -329,15 +337,17 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     await attachTelegram({
       config,
       engine,
+      store,
       app,
       log: log.child({ component: 'telegram' }),
       ...(cluster && { acquireLease: cluster.acquireLease }),
       ...(overrides.pollingLeaseTtlMs !== undefined && { leaseTtlMs: overrides.pollingLeaseTtlMs }),
     }),
-    attachSms({ config, engine, app, log: log.child({ component: 'sms' }) }),
+    attachSms({ config, engine, store, app, log: log.child({ component: 'sms' }) }),
     attachEmail({
       config,
       engine,
+      store,
       app,
       tickets: services.tickets ?? support.tickets,
       policy: services.policy ?? support.policy,
@@ -350,6 +360,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   attachVoice({
     config,
     engine,
+    store,
     app,
     tickets: services.tickets ?? support.tickets,
     policy: services.policy ?? support.policy,

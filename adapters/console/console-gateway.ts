@@ -14,6 +14,8 @@ import type {
   ConsoleServerEvents,
 } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
+import type { ConversationReadModel } from '../../src/store/conversation-read-model';
+import type { AgentStore } from '../../src/store/ports';
 import { readCookie } from '../http/cookies';
 import {
   agentTyping,
@@ -71,6 +73,10 @@ export interface ConsoleGatewayOptions {
   /** The socket.io namespace to serve (typed here: socket.io's `of()` returns an untyped one). */
   namespace: Namespace;
   engine: Engine;
+  /** The queue, each agent's own conversations and their transcripts. */
+  conversations: ConversationReadModel;
+  /** Who a conversation may be transferred to. */
+  agents: Pick<AgentStore, 'getAgent'>;
   directory: AgentDirectory;
   log: Logger;
   /** Extra facts shown above a conversation (tickets, downgraded reports), supplied by services. */
@@ -99,7 +105,7 @@ export interface ConsoleGatewayOptions {
 export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   agentsOnline: () => Promise<number>;
 } {
-  const { engine, directory, log } = options;
+  const { engine, conversations, directory, log } = options;
   const namespace = options.namespace as ConsoleNamespace;
   const reclassify = reclassifyAction(
     options.classification?.severities ?? SEVERITIES,
@@ -152,19 +158,19 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   forwardEngineEvents();
 
   async function queueItems() {
-    const waiting = await engine.store.listConversations({ modes: ['queued'], limit: 500 });
+    const waiting = await conversations.queue();
     return waiting.sort(byUrgency).map(toSummary);
   }
 
   async function mineItems(agentId: string) {
-    const mine = await engine.store.listConversations({ modes: ['assigned'], agentId, limit: 200 });
+    const mine = await conversations.assignedTo(agentId);
     return mine.map(toSummary);
   }
 
   async function detailOf(conversation: Conversation, afterSeq = 0) {
-    const messages = await engine.store.getMessages(conversation.id, afterSeq, 5000);
+    const messages = await conversations.transcript(conversation.id, afterSeq, 5000);
     const notes = options.notesFor ? await options.notesFor(conversation).catch(() => []) : [];
-    const ratings = await engine.store.ratings.list({ conversationId: conversation.id, limit: 20 });
+    const ratings = await conversations.ratings(conversation.id, 20);
     return toDetail(conversation, messages, notes, ratings);
   }
 
@@ -202,7 +208,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'open',
       action(socket, openAction, async (_agent, { conversationId, afterSeq }) => {
-        const conversation = await engine.store.getConversation(conversationId);
+        const conversation = await conversations.get(conversationId);
         if (!conversation) throw new NotFoundError('Conversation');
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation, afterSeq ?? 0) };
@@ -224,14 +230,21 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'note',
       action(socket, noteAction, async (agent, { conversationId, text, clientId }) => {
-        const { message, duplicate } = await addInternalNote(engine, agent, conversationId, text, clientId);
+        const { message, duplicate } = await addInternalNote(
+          engine,
+          conversations,
+          agent,
+          conversationId,
+          text,
+          clientId,
+        );
         return { seq: message.seq, duplicate };
       }),
     );
     on(
       'reopen',
       action(socket, conversationAction, async (agent, { conversationId }) => {
-        const conversation = await reopenConversation(engine, agent, conversationId);
+        const conversation = await reopenConversation(engine, conversations, agent, conversationId);
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation) };
       }),
@@ -275,7 +288,8 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       action(socket, transferAction, async (agent, payload) => {
         const { conversation, to } = await transferConversation(
           engine,
-          engine.store,
+          options.agents,
+          conversations,
           agent,
           payload.conversationId,
           payload.agentId,

@@ -59,12 +59,13 @@ export class Engine {
   /** Answers what a previous run stored but died before answering. */
   readonly recovery: RestartRecovery;
   private readonly mutex = new KeyedMutex();
-  private readonly writer: ConversationWriter;
+  /** Stores transcript messages and conversation changes, announcing each. */
+  readonly writer: ConversationWriter;
   private readonly intake: InboundIntake;
   private readonly replies: AgentReplies;
   private readonly now: () => number;
 
-  constructor(private readonly options: EngineOptions) {
+  constructor(options: EngineOptions) {
     const { store, events, log, knowledge, services = {} } = options;
     const now = (this.now = options.clock ?? Date.now);
     const maxLength = options.maxMessageLength ?? 4000;
@@ -113,10 +114,6 @@ export class Engine {
     this.intake = new InboundIntake({ store, events, mutex, now, maxLength, append: record, route });
     this.replies = new AgentReplies({ store, delivery: this.delivery, mutex, now, maxLength });
     this.recovery = new RestartRecovery({ store, mutex, now, route });
-  }
-
-  get store(): Store {
-    return this.options.store;
   }
 
   /** Registers the adapter that delivers messages on a channel (decorated as the options say). */
