@@ -50,6 +50,7 @@ import { createSupportServices } from './support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
 import { agentRoom } from '../adapters/console/session-revocation';
+import { consolePresence } from '../adapters/console/agent-presence';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
 import { announceSaves } from '../src/store/announcing-store';
 import { conversationReadModel } from '../src/store/conversation-read-model';
@@ -196,8 +197,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     },
   });
 
-  let presence: () => Promise<number> = async () => 0;
   const understanding = overrides.understanding ?? defaultUnderstanding(config, log);
+  // Available agents, counted in the console namespace (whose gateway is attached further down).
+  const presence = consolePresence(edge.io.of('/console'));
   const engine = new Engine({
     store,
     events,
@@ -208,7 +210,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     services,
     handoffNotice: overrides.handoffNotice ?? policyHandoffNotice(services.policy ?? support.policy),
     ...(overrides.clock && { clock: overrides.clock }),
-    presence: () => presence(),
+    presence,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     decorateChannel: (channel) => outbox.decorate(channel),
   });
@@ -309,6 +311,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const consoleOptions: ConsoleGatewayOptions = {
     namespace: io.of('/console'),
     engine,
+    presence,
     conversations,
     agents: store,
     directory,
@@ -329,8 +332,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ...(overrides.clock && { clock: overrides.clock }),
     }),
   };
-  const consoleGateway = attachConsoleGateway(consoleOptions);
-  presence = consoleGateway.agentsOnline;
+  attachConsoleGateway(consoleOptions);
 
   // --- Telegram and SMS channels: each attaches only when its settings are present. ---
   const channelEdges = [

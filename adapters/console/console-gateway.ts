@@ -16,6 +16,7 @@ import type {
 import { toWire } from '../../src/realtime/wire';
 import type { ConversationReadModel } from '../../src/store/conversation-read-model';
 import type { AgentStore } from '../../src/store/ports';
+import type { AgentPresence } from '../../src/handoff/handoff-service';
 import { readCookie } from '../http/cookies';
 import {
   agentTyping,
@@ -34,6 +35,7 @@ import { isSameOrigin } from '../http/origin';
 import { failedAck } from '../http/error-boundary';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
+import { AVAILABLE_ROOM } from './agent-presence';
 import { SESSION_COOKIE } from './session-cookie';
 import { agentRoom, revokeEndedSessions } from './session-revocation';
 import { transferConversation } from './transfer';
@@ -57,8 +59,6 @@ type ConsoleNamespace = Namespace<
 
 /** Every signed-in console socket is in this room. */
 const AGENTS_ROOM = 'agents';
-/** Signed-in sockets whose agent is not away: they hear of new handoffs and count as available. */
-const AVAILABLE_ROOM = 'available';
 const watchRoom = (conversationId: string): string => `watch:${conversationId}`;
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const CATEGORIES = ['platform', 'operational'] as const;
@@ -73,6 +73,8 @@ export interface ConsoleGatewayOptions {
   /** The socket.io namespace to serve (typed here: socket.io's `of()` returns an untyped one). */
   namespace: Namespace;
   engine: Engine;
+  /** How many agents are available (`consolePresence` over this namespace; the engine has it too). */
+  presence: AgentPresence;
   /** The queue, each agent's own conversations and their transcripts. */
   conversations: ConversationReadModel;
   /** Who a conversation may be transferred to. */
@@ -102,9 +104,7 @@ export interface ConsoleGatewayOptions {
  * The agent side over socket.io: authenticates each connection with the session cookie, keeps
  * every agent's queue live, and turns console actions (claim, reply, resolve) into engine calls.
  */
-export function attachConsoleGateway(options: ConsoleGatewayOptions): {
-  agentsOnline: () => Promise<number>;
-} {
+export function attachConsoleGateway(options: ConsoleGatewayOptions): void {
   const { engine, conversations, directory, log } = options;
   const namespace = options.namespace as ConsoleNamespace;
   const reclassify = reclassifyAction(
@@ -132,10 +132,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     }),
   );
 
-  const agentsOnline = async (): Promise<number> => {
-    const sockets = await namespace.in(AVAILABLE_ROOM).fetchSockets();
-    return new Set(sockets.map((s) => s.data.agent?.id)).size;
-  };
+  const agentsOnline = options.presence;
 
   const revocation = revokeEndedSessions({ namespace: options.namespace, directory, log });
   namespace.on('connection', (socket: ConsoleSocket) => {
@@ -388,6 +385,4 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         namespace.to(watchRoom(conversationId)).emit('typing', { conversationId, on });
     });
   }
-
-  return { agentsOnline };
 }
