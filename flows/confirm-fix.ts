@@ -1,4 +1,6 @@
-import { done, pass, waitAt, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { z } from 'zod';
+import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { defineFlowState } from '../src/engine/flow-state';
 import type { FlowPosition } from '../src/model/flow-position';
 import { CONFIRM_FIX_FLOW, FixConfirmation, VERDICT_REPLIES } from '../src/tickets/fix-confirmation';
 import type { Understanding } from '../src/understanding/understanding';
@@ -7,6 +9,9 @@ import type { Understanding } from '../src/understanding/understanding';
 const VERDICT_CONFIDENCE = 0.4;
 /** Small talk that is no verdict but no other request either: the question is asked again. */
 const SMALL_TALK = new Set(['thanks', 'greeting', 'goodbye']);
+
+/** The ticket whose fix the customer is asked about (set by `FixConfirmation.propose`). */
+const fixState = defineFlowState(z.object({ ticketId: z.string() }));
 
 /** What the customer's answer says about the fix, from the understanding step only. */
 export function verdictOf(understanding: Understanding): 'works' | 'broken' | undefined {
@@ -27,15 +32,16 @@ export const confirmFix: Flow = {
   matches: () => false,
   answers: (input) => verdictOf(input.understanding) !== undefined,
   async run(context, position) {
-    const ticketId = position?.data.ticketId;
-    if (!position || typeof ticketId !== 'string') return pass;
+    const state = fixState.read(position);
+    if (!position || !state) return pass;
+    const { ticketId } = state;
     const verdict = verdictOf(context.understanding);
     if (verdict === 'works') {
       await context.say(await lifecycleOf(context).confirmed(ticketId));
       return done;
     }
     if (verdict === 'broken') return stillBroken(context, ticketId);
-    return askAgain(context, position);
+    return askAgain(context, position, state);
   },
 };
 
@@ -51,14 +57,18 @@ async function stillBroken(context: FlowContext, ticketId: string): Promise<Flow
 }
 
 /** Small talk gets the question again; a request of another kind goes to the flow it belongs to. */
-async function askAgain(context: FlowContext, position: FlowPosition): Promise<FlowOutcome> {
+async function askAgain(
+  context: FlowContext,
+  position: FlowPosition,
+  state: { ticketId: string },
+): Promise<FlowOutcome> {
   const { intent, confidence } = context.understanding;
   if (intent !== undefined && confidence >= VERDICT_CONFIDENCE && !SMALL_TALK.has(intent)) return pass;
   await context.say({
     text: 'Please tell me whether the fix works: does the problem still happen?',
     quickReplies: VERDICT_REPLIES,
   });
-  return waitAt(position.step, position.data);
+  return fixState.waitAt(position.step, state);
 }
 
 function lifecycleOf(context: FlowContext): FixConfirmation {

@@ -1,4 +1,6 @@
-import { done, waitAt, type Flow } from '../src/engine/flow';
+import { z } from 'zod';
+import { done, type Flow } from '../src/engine/flow';
+import { defineFlowState } from '../src/engine/flow-state';
 import { means } from '../src/understanding/understanding';
 import { customerKey } from '../src/policy/severity-downgrades';
 import { policyOf } from './support-context';
@@ -8,6 +10,11 @@ export const LEADS_LOG = 'leads';
 
 const EMAIL = /[^\s@]+@[^\s@]+\.[a-z]{2,}/i;
 const PHONE = /\+?\d[\d\s().-]{6,}\d/;
+
+/** What the enquiry keeps between messages: the first message, the enquiry, whether contact was asked again. */
+const leadState = defineFlowState(
+  z.object({ first: z.string().optional(), enquiry: z.string().optional(), asked: z.boolean().optional() }),
+);
 
 /**
  * NOC-on-Demand and enhanced support enquiries: explain the offer, take the enquiry and a way to
@@ -22,32 +29,33 @@ export const enhancedSupportLead: Flow = {
       await context.say(
         `${policy.nocOnDemand.description} ${policy.nocAsAService.description} Both are arranged directly with our team. What would you need: which hours or time zone, and which services should be covered?`,
       );
-      return waitAt('enquiry', { first: context.text });
+      return leadState.waitAt('enquiry', { first: context.text });
     }
     if (means(context.understanding, 'cancel', 0.5) || means(context.understanding, 'deny', 0.5)) {
       await context.say('All right. Ask again any time.');
       return done;
     }
+    const state = leadState.read(position) ?? {};
     if (position.step === 'enquiry') {
       await context.say(
         'Thank you. How can the team reach you? Please give your name and an email address or phone number.',
       );
-      return waitAt('contact', { ...position.data, enquiry: context.text });
+      return leadState.waitAt('contact', { ...state, enquiry: context.text });
     }
     const email = context.text.match(EMAIL)?.[0];
     const phone = context.text.match(PHONE)?.[0]?.trim();
-    if (!email && !phone && !position.data.asked) {
+    if (!email && !phone && !state.asked) {
       await context.say(
         'I could not find an email address or phone number in that. Where should the team contact you?',
       );
-      return waitAt('contact', { ...position.data, asked: true });
+      return leadState.waitAt('contact', { ...state, asked: true });
     }
     await context.store.appendRecord(LEADS_LOG, {
       kind: 'noc-on-demand',
       conversationId: context.conversation.id,
       customer: customerKey(context.conversation),
-      firstMessage: position.data.first,
-      enquiry: position.data.enquiry,
+      firstMessage: state.first,
+      enquiry: state.enquiry,
       contact: context.text,
       ...(email && { email }),
       ...(phone && { phone }),

@@ -7,7 +7,7 @@ import { looksLikeQuestion } from '../src/understanding/question-form';
 import { means, type Understanding } from '../src/understanding/understanding';
 import type { FlowPosition } from '../src/model/flow-position';
 import type { FlowInput } from '../src/engine/flow';
-import { newDraft, type ReportDraft } from './report-problem/report-draft';
+import { newDraft, reportState, type ReportDraft } from './report-problem/report-draft';
 import {
   afterDescription,
   afterTiming,
@@ -80,9 +80,10 @@ export const reportProblem: Flow = {
       await context.update((c) => ({ ...c, flow: undefined }));
       return startsReport(context) ? start(context) : pass;
     }
-    const draft = position.data as unknown as ReportDraft;
+    // A draft that does not read as one (written by an older version) starts the report afresh.
+    const draft = reportState.read(position);
     const step = STEPS[position.step];
-    return step ? step(context, draft) : start(context);
+    return step && draft ? step(context, draft) : start(context);
   },
 };
 

@@ -1,8 +1,21 @@
-import { done, pass, waitAt, type Flow, type FlowContext, type FlowInput } from '../src/engine/flow';
+import { z, type ZodType, type ZodTypeDef } from 'zod';
+import { done, pass, type Flow, type FlowContext, type FlowInput } from '../src/engine/flow';
+import { defineFlowState } from '../src/engine/flow-state';
 import type { FlowPosition } from '../src/model/flow-position';
 import type { SatisfactionRating } from '../src/model/satisfaction';
 import { readComment, readRating } from '../src/satisfaction/read-rating';
 import { RATING_FLOW_ID, ratingWindowMs, type RatingAsked } from '../src/satisfaction/rating-question';
+
+/** What `askForRating` keeps when it asks; other fields it may add are kept as they are. */
+const ratingAsked: ZodType<RatingAsked, ZodTypeDef, unknown> = z
+  .object({
+    askedAt: z.number(),
+    agentId: z.string().optional(),
+    agentName: z.string().optional(),
+    severity: z.string().optional(),
+  })
+  .passthrough();
+const ratingState = defineFlowState(ratingAsked);
 
 /**
  * The answer to "how did we do?" after a resolve (the question is asked by `askForRating`, which
@@ -21,8 +34,8 @@ export const satisfaction: Flow = {
   async run(context, position) {
     const at = position ?? context.conversation.flow;
     if (at?.flowId !== RATING_FLOW_ID) return pass;
-    const asked = at.data as unknown as RatingAsked;
-    if (context.now() - asked.askedAt > ratingWindowMs) return forget(context);
+    const asked = ratingState.read(at);
+    if (!asked || context.now() - asked.askedAt > ratingWindowMs) return forget(context);
     return at.step === 'comment' ? takeComment(context, asked) : takeRating(context, asked);
   },
 };
@@ -63,7 +76,7 @@ async function takeRating(context: FlowContext, asked: RatingAsked) {
   await context.say(
     `Thank you for rating us!${sorry} If you would like to tell us more, just write it here.`,
   );
-  return waitAt('comment', { ...asked });
+  return ratingState.waitAt('comment', { ...asked });
 }
 
 async function takeComment(context: FlowContext, asked: RatingAsked) {

@@ -5,16 +5,23 @@ import { ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { ConversationRef, CustomerProfile } from '../../src/model/conversation';
 import type { Attachment } from '../../src/model/message';
+import type { ConversationStore, TranscriptStore } from '../../src/store/ports';
 import { saveUpload } from '../uploads/file-store';
 import { parseButtonData } from './telegram-render';
 
 /** Largest file kept from a chat (the Bot API itself serves at most 20 MB through getFile). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
+/** What the Telegram inbound side reads from the store. */
+export type TelegramInboundStore = Pick<ConversationStore, 'findConversation'> &
+  Pick<TranscriptStore, 'getMessages'>;
+
 /** Options of the Telegram inbound side. */
 export interface TelegramInboundOptions {
   telegram: Telegram;
   engine: Engine;
+  /** Finds the chat's conversation and the answer a feedback button is about. */
+  store: TelegramInboundStore;
   log: Logger;
   dataDir: string;
 }
@@ -81,14 +88,14 @@ export class TelegramInbound {
     const { telegram, engine } = this.options;
     const chatId = query.message?.chat.id ?? query.from.id;
     const data = 'data' in query ? parseButtonData(query.data) : undefined;
-    const conversation = await engine.store.findConversation('telegram', String(chatId));
+    const conversation = await this.options.store.findConversation('telegram', String(chatId));
     let notice: string | undefined;
     if (data && conversation) {
       if (data.kind === 'feedback') {
-        await engine.recordFeedback(conversation.id, data.seq, data.helpful);
+        await engine.analytics.recordFeedback(conversation.id, data.seq, data.helpful);
         notice = 'Thanks for the feedback!';
       } else {
-        const [message] = await engine.store.getMessages(conversation.id, data.seq - 1, 1);
+        const [message] = await this.options.store.getMessages(conversation.id, data.seq - 1, 1);
         const reply = message?.seq === data.seq ? message.quickReplies?.[data.index] : undefined;
         if (reply) {
           await engine.handleInbound(
@@ -110,8 +117,8 @@ export class TelegramInbound {
 
   /** A customer who blocked the bot and writes again has unblocked it. */
   private async clearBlockedFlag(ref: ConversationRef): Promise<void> {
-    const existing = await this.options.engine.store.findConversation('telegram', ref.conversationKey);
-    if (existing?.unreachable) await this.options.engine.markUnreachable(existing.id, undefined);
+    const existing = await this.options.store.findConversation('telegram', ref.conversationKey);
+    if (existing?.unreachable) await this.options.engine.delivery.markUnreachable(existing.id, undefined);
   }
 
   private async refuseGroup(chatId: number): Promise<void> {

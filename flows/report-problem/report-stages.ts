@@ -1,4 +1,4 @@
-import { waitAt, type FlowContext, type FlowOutcome } from '../../src/engine/flow';
+import type { FlowContext, FlowOutcome } from '../../src/engine/flow';
 import type { MessageContent } from '../../src/model/message';
 import { describeEscalationPrice } from '../../src/policy/classification';
 import { describeHours, isOpen } from '../../src/policy/opening-hours';
@@ -6,7 +6,7 @@ import { matchIncident } from '../../src/status-page/match-incident';
 import { reopensTicket } from '../../src/tickets/reopen-window';
 import { policyOf, ticketsOf } from '../support-context';
 import { isCallProblem, isInterfaceProblem } from './problem-topic';
-import { briefOf, type ReportDraft } from './report-draft';
+import { briefOf, reportState, type ReportDraft } from './report-draft';
 import { textsFor } from '../../src/i18n/translate';
 import {
   callIdQuestion,
@@ -39,7 +39,7 @@ export async function waitWith(
 ): Promise<FlowOutcome> {
   await context.update((c) => ({ ...c, brief: briefOf(draft) }));
   await context.say(question);
-  return waitAt(step, { ...draft });
+  return reportState.waitAt(step, { ...draft });
 }
 
 /** Asks the same question again, at most twice; then goes on without an answer. */

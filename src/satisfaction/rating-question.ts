@@ -48,7 +48,7 @@ export async function askForRating(
   channels: readonly ChannelName[],
   now: () => number = Date.now,
 ): Promise<boolean> {
-  const channel = engine.channel(conversation.ref.channel);
+  const channel = engine.delivery.channel(conversation.ref.channel);
   if (!channel || !channels.includes(conversation.ref.channel)) return false;
   const askedAt = now();
   const asked: RatingAsked = {
