@@ -3,8 +3,9 @@ import type { Glossary } from './corpus-glossary';
 import type { DocSection } from './docs-section';
 import { PostingScorer, type DerivedTerm } from './posting-scorer';
 import { QueryAnalyzer, type AnalyzedQuery } from './query-analyzer';
-import { termFamilies } from './term-variants';
-import { indexTerms } from './text-terms';
+import { SpellingCorrector } from './spelling-correction';
+import { sameFamily, termFamilies } from './term-variants';
+import { indexTerm, indexTerms, tokenize } from './text-terms';
 
 /** One page found for a query, represented by its best section. */
 export interface RankedPage {
@@ -114,6 +115,7 @@ export class DocsIndex {
       glossary,
       (term) => (this.documentFrequency.get(term) ?? 0) < RARE_ACRONYM_SECTIONS,
       (term) => families.get(term) ?? [],
+      new SpellingCorrector(counted.tokenFrequency, (token) => this.knowsForm(token)),
     );
   }
 
@@ -132,6 +134,20 @@ export class DocsIndex {
   /** How many sections contain the exact index term. */
   sectionsWith(term: string): number {
     return this.documentFrequency.get(term) ?? 0;
+  }
+
+  /**
+   * True when the docs hold the token's index term or another form of it: the term less a short
+   * ending, of the same family (see `term-variants.ts`).
+   */
+  private knowsForm(token: string): boolean {
+    const term = indexTerm(token);
+    if (term === null || this.knows(term)) return true;
+    for (let cut = 1; cut <= 3 && term.length - cut >= 4; cut += 1) {
+      const shorter = term.slice(0, term.length - cut);
+      if (this.knows(shorter) && sameFamily(shorter, term)) return true;
+    }
+    return false;
   }
 
   /** True when some section contains the exact index term. */
@@ -267,15 +283,18 @@ export class DocsIndex {
   }
 }
 
-/** Counts the sections containing each term, and indexes which sections hold each adjacent term pair. */
+/** Counts the sections containing each term and the docs' tokens, and indexes which sections hold each adjacent term pair. */
 function countTerms(sections: readonly DocSection[]): {
   documentFrequency: Map<string, number>;
   bigramSections: Map<string, number[]>;
+  tokenFrequency: Map<string, number>;
 } {
   const documentFrequency = new Map<string, number>();
   const bigramSections = new Map<string, number[]>();
+  const tokenFrequency = new Map<string, number>();
   for (const section of sections) {
     const text = [section.pageTitle, ...section.aliases, ...section.headingPath, section.text].join(' ');
+    for (const token of tokenize(text)) tokenFrequency.set(token, (tokenFrequency.get(token) ?? 0) + 1);
     const terms = indexTerms(text);
     for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const pairs = new Set<string>();
@@ -286,5 +305,5 @@ function countTerms(sections: readonly DocSection[]): {
       else bigramSections.set(pair, [section.id]);
     }
   }
-  return { documentFrequency, bigramSections };
+  return { documentFrequency, bigramSections, tokenFrequency };
 }

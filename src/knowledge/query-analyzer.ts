@@ -2,6 +2,7 @@ import type { Glossary } from './corpus-glossary';
 import { CUSTOMER_SHORTHAND } from './customer-shorthand';
 import { stemmer as stem } from 'stemmer';
 import { BILLING_INCREMENT, SIP_RESPONSE_CODES, TELECOM_LEXICON } from './telecom-lexicon';
+import type { SpellingCorrector } from './spelling-correction';
 import { STOP_WORDS, indexTerm, tokenize } from './text-terms';
 
 /** A query turned into weighted index terms. */
@@ -44,11 +45,13 @@ export class QueryAnalyzer {
    * @param isRareAcronym tells whether the docs seldom use an acronym bare: only then does spelling
    *   it out help, common ones ("SIP", "IP") are matched as they are.
    * @param familyOf the docs' other forms of an index term (see `term-variants.ts`)
+   * @param speller corrects typing slips to the docs' words (see `spelling-correction.ts`)
    */
   constructor(
     private readonly glossary: Glossary,
     private readonly isRareAcronym: (term: string) => boolean,
     private readonly familyOf: (term: string) => readonly string[] = () => [],
+    private readonly speller?: SpellingCorrector,
   ) {
     this.rules = TELECOM_LEXICON.flatMap(([phrases, expansion]) =>
       phrases.map((phrase) => ({ phrase: stemmedSequence(phrase), expansion: expandTerms(expansion) })),
@@ -63,7 +66,9 @@ export class QueryAnalyzer {
 
   /** Analyzes one customer question. */
   analyze(query: string): AnalyzedQuery {
-    const tokens = tokenize(query).flatMap((token) => tokenize(CUSTOMER_SHORTHAND.get(token) ?? token));
+    const tokens = tokenize(query)
+      .flatMap((token) => tokenize(CUSTOMER_SHORTHAND.get(token) ?? token))
+      .map((token) => (this.speller && !STOP_WORDS.has(token) ? this.speller.correct(token) : token));
     const terms = new Map<string, number>();
     const ownTerms: string[] = [];
     const put = (term: string, weight: number): void => {
