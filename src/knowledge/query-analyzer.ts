@@ -22,6 +22,15 @@ const GLOSSARY_WEIGHT = 0.45;
 /** Weight of another form of a customer's word that the docs use ("registration" for "registered"). */
 const FAMILY_WEIGHT = 0.5;
 
+/** A clock time ("since 18:52", "at 9:05 am") says when something happened, not what it is about. */
+const CLOCK_TIME = /\b[0-9]{1,2}:[0-9]{2}(\s*[ap]\.?m\.?)?\b/gi;
+
+/**
+ * A greeting that opens a message ("Good morning, ..."); the same words later in a question
+ * ("translate good morning") are what it asks about.
+ */
+const GREETING = /^\W*good\s+(morning|afternoon|evening|day)\b/i;
+
 interface PhraseRule {
   phrase: string;
   expansion: string[];
@@ -66,7 +75,7 @@ export class QueryAnalyzer {
 
   /** Analyzes one customer question. */
   analyze(query: string): AnalyzedQuery {
-    const tokens = tokenize(query)
+    const tokens = tokenize(query.replace(CLOCK_TIME, ' ').replace(GREETING, ' '))
       .flatMap((token) => tokenize(CUSTOMER_SHORTHAND.get(token) ?? token))
       .map((token) => (this.speller && !STOP_WORDS.has(token) ? this.speller.correct(token) : token));
     const terms = new Map<string, number>();
@@ -77,6 +86,9 @@ export class QueryAnalyzer {
     for (const token of tokens) {
       const term = indexTerm(token);
       if (term === null) continue;
+      // An account number, ticket or user id says whose, not what: a number the docs never
+      // mention is not a question word the docs fail to cover. SIP codes are read below.
+      if (/^[0-9]+$/.test(term) && this.speller && !this.speller.knows(token)) continue;
       if (!ownTerms.includes(term)) ownTerms.push(term);
       put(term, 1);
     }

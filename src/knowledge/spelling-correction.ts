@@ -43,6 +43,11 @@ export class SpellingCorrector {
     private readonly knownForm: (token: string) => boolean,
   ) {}
 
+  /** True when the docs contain the token as it is. */
+  knows(token: string): boolean {
+    return this.frequency.has(token);
+  }
+
   /** The docs word `token` was probably meant to be, or `token` itself. */
   correct(token: string): string {
     if (token.length < MIN_LENGTH || !/^[a-z]+$/.test(token)) return token;
