@@ -28,7 +28,7 @@ const issuedKey = (conversationKey: string): string => `web-session:${conversati
 /** What the issued-session record needs from the store. */
 export interface IssuedSessionStore {
   remember(key: string, ttlMs: number): Promise<boolean>;
-  forget(key: string): Promise<void>;
+  isRemembered(key: string): Promise<boolean>;
   findConversation(channel: 'web', conversationKey: string): Promise<unknown>;
 }
 
@@ -40,22 +40,25 @@ export interface IssuedSessionStore {
 export class WebSessions {
   constructor(private readonly store: IssuedSessionStore) {}
 
-  /** A fresh token, recorded as issued. */
+  /** A fresh token, recorded as issued before anyone is given it. */
   async issue(): Promise<string> {
     const token = newSessionToken();
     await this.store.remember(issuedKey(conversationKeyOf(token)), ISSUED_TTL_MS);
     return token;
   }
 
-  /** Whether the server issued this token. */
+  /**
+   * Whether the server issued this token. Only reads: a check that wrote the record as its probe
+   * and took it back when no chat existed let a second request with the same made-up token, arriving
+   * in between, see that record and pass (issue 14).
+   */
   async isIssued(token: unknown): Promise<boolean> {
     if (!isSessionToken(token)) return false;
     const key = conversationKeyOf(token);
-    // `remember` answers false when the record exists; when it did not, it just wrote one, which is
-    // kept only for a chat that exists (a session from before these records) and taken back otherwise.
-    if (!(await this.store.remember(issuedKey(key), ISSUED_TTL_MS))) return true;
-    if (await this.store.findConversation('web', key)) return true;
-    await this.store.forget(issuedKey(key));
-    return false;
+    if (await this.store.isRemembered(issuedKey(key))) return true;
+    if (!(await this.store.findConversation('web', key))) return false;
+    // A chat exists only for a session that was let in, so the record is written for the next check.
+    await this.store.remember(issuedKey(key), ISSUED_TTL_MS);
+    return true;
   }
 }
