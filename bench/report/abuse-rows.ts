@@ -27,6 +27,12 @@ export function abuseRows(abuse: AbuseResult): string[][] {
     customers('before the flood', abuse.customers.before),
     customers(`during ${seconds} s of flood`, abuse.customers.during),
     [
+      '9. abuse soak: CPU during the flood',
+      abuse.serverCores !== undefined ? `server ${abuse.serverCores} cores` : 'n/a',
+      '',
+      `benchmark process (attackers and customers) event-loop delay p99 ${abuse.clientLoopDelayP99Ms} ms`,
+    ],
+    [
       '9. abuse soak: server memory',
       `${abuse.rssMiB.after} MiB RSS after`,
       '',

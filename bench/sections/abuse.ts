@@ -7,7 +7,8 @@ import { startFakeTwilio } from '../fakes/fake-twilio';
 import { AbuseAttacks, type AttackTally } from '../load/abuse-attacks';
 import { ChatCustomer } from '../load/chat-customer';
 import { runLongFuzz, type LongFuzzResult } from '../load/long-fuzz';
-import { RssSampler } from '../load/process-rss';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readCpuSeconds, RssSampler } from '../load/process-usage';
 import { round, summarize, type LatencySummary } from '../stats';
 import type { TargetCheck } from '../results';
 
@@ -32,6 +33,13 @@ export interface AbuseResult {
    */
   rssMiB: { idle: number; before: number; peak?: number; after: number };
   heapMiB: { before: number; after: number };
+  /** Cores the server used during the flood (CPU seconds / flood seconds; Linux only). */
+  serverCores?: number;
+  /**
+   * The benchmark process's own event-loop delay during the flood (p99, ms): the attackers and the
+   * customers share it, so a high figure means part of the customers' latency is the client's.
+   */
+  clientLoopDelayP99Ms: number;
   attacks: AbuseAttacks['tallies'];
   /** A few customers chatting from addresses of their own, before the flood and during it. */
   customers: { count: number; before: CustomerPhase; during: CustomerPhase };
@@ -124,6 +132,9 @@ export async function measureAbuse(context: BenchContext): Promise<AbuseResult> 
 
       context.progress(`abuse: flooding for ${floodMs} ms, ${parallel} loops per attack`);
       const sampler = new RssSampler(server.pid);
+      const cpuBefore = readCpuSeconds(server.pid);
+      const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+      clientLoop.enable();
       const attacks = new AbuseAttacks({
         url: server.url,
         localAddress: separateAddresses ? ATTACKER_ADDRESS : undefined,
@@ -134,6 +145,12 @@ export async function measureAbuse(context: BenchContext): Promise<AbuseResult> 
       attacks.close();
       for (const customer of customers) customer.close();
       const peak = sampler.stop();
+      clientLoop.disable();
+      const cpuAfter = readCpuSeconds(server.pid);
+      const serverCores =
+        cpuBefore !== undefined && cpuAfter !== undefined
+          ? round((cpuAfter - cpuBefore) / (floodMs / 1000), 2)
+          : undefined;
 
       context.progress(`abuse: settling for ${settleMs} ms`);
       await pause(settleMs);
@@ -163,6 +180,8 @@ export async function measureAbuse(context: BenchContext): Promise<AbuseResult> 
           after: round(after.rss / MIB, 1),
         },
         heapMiB: { before: round(before.heapUsed / MIB, 1), after: round(after.heapUsed / MIB, 1) },
+        ...(serverCores !== undefined && { serverCores }),
+        clientLoopDelayP99Ms: round(clientLoop.percentile(99) / 1e6, 1),
         attacks: attacks.tallies,
         customers: { count: CUSTOMERS, before: baseline, during },
         healthyAfter,
@@ -175,8 +194,10 @@ export async function measureAbuse(context: BenchContext): Promise<AbuseResult> 
   }
 }
 
-/** How far above its starting RSS the server may settle after the flood and still count as bounded. */
+/** How far above its warm RSS the server may settle after the flood and still count as bounded. */
 const SETTLED_GROWTH_MIB = 64;
+/** The same for the JS heap, which holds every per-session and per-address record the app keeps. */
+const SETTLED_HEAP_GROWTH_MIB = 16;
 
 /** The soak's targets: memory comes back, nothing 5xx, customers answered, the server still serves. */
 export function abuseTargets(abuse: AbuseResult): TargetCheck[] {
@@ -188,6 +209,11 @@ export function abuseTargets(abuse: AbuseResult): TargetCheck[] {
       target: `abuse soak: RSS after settling within ${SETTLED_GROWTH_MIB} MiB of before`,
       measured: `${abuse.rssMiB.before} -> peak ${abuse.rssMiB.peak ?? '?'} -> ${abuse.rssMiB.after} MiB (${growth >= 0 ? '+' : ''}${growth})`,
       met: growth <= SETTLED_GROWTH_MIB,
+    },
+    {
+      target: `abuse soak: JS heap after settling within ${SETTLED_HEAP_GROWTH_MIB} MiB of before`,
+      measured: `${abuse.heapMiB.before} -> ${abuse.heapMiB.after} MiB`,
+      met: abuse.heapMiB.after - abuse.heapMiB.before <= SETTLED_HEAP_GROWTH_MIB,
     },
     {
       target: 'abuse soak: no 5xx, every well-behaved customer answered, healthy afterwards',

@@ -45,3 +45,20 @@ export function readRss(pid: number): number | undefined {
     return undefined;
   }
 }
+
+/** Clock ticks per second of /proc/PID/stat's times (USER_HZ: 100 on every Linux build in use). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system) the process has used so far, from /proc/PID/stat; undefined elsewhere. */
+export function readCpuSeconds(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) may hold spaces; the fields after its closing parenthesis do not.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const user = Number(fields[11]);
+    const system = Number(fields[12]);
+    return Number.isFinite(user) && Number.isFinite(system) ? (user + system) / TICKS_PER_SECOND : undefined;
+  } catch {
+    return undefined;
+  }
+}
