@@ -21,8 +21,16 @@ export function conversationKeyOf(token: string): string {
   return `w_${createHash('sha256').update(token).digest('base64url').slice(0, 22)}`;
 }
 
-/** How long the record that the server issued a widget session is kept (a returning customer's). */
+/** How long the record that the server issued a widget session is kept once it has a chat. */
 const ISSUED_TTL_MS = 400 * 24 * 3600 * 1000;
+/**
+ * How long a session nobody has written in stays issued. Minting is limited per address, not in
+ * total, so a long record for every minted session would let many addresses fill the store (Redis
+ * memory, SQLite disk) for a year; a day covers a customer who uploads before writing, and
+ * unattached uploads are swept after a day anyway. A session with a chat is recorded again for
+ * ISSUED_TTL_MS by the next check after this lapses.
+ */
+const UNUSED_TTL_MS = 24 * 3600 * 1000;
 const issuedKey = (conversationKey: string): string => `web-session:${conversationKey}`;
 
 /** What the issued-session record needs from the store. */
@@ -40,10 +48,10 @@ export interface IssuedSessionStore {
 export class WebSessions {
   constructor(private readonly store: IssuedSessionStore) {}
 
-  /** A fresh token, recorded as issued before anyone is given it. */
+  /** A fresh token, recorded as issued (for a day until it has a chat) before anyone is given it. */
   async issue(): Promise<string> {
     const token = newSessionToken();
-    await this.store.remember(issuedKey(conversationKeyOf(token)), ISSUED_TTL_MS);
+    await this.store.remember(issuedKey(conversationKeyOf(token)), UNUSED_TTL_MS);
     return token;
   }
 
@@ -57,7 +65,8 @@ export class WebSessions {
     const key = conversationKeyOf(token);
     if (await this.store.isRemembered(issuedKey(key))) return true;
     if (!(await this.store.findConversation('web', key))) return false;
-    // A chat exists only for a session that was let in, so the record is written for the next check.
+    // A chat exists only for a session that was let in (or one from before these records), so the
+    // record is written again, for long, for the next check.
     await this.store.remember(issuedKey(key), ISSUED_TTL_MS);
     return true;
   }
