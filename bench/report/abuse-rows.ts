@@ -38,7 +38,11 @@ export function abuseRows(abuse: AbuseResult): string[][] {
       '',
       `${abuse.rssMiB.idle} MiB just started, ${abuse.rssMiB.before} MiB warm before the flood, ${abuse.rssMiB.peak ?? 'n/a'} MiB peak (sampled, no GC), ` +
         `${abuse.rssMiB.after} MiB ${Math.round(abuse.settleMs / 1000)} s after (full GC); ` +
-        `heap ${abuse.heapMiB.before} -> ${abuse.heapMiB.after} MiB; healthy after: ${abuse.healthyAfter ? 'yes' : 'NO'}`,
+        `heap ${abuse.heapMiB.before} -> ${abuse.heapMiB.after} MiB` +
+        (abuse.externalMiB
+          ? `, outside the heap ${abuse.externalMiB.before} -> ${abuse.externalMiB.after} MiB`
+          : '') +
+        `; healthy after: ${abuse.healthyAfter ? 'yes' : 'NO'}`,
     ],
   ];
   for (const [name, tally] of Object.entries(abuse.attacks) as [

@@ -33,6 +33,8 @@ export interface AbuseResult {
    */
   rssMiB: { idle: number; before: number; peak?: number; after: number };
   heapMiB: { before: number; after: number };
+  /** Outside the heap (Buffers: sockets, uploads), warm before and after settling (MiB). */
+  externalMiB?: { before: number; after: number };
   /** Cores the server used during the flood (CPU seconds / flood seconds; Linux only). */
   serverCores?: number;
   /**
@@ -180,6 +182,10 @@ export async function measureAbuse(context: BenchContext): Promise<AbuseResult> 
           after: round(after.rss / MIB, 1),
         },
         heapMiB: { before: round(before.heapUsed / MIB, 1), after: round(after.heapUsed / MIB, 1) },
+        ...(before.external !== undefined &&
+          after.external !== undefined && {
+            externalMiB: { before: round(before.external / MIB, 1), after: round(after.external / MIB, 1) },
+          }),
         ...(serverCores !== undefined && { serverCores }),
         clientLoopDelayP99Ms: round(clientLoop.percentile(99) / 1e6, 1),
         attacks: attacks.tallies,
