@@ -271,6 +271,13 @@ export class SqliteStore implements Store {
     });
   }
 
+  async isRemembered(key: string): Promise<boolean> {
+    return (
+      this.db.prepare('SELECT 1 FROM dedup WHERE key = ? AND expires_at > ?').get(key, this.now()) !==
+      undefined
+    );
+  }
+
   async forget(key: string): Promise<void> {
     this.commits.stage(() => this.db.prepare('DELETE FROM dedup WHERE key = ?').run(key));
   }

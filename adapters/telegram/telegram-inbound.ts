@@ -8,6 +8,7 @@ import type { Attachment } from '../../src/model/message';
 import type { ConversationStore, TranscriptStore } from '../../src/store/ports';
 import { saveUpload } from '../uploads/file-store';
 import { parseButtonData } from './telegram-render';
+import { cleanFileName } from '../../src/text/file-name';
 
 /** Largest file kept from a chat (the Bot API itself serves at most 20 MB through getFile). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
@@ -141,7 +142,7 @@ export class TelegramInbound {
         : 'document' in message
           ? {
               fileId: message.document.file_id,
-              name: message.document.file_name,
+              name: cleanFileName(message.document.file_name) || undefined,
               size: message.document.file_size,
             }
           : undefined;

@@ -8,6 +8,7 @@ import { seenByCustomer, type Attachment } from '../../src/model/message';
 import type { ChatClientEvents, ChatHandshake, ChatServerEvents } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
 import type { ConversationReadModel } from '../../src/store/conversation-read-model';
+import { cleanFileName } from '../../src/text/file-name';
 import { chatFeedback, chatMessage, parsePayload } from '../http/edge-schemas';
 import type { LimitName, Limits } from '../http/limits';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
@@ -277,7 +278,8 @@ function toAttachment(item: {
   return {
     kind: item.mimeType?.startsWith('image/') ? 'image' : 'file',
     url: item.url,
-    ...(item.name !== undefined && { name: item.name.slice(0, 200) }),
+    // The widget names the file itself: cleaned like an upload's name (no direction overrides).
+    ...(cleanFileName(item.name, 200) && { name: cleanFileName(item.name, 200) }),
     ...(item.mimeType !== undefined && { mimeType: item.mimeType.slice(0, 100) }),
   };
 }
