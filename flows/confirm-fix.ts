@@ -1,6 +1,7 @@
 import { done, pass, waitAt, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import type { FlowPosition } from '../src/model/flow-position';
-import { CONFIRM_FIX_FLOW, FixConfirmation, VERDICT_REPLIES } from '../src/tickets/fix-confirmation';
+import { CONFIRM_FIX_FLOW, FixConfirmation, verdictReplies } from '../src/tickets/fix-confirmation';
 import type { Understanding } from '../src/understanding/understanding';
 
 /** How sure the understanding step must be of a yes or no before it is taken as the verdict. */
@@ -31,7 +32,7 @@ export const confirmFix: Flow = {
     if (!position || typeof ticketId !== 'string') return pass;
     const verdict = verdictOf(context.understanding);
     if (verdict === 'works') {
-      await context.say(await lifecycleOf(context).confirmed(ticketId));
+      await context.say(await lifecycleOf(context).confirmed(ticketId, textsFor(context.conversation)));
       return done;
     }
     if (verdict === 'broken') return stillBroken(context, ticketId);
@@ -42,9 +43,7 @@ export const confirmFix: Flow = {
 async function stillBroken(context: FlowContext, ticketId: string): Promise<FlowOutcome> {
   const lifecycle = lifecycleOf(context);
   const { agentId } = await lifecycle.failed(ticketId, context.text);
-  await context.say(
-    `Sorry it is still not right. I have reopened ticket ${ticketId} with what you said and passed it back to the team, with its history.`,
-  );
+  await context.say(textsFor(context.conversation)('fix.stillBroken', { ticketId }));
   await context.handoff(`Fix did not work on ${ticketId}: the customer says "${context.text.slice(0, 200)}"`);
   if (agentId) await lifecycle.returnToAgent(context.conversation.id, agentId);
   return done;
@@ -54,10 +53,8 @@ async function stillBroken(context: FlowContext, ticketId: string): Promise<Flow
 async function askAgain(context: FlowContext, position: FlowPosition): Promise<FlowOutcome> {
   const { intent, confidence } = context.understanding;
   if (intent !== undefined && confidence >= VERDICT_CONFIDENCE && !SMALL_TALK.has(intent)) return pass;
-  await context.say({
-    text: 'Please tell me whether the fix works: does the problem still happen?',
-    quickReplies: VERDICT_REPLIES,
-  });
+  const t = textsFor(context.conversation);
+  await context.say({ text: t('fix.askAgain'), quickReplies: verdictReplies(t) });
   return waitAt(position.step, position.data);
 }
 

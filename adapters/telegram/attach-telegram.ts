@@ -1,3 +1,4 @@
+import { textsFor, translator } from '../../src/i18n/translate';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Express } from 'express';
@@ -55,6 +56,10 @@ export async function attachTelegram(
       telegram: bot.telegram,
       log,
       onBlocked: (conversationId, reason) => engine.markUnreachable(conversationId, reason),
+      textsOf: async (conversationId) => {
+        const conversation = await engine.store.getConversation(conversationId);
+        return conversation ? textsFor(conversation) : translator('en');
+      },
       ...(options.retry && { retry: options.retry }),
     }),
   );

@@ -1,3 +1,4 @@
+import { textsFor } from '../../src/i18n/translate';
 import type { Telegram } from 'telegraf';
 import type { CallbackQuery, Message, Update, User } from 'telegraf/types';
 import type { Engine } from '../../src/engine/engine';
@@ -86,7 +87,7 @@ export class TelegramInbound {
     if (data && conversation) {
       if (data.kind === 'feedback') {
         await engine.recordFeedback(conversation.id, data.seq, data.helpful);
-        notice = 'Thanks for the feedback!';
+        notice = textsFor(conversation)('channel.telegramThanks');
       } else {
         const [message] = await engine.store.getMessages(conversation.id, data.seq - 1, 1);
         const reply = message?.seq === data.seq ? message.quickReplies?.[data.index] : undefined;
