@@ -110,6 +110,47 @@ export const botEn = {
     callIds_other: '{{count}} Call-IDs',
     attachments_one: '{{count}} attachment',
     attachments_other: '{{count}} attachments',
+    frustrated: 'I am sorry about this; I understand it is frustrating. Let me get it to the team properly.',
+    several:
+      'You described {{count}} separate problems. Each gets its own ticket, so it reaches the right person; let\'s take them one at a time, starting with: "{{first}}"',
+    severalThanks:
+      'Thanks. Those are {{count}} problems; we will file them one at a time, starting with: "{{first}}"',
+    nextProblem: 'Now your next problem: "{{problem}}"',
+    sameAsEarlierReopen:
+      'Is this the same problem as your ticket {{ticketId}} ("{{title}}", {{status}})? If it is, I will reopen that ticket instead of starting a new one. Reply "same" or "new".',
+    sameAsEarlierLink:
+      'Is this the same problem as your ticket {{ticketId}} ("{{title}}", {{status}})? If it is, I will open a new ticket linked to it, as it closed too long ago to reopen. Reply "same" or "new".',
+    sameProblem: 'Same problem',
+    newProblem: 'New problem',
+    statusShows:
+      "For your information, the status page currently shows: {{active}}. If that is what you see, follow {{statusPage}} for updates; otherwise let's go on.",
+    knownIncident:
+      'This looks like a known incident our team is already working on: "{{name}}" ({{status}}).\nUpdates and ETAs are posted at {{link}}. A new report would not speed it up, so I suggest following the updates there. If your problem is something else, tell me and we carry on.',
+    knownIncidentUpdate:
+      'This looks like a known incident our team is already working on: "{{name}}" ({{status}}). Latest update: {{update}}\nUpdates and ETAs are posted at {{link}}. A new report would not speed it up, so I suggest following the updates there. If your problem is something else, tell me and we carry on.',
+    knownIncidentSummary:
+      'Known incident: "{{name}}" ({{status}}). Follow {{link}} for updates. Reply "different" if your problem is something else.',
+    followUpdates: 'I will follow the updates',
+    different: 'My problem is different',
+    notCritical:
+      'Under our support policy, problems that come up while {{situation}} are not critical, so I am filing this as {{severity}} ({{label}}) rather than {{chosen}}. It will still be looked at.',
+    outage:
+      '{{chosen}} means the whole platform is down for everyone. Our monitoring alerts the team to that, and updates and ETAs are posted at {{statusPage}}, so I only need a few details.',
+    criticalOutOfHours:
+      '{{chosen}} is a critical severity, which the team answers even outside support hours ({{hours}}). Please keep it for problems that really stop your business: repeatedly reporting non-critical problems as critical out of hours may lead to fines on the account or its termination.',
+    featureRequest:
+      'I will file this as a feature request ({{chosen}}). If you need it urgently, the team can discuss it with you; a project cost may be involved.',
+    tooManyCallIds:
+      'That is {{count}} Call-IDs. A few good examples help more than many: please send up to {{max}} calls that show the problem.',
+    notACallId:
+      'That does not look like a Call-ID: they are long generated strings such as 3c2a7f9e0b1d4e5f@10.0.0.1. {{where}} Or type "skip".',
+    gotCallIds_one: 'Got {{count}} Call-ID.',
+    gotCallIds_other: 'Got {{count}} Call-IDs.',
+    leftOut: 'I left out {{ignored}}, which do not look like Call-IDs.',
+    agreementNeeded:
+      'Escalation is charged at {{price}}, so I need your explicit agreement: reply "I agree to pay for escalation", or "No".',
+    joinedOutage:
+      'Thank you. The team is already working on a platform-wide outage, filed as ticket {{ticketId}}, and I have added your report to it. To keep the engineers on the fix, I have not opened a separate conversation: updates and ETAs are posted at {{statusPage}}. If your calls still fail after the outage is over, tell me and I will file it on its own.',
   },
   answer: {
     hedge:

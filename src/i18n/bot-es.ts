@@ -114,9 +114,51 @@ export const botEs: BotCatalog = {
       ', vinculado a su ticket anterior {{linkedTicketId}}, que se cerró hace demasiado tiempo para reabrirlo',
     unclassified: 'sin clasificar',
     callIds_one: '{{count}} Call-ID',
-    callIds_other: '{{count}} Call-IDs',
+    callIds_other: '{{count}} Call-ID',
     attachments_one: '{{count}} adjunto',
     attachments_other: '{{count}} adjuntos',
+    frustrated:
+      'Lo siento mucho; entiendo que es frustrante. Voy a hacérselo llegar al equipo como es debido.',
+    several:
+      'Ha descrito {{count}} problemas distintos. Cada uno tiene su propio ticket para que llegue a la persona adecuada; vamos de uno en uno, empezando por: "{{first}}"',
+    severalThanks:
+      'Gracias. Son {{count}} problemas; los registraremos de uno en uno, empezando por: "{{first}}"',
+    nextProblem: 'Ahora su siguiente problema: "{{problem}}"',
+    sameAsEarlierReopen:
+      '¿Es el mismo problema que su ticket {{ticketId}} ("{{title}}", {{status}})? Si lo es, reabriré ese ticket en lugar de abrir uno nuevo. Responda "same" (el mismo) o "new" (nuevo).',
+    sameAsEarlierLink:
+      '¿Es el mismo problema que su ticket {{ticketId}} ("{{title}}", {{status}})? Si lo es, abriré un ticket nuevo vinculado a él, porque se cerró hace demasiado tiempo para reabrirlo. Responda "same" (el mismo) o "new" (nuevo).',
+    sameProblem: 'El mismo problema',
+    newProblem: 'Un problema nuevo',
+    statusShows:
+      'Para su información, la página de estado muestra ahora: {{active}}. Si es lo que usted ve, siga las novedades en {{statusPage}}; si no, sigamos.',
+    knownIncident:
+      'Parece una incidencia conocida en la que nuestro equipo ya está trabajando: "{{name}}" ({{status}}).\nLas novedades y los plazos se publican en {{link}}. Un informe nuevo no lo aceleraría, así que le sugiero seguir allí las novedades. Si su problema es otro, dígamelo y seguimos.',
+    knownIncidentUpdate:
+      'Parece una incidencia conocida en la que nuestro equipo ya está trabajando: "{{name}}" ({{status}}). Última novedad: {{update}}\nLas novedades y los plazos se publican en {{link}}. Un informe nuevo no lo aceleraría, así que le sugiero seguir allí las novedades. Si su problema es otro, dígamelo y seguimos.',
+    knownIncidentSummary:
+      'Incidencia conocida: "{{name}}" ({{status}}). Siga las novedades en {{link}}. Responda "different" si su problema es otro.',
+    followUpdates: 'Seguiré las novedades',
+    different: 'Mi problema es otro',
+    notCritical:
+      'Según nuestra política de soporte, los problemas que surgen al {{situation}} no son críticos, así que lo registro como {{severity}} ({{label}}) en lugar de {{chosen}}. Se revisará igualmente.',
+    outage:
+      '{{chosen}} significa que toda la plataforma está caída para todos. Nuestra monitorización avisa al equipo y las novedades y plazos se publican en {{statusPage}}, así que solo necesito algunos detalles.',
+    criticalOutOfHours:
+      '{{chosen}} es una gravedad crítica, que el equipo atiende incluso fuera del horario de soporte ({{hours}}). Resérvela para problemas que realmente detienen su negocio: informar repetidamente de problemas no críticos como críticos fuera de horario puede acarrear multas en la cuenta o su cancelación.',
+    featureRequest:
+      'Lo registraré como petición de funcionalidad ({{chosen}}). Si la necesita con urgencia, el equipo puede hablarlo con usted; puede tener un coste de proyecto.',
+    tooManyCallIds:
+      'Son {{count}} Call-ID. Unos pocos buenos ejemplos ayudan más que muchos: envíe hasta {{max}} llamadas que muestren el problema.',
+    notACallId:
+      'Eso no parece un Call-ID: son cadenas largas generadas, como 3c2a7f9e0b1d4e5f@10.0.0.1. {{where}} O escriba "skip".',
+    gotCallIds_one: 'Recibido {{count}} Call-ID.',
+    gotCallIds_other: 'Recibidos {{count}} Call-ID.',
+    leftOut: 'He dejado fuera {{ignored}}, que no parecen Call-ID.',
+    agreementNeeded:
+      'La escalada se cobra a {{price}}, así que necesito su aceptación expresa: responda "I agree to pay for escalation" o "No".',
+    joinedOutage:
+      'Gracias. El equipo ya está trabajando en una caída de toda la plataforma, registrada como ticket {{ticketId}}, y he añadido su informe. Para que los ingenieros sigan con la solución, no he abierto una conversación aparte: las novedades y plazos se publican en {{statusPage}}. Si sus llamadas siguen fallando cuando termine la caída, dígamelo y lo registraré por separado.',
   },
   answer: {
     hedge:
