@@ -44,7 +44,7 @@ export class TelegramInbound {
   private async onMessage(updateId: number, message: Message, onStored?: () => void): Promise<void> {
     const { telegram, engine } = this.options;
     if (message.chat.type !== 'private') {
-      await this.refuseGroup(message.chat.id);
+      await this.refuseGroup(message.chat.id, message.from?.language_code);
       return;
     }
     const from = message.from;
@@ -115,12 +115,12 @@ export class TelegramInbound {
     if (existing?.unreachable) await this.options.engine.markUnreachable(existing.id, undefined);
   }
 
-  private async refuseGroup(chatId: number): Promise<void> {
+  private async refuseGroup(chatId: number, locale: string | undefined): Promise<void> {
     this.botUsername ??= (await this.options.telegram.getMe().catch(() => undefined))?.username;
-    const where = this.botUsername ? ` https://t.me/${this.botUsername}` : '';
+    const link = this.botUsername ? ` https://t.me/${this.botUsername}` : '';
     await this.options.telegram.sendMessage(
       chatId,
-      `Hi! I answer support questions in private chats only, so nothing about your account is shared in a group. Please message me directly:${where}`,
+      textsFor({ profile: { locale } })('channel.telegramGroup', { link }),
     );
   }
 

@@ -1,3 +1,4 @@
+import { textsFor } from '../i18n/translate';
 import { randomBytes } from 'node:crypto';
 import type { Channel } from '../channels/channel';
 import { ConflictError, NotFoundError, ValidationError } from '../errors';
@@ -362,10 +363,7 @@ export class Engine {
       await this.store.updateConversation(conversation.id, (c) =>
         c.flow ? { ...c, flow: undefined } : undefined,
       );
-      await this.say(
-        conversation,
-        'Sorry, something went wrong on our side. Please try again, or type "Human" to reach a person.',
-      );
+      await this.say(conversation, textsFor(conversation)('routing.failed'));
       return { done: true };
     }
     // Most answers neither start nor end a flow: then there is nothing to write. Flow positions are

@@ -320,6 +320,8 @@ export const botEn = {
     smsHelp:
       'Support: SMS {{sms}}; Telegram {{handle}}; email {{email}}. Reply HUMAN to reach our team, STOP to opt out.',
     telegramThanks: 'Thanks for the feedback!',
+    telegramGroup:
+      'Hi! I answer support questions in private chats only, so nothing about your account is shared in a group. Please message me directly:{{link}}',
   },
   routing: {
     alreadyQueued:
@@ -335,6 +337,8 @@ export const botEn = {
     ended:
       'A member of our team has ended this conversation. For a new problem, please write to us again, respectfully.',
     cancelled: 'No problem, you are back with the support bot. Type "Human" any time.',
+    failed: 'Sorry, something went wrong on our side. Please try again, or type "Human" to reach a person.',
+    ticketUpdate: 'Update on ticket {{ticketId}} from {{agent}}: {{text}}',
   },
   docs: {
     /** Said before a docs answer (quoted in English) to a customer of another language; empty in English. */

@@ -331,6 +331,8 @@ export const botEs: BotCatalog = {
     smsHelp:
       'Soporte: SMS {{sms}}; Telegram {{handle}}; correo {{email}}. Responda HUMAN para hablar con nuestro equipo, STOP para darse de baja.',
     telegramThanks: '¡Gracias por su opinión!',
+    telegramGroup:
+      '¡Hola! Solo respondo preguntas de soporte en chats privados, para no compartir nada de su cuenta en un grupo. Escríbame directamente:{{link}}',
   },
   routing: {
     alreadyQueued:
@@ -346,6 +348,9 @@ export const botEs: BotCatalog = {
     ended:
       'Un miembro de nuestro equipo ha terminado esta conversación. Para un problema nuevo, escríbanos de nuevo, con respeto.',
     cancelled: 'De acuerdo, vuelve a hablar con el bot de soporte. Escriba "Human" cuando quiera.',
+    failed:
+      'Lo siento, algo ha fallado por nuestra parte. Inténtelo de nuevo o escriba "Human" para hablar con una persona.',
+    ticketUpdate: 'Novedad sobre el ticket {{ticketId}} de {{agent}}: {{text}}',
   },
   docs: {
     inEnglish: 'La documentación está en inglés, así que le respondo con ella tal cual:',
