@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
 import { defineFlowState } from '../src/engine/flow-state';
+import { textsFor } from '../src/i18n/translate';
 import type { FlowPosition } from '../src/model/flow-position';
-import { CONFIRM_FIX_FLOW, FixConfirmation, VERDICT_REPLIES } from '../src/tickets/fix-confirmation';
+import { CONFIRM_FIX_FLOW, FixConfirmation, verdictReplies } from '../src/tickets/fix-confirmation';
 import type { Understanding } from '../src/understanding/understanding';
 
 /** How sure the understanding step must be of a yes or no before it is taken as the verdict. */
@@ -37,7 +38,7 @@ export const confirmFix: Flow = {
     const { ticketId } = state;
     const verdict = verdictOf(context.understanding);
     if (verdict === 'works') {
-      await context.say(await lifecycleOf(context).confirmed(ticketId));
+      await context.say(await lifecycleOf(context).confirmed(ticketId, textsFor(context.conversation)));
       return done;
     }
     if (verdict === 'broken') return stillBroken(context, ticketId);
@@ -48,9 +49,7 @@ export const confirmFix: Flow = {
 async function stillBroken(context: FlowContext, ticketId: string): Promise<FlowOutcome> {
   const lifecycle = lifecycleOf(context);
   const { agentId } = await lifecycle.failed(ticketId, context.text);
-  await context.say(
-    `Sorry it is still not right. I have reopened ticket ${ticketId} with what you said and passed it back to the team, with its history.`,
-  );
+  await context.say(textsFor(context.conversation)('fix.stillBroken', { ticketId }));
   await context.handoff(`Fix did not work on ${ticketId}: the customer says "${context.text.slice(0, 200)}"`);
   if (agentId) await lifecycle.returnToAgent(context.conversation.id, agentId);
   return done;
@@ -64,10 +63,8 @@ async function askAgain(
 ): Promise<FlowOutcome> {
   const { intent, confidence } = context.understanding;
   if (intent !== undefined && confidence >= VERDICT_CONFIDENCE && !SMALL_TALK.has(intent)) return pass;
-  await context.say({
-    text: 'Please tell me whether the fix works: does the problem still happen?',
-    quickReplies: VERDICT_REPLIES,
-  });
+  const t = textsFor(context.conversation);
+  await context.say({ text: t('fix.askAgain'), quickReplies: verdictReplies(t) });
   return fixState.waitAt(position.step, state);
 }
 

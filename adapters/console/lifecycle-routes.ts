@@ -1,3 +1,4 @@
+import { textsFor } from '../../src/i18n/translate';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
@@ -99,7 +100,8 @@ export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
     for (const reporter of outageReporters(ticket)) {
       const conversation = await store.getConversation(reporter.conversationId);
       if (!conversation) continue;
-      await engine.say(conversation, `Update on ticket ${ticket.id} from ${agent.displayName}: ${text}`);
+      const update = { ticketId: ticket.id, agent: agent.displayName, text };
+      await engine.say(conversation, textsFor(conversation)('routing.ticketUpdate', update));
       sent += 1;
     }
     res.json({ sent });

@@ -1,7 +1,7 @@
 import type { Engine } from '../../src/engine/engine';
 import { ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
-import type { ConversationRef, CustomerProfile } from '../../src/model/conversation';
+import type { Conversation, ConversationRef, CustomerProfile } from '../../src/model/conversation';
 import type { Delivery } from '../../src/model/message';
 import { timeZoneForPhone } from '../../src/policy/phone-time-zone';
 import type { ConversationStore, DedupStore, TranscriptStore } from '../../src/store/ports';
@@ -9,7 +9,7 @@ import { twilioParams } from '../http/edge-schemas';
 import { LogCap } from '../http/log-cap';
 import { keepMmsMedia, type MmsMediaOptions } from './mms-media';
 import { TWILIO_UNSUBSCRIBED } from './sms-channel';
-import { OPTED_IN_TEXT, OPTED_OUT_REASON, smsKeyword } from './sms-keywords';
+import { OPTED_OUT_REASON, optedInText, smsKeyword } from './sms-keywords';
 
 /** How long a MessageSid is remembered (Twilio retries a failed webhook within hours). */
 /**
@@ -30,8 +30,8 @@ export interface SmsInboundOptions {
   store: SmsInboundStore;
   log: Logger;
   media: MmsMediaOptions;
-  /** The answer to HELP (support contacts). */
-  helpText: string;
+  /** The answer to HELP (support contacts) in the conversation's language. */
+  helpText: (conversation: Conversation) => string;
   /** Warning lines per minute about malformed posts (WEBHOOK_WARNINGS_PER_MINUTE). */
   warningsPerMinute?: number;
   now?: () => number;
@@ -141,8 +141,8 @@ export class SmsInbound {
         const back = conversation.unreachable
           ? await engine.delivery.markUnreachable(conversation.id, undefined)
           : conversation;
-        await engine.say(back, OPTED_IN_TEXT);
-      } else await engine.say(conversation, this.options.helpText);
+        await engine.say(back, optedInText(back));
+      } else await engine.say(conversation, this.options.helpText(conversation));
       return;
     }
 

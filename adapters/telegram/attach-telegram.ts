@@ -1,3 +1,4 @@
+import { textsFor, translator } from '../../src/i18n/translate';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Express } from 'express';
@@ -56,6 +57,10 @@ export async function attachTelegram(
       telegram: bot.telegram,
       log,
       onBlocked: (conversationId, reason) => engine.delivery.markUnreachable(conversationId, reason),
+      textsOf: async (conversationId) => {
+        const conversation = await options.store.getConversation(conversationId);
+        return conversation ? textsFor(conversation) : translator('en');
+      },
       ...(options.retry && { retry: options.retry }),
     }),
   );

@@ -1,3 +1,4 @@
+import { textsFor } from '../../src/i18n/translate';
 import type { Telegram } from 'telegraf';
 import type { CallbackQuery, Message, Update, User } from 'telegraf/types';
 import type { Engine } from '../../src/engine/engine';
@@ -14,7 +15,7 @@ import { cleanFileName } from '../../src/text/file-name';
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 /** What the Telegram inbound side reads from the store. */
-export type TelegramInboundStore = Pick<ConversationStore, 'findConversation'> &
+export type TelegramInboundStore = Pick<ConversationStore, 'findConversation' | 'getConversation'> &
   Pick<TranscriptStore, 'getMessages'>;
 
 /** Options of the Telegram inbound side. */
@@ -51,7 +52,7 @@ export class TelegramInbound {
   private async onMessage(updateId: number, message: Message, onStored?: () => void): Promise<void> {
     const { telegram, engine } = this.options;
     if (message.chat.type !== 'private') {
-      await this.refuseGroup(message.chat.id);
+      await this.refuseGroup(message.chat.id, message.from?.language_code);
       return;
     }
     const from = message.from;
@@ -94,7 +95,7 @@ export class TelegramInbound {
     if (data && conversation) {
       if (data.kind === 'feedback') {
         await engine.analytics.recordFeedback(conversation.id, data.seq, data.helpful);
-        notice = 'Thanks for the feedback!';
+        notice = textsFor(conversation)('channel.telegramThanks');
       } else {
         const [message] = await this.options.store.getMessages(conversation.id, data.seq - 1, 1);
         const reply = message?.seq === data.seq ? message.quickReplies?.[data.index] : undefined;
@@ -122,12 +123,12 @@ export class TelegramInbound {
     if (existing?.unreachable) await this.options.engine.delivery.markUnreachable(existing.id, undefined);
   }
 
-  private async refuseGroup(chatId: number): Promise<void> {
+  private async refuseGroup(chatId: number, locale: string | undefined): Promise<void> {
     this.botUsername ??= (await this.options.telegram.getMe().catch(() => undefined))?.username;
-    const where = this.botUsername ? ` https://t.me/${this.botUsername}` : '';
+    const link = this.botUsername ? ` https://t.me/${this.botUsername}` : '';
     await this.options.telegram.sendMessage(
       chatId,
-      `Hi! I answer support questions in private chats only, so nothing about your account is shared in a group. Please message me directly:${where}`,
+      textsFor({ profile: { locale } })('channel.telegramGroup', { link }),
     );
   }
 

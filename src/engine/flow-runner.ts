@@ -9,6 +9,7 @@ import type { Understanding } from '../understanding/understanding';
 import type { Flow, FlowContext, FlowOutcome } from './flow';
 import type { FlowServices } from './flow-services';
 import type { InboundContext } from './inbound-pipeline';
+import { textsFor } from '../i18n/translate';
 
 /** What the flow runner needs around it. */
 export interface FlowRunnerOptions {
@@ -47,10 +48,7 @@ export class FlowRunner {
       await store.updateConversation(conversation.id, (c) =>
         c.flow ? { ...c, flow: undefined } : undefined,
       );
-      await this.options.say(
-        conversation,
-        'Sorry, something went wrong on our side. Please try again, or type "Human" to reach a person.',
-      );
+      await this.options.say(conversation, textsFor(conversation)('routing.failed'));
       return { done: true };
     }
     // Most answers neither start nor end a flow: then there is nothing to write. Flow positions are
