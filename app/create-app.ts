@@ -84,6 +84,11 @@ export interface AppOverrides {
   pollingLeaseTtlMs?: number;
   /** How often unanswered fix proposals are looked for (tests shorten it; default one minute). */
   lifecycleSweepMs?: number;
+  /**
+   * Whether agents must classify a conversation before taking it (default on; the tests of other
+   * features, written before the rule, start the app with it off: see test/support/start-app.ts).
+   */
+  classifyBeforeTaking?: boolean;
 }
 
 /** A running (or ready to run) handoff server. */
@@ -306,6 +311,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       categories: Object.keys((services.policy ?? support.policy).categories),
     },
     resolveTickets: (id) => (services.tickets ?? support.tickets).resolveConversation(id),
+    classifyBeforeTaking: overrides.classifyBeforeTaking ?? true,
     afterResolve: (conversation, agent) =>
       askForRating(engine, conversation, agent, config.CSAT_CHANNELS, overrides.clock),
     ...agentNoteHooks({

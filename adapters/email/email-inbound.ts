@@ -195,7 +195,12 @@ export class EmailInbound {
     const suggested = ticket.brief.severity ? undefined : await this.suggestedSeverity(mail);
     await engine.updateConversation(conversation.id, (c) => ({
       ...c,
-      brief: ticket.brief,
+      // Kept as the bot's suggestion: the agent who takes the e-mail finds it in the classification form.
+      brief: {
+        ...ticket.brief,
+        ...(suggested && { suggestedSeverity: suggested.severity }),
+        ...(suggested?.category && { suggestedCategory: suggested.category }),
+      },
       // A severity the words only suggest orders the queue; the ticket waits for a person to set it.
       priority: priorityOf(ticket.brief.severity ?? suggested?.severity),
     }));
