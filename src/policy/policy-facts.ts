@@ -22,7 +22,9 @@ export type PolicyFact =
   | 'one_ticket'
   | 'not_critical'
   | 'misreporting'
-  | 'report_info';
+  | 'report_info'
+  | 'escalation_lines'
+  | 'ticket_lifecycle';
 
 /** What the live parts of an answer depend on. */
 export interface FactSituation {
@@ -115,6 +117,26 @@ const FACTS: Record<PolicyFact, (policy: SupportPolicy, situation: FactSituation
       '3. Gather: the category (platform or operational), the severity (P0-P5), the Call-IDs of a few failing calls, when it started, what you tried, what you observe (and, apart, what you suspect), and a screenshot for interface problems.',
       '4. One problem per ticket. I can take the report right here: just describe the problem.',
     ].join('\n'),
+  escalation_lines: (policy) => {
+    const [first, second, third] = policy.escalationLines;
+    return [
+      'Your ticket is worked on by three support lines:',
+      `• ${capitalise(first.name)}: ${first.who}. Every ticket starts here.`,
+      `• ${capitalise(second.name)}: ${second.who}. A problem the ${first.name} cannot resolve, or a critical one, goes here.`,
+      `• ${capitalise(third.name)}: ${third.who}. Rare, deep platform failures go here, and so do feature requests (${policy.featureRequestSeverity}), for which a project cost may apply.`,
+      'When your ticket moves up a line you are told who has it and why. You do not need to ask for it: describe the problem and its impact, and the team escalates when needed.',
+      `For a first line of your own: ${policy.nocAsAService.description}`,
+    ].join('\n');
+  },
+  ticket_lifecycle: (policy) => {
+    const { steps, reopenWindowDays, confirmFixHours } = policy.ticketLifecycle;
+    return [
+      'A ticket goes through these steps:',
+      ...steps.map((step, i) => `${i + 1}. ${capitalise(step)}`),
+      `When a fix is proposed you are asked to test it: "works" closes the ticket, "still broken" reopens it and it goes back to the team. Without an answer within ${confirmFixHours} hours it is closed with a note.`,
+      `If the same problem comes back within ${reopenWindowDays} days of closing, tell us and the same ticket is reopened (no new ticket needed); after that a new ticket is opened that links the old one.`,
+    ].join('\n');
+  },
 };
 
 function supportHours(policy: SupportPolicy): string {
