@@ -51,6 +51,7 @@ import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
 import { agentRoom } from '../adapters/console/session-revocation';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
+import { incidentSweep } from '../src/tickets/outage-merge';
 import { announceSaves } from '../src/store/announcing-store';
 import { followNotHelpful } from '../flows/not-helpful-follow-up';
 import { languageModelsFrom } from './language-models';
@@ -252,6 +253,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       fixConfirmation,
       engine,
       policy,
+      tickets: services.tickets ?? support.tickets,
       ...(overrides.clock && { clock: overrides.clock }),
     }),
   );
@@ -368,10 +370,21 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const sweeper = outbox.active ? setInterval(redeliver, STALE_DELIVERY_MS) : undefined;
   sweeper?.unref();
   if (outbox.active) redeliver();
-  // A fix the customer never confirmed closes with a note once its time is up.
+  // A fix the customer never confirmed closes with a note once its time is up; outage reports
+  // waiting in the queue join the outage the status page shows.
+  const mergeIntoIncident =
+    services.statusPage &&
+    incidentSweep(engine, services.statusPage, {
+      policy,
+      tickets: services.tickets ?? support.tickets,
+      clock: overrides.clock ?? Date.now,
+    });
   const lifecycleSweep = setInterval(() => {
     void fixConfirmation.closeUnanswered().catch((error: unknown) => {
       log.warn({ err: error }, 'closing unanswered fix proposals failed');
+    });
+    void mergeIntoIncident?.().catch((error: unknown) => {
+      log.warn({ err: error }, 'merging outage reports into the status page incident failed');
     });
   }, overrides.lifecycleSweepMs ?? 60_000);
   lifecycleSweep.unref();

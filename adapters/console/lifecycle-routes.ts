@@ -8,6 +8,8 @@ import type { SupportPolicy } from '../../src/policy/policy-schema';
 import { escalateTicket } from '../../src/tickets/escalation';
 import type { FixConfirmation } from '../../src/tickets/fix-confirmation';
 import { confirmOutage, endOutage, outageReporters } from '../../src/tickets/outages';
+import { mergeWaitingOutageReports } from '../../src/tickets/outage-merge';
+import type { TicketService } from '../../src/tickets/ticket-service';
 import { readCookie } from '../http/cookies';
 import { parsePayload } from '../http/edge-schemas';
 import { SESSION_COOKIE } from './session-cookie';
@@ -28,6 +30,8 @@ export interface LifecycleRoutesOptions {
   engine: Engine;
   fixConfirmation: FixConfirmation;
   policy: SupportPolicy;
+  /** Links the outage reports that were waiting when an agent confirms an outage. */
+  tickets: TicketService;
   clock?: () => number;
 }
 
@@ -37,7 +41,7 @@ export interface LifecycleRoutesOptions {
  * an outage at once. Every route needs a signed-in agent.
  */
 export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
-  const { directory, engine, fixConfirmation, policy } = options;
+  const { directory, engine, fixConfirmation, policy, tickets } = options;
   const now = options.clock ?? Date.now;
   const router = express.Router();
   const json = express.json({ limit: '8kb' });
@@ -77,7 +81,12 @@ export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
           by: agent.displayName,
         })
       : await endOutage(engine.store, ticketIdOf(req), agent.displayName, now());
-    res.json({ ticket, reporters: outageReporters(ticket) });
+    // Outage reports queued while nothing was confirmed join it now, and their customers are told.
+    const merged = confirmed
+      ? await mergeWaitingOutageReports(engine, ticket, { policy, tickets, at: now(), by: agent.displayName })
+      : [];
+    const current = (await engine.store.getTicket(ticket.id)) ?? ticket;
+    res.json({ ticket: current, reporters: outageReporters(current), merged });
   });
 
   router.get('/tickets/:id/reporters', async (req: Request, res: Response) => {
