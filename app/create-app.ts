@@ -343,6 +343,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       app,
       tickets: services.tickets ?? support.tickets,
       policy: services.policy ?? support.policy,
+      fixConfirmation,
       log: log.child({ component: 'email' }),
       understanding,
       ...(knowledge && { knowledge }),

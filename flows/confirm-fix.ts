@@ -39,13 +39,21 @@ export const confirmFix: Flow = {
   },
 };
 
+/** What the customer hears when the fix did not hold (every channel, e-mail included). */
+export function stillBrokenText(ticketId: string): string {
+  return `Sorry it is still not right. I have reopened ticket ${ticketId} with what you said and passed it back to the team, with its history.`;
+}
+
+/** Why the conversation is back in the queue, for the agents. */
+export function stillBrokenReason(ticketId: string, said: string): string {
+  return `Fix did not work on ${ticketId}: the customer says "${said.slice(0, 200)}"`;
+}
+
 async function stillBroken(context: FlowContext, ticketId: string): Promise<FlowOutcome> {
   const lifecycle = lifecycleOf(context);
   const { agentId } = await lifecycle.failed(ticketId, context.text);
-  await context.say(
-    `Sorry it is still not right. I have reopened ticket ${ticketId} with what you said and passed it back to the team, with its history.`,
-  );
-  await context.handoff(`Fix did not work on ${ticketId}: the customer says "${context.text.slice(0, 200)}"`);
+  await context.say(stillBrokenText(ticketId));
+  await context.handoff(stillBrokenReason(ticketId, context.text));
   if (agentId) await lifecycle.returnToAgent(context.conversation.id, agentId);
   return done;
 }
