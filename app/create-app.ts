@@ -272,6 +272,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       tokens: new ApiTokens(store),
       tickets: services.tickets ?? support.tickets,
       limits,
+      classifyBeforeTaking: overrides.classifyBeforeTaking ?? true,
       ...(config.PUBLIC_URL && { publicUrl: config.PUBLIC_URL }),
     }),
   );
