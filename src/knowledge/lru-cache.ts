@@ -1,37 +1,33 @@
-/**
- * A bounded map that forgets the least recently used entry first. A `Map` keeps insertion order,
- * so moving an entry to the end on every read is all the bookkeeping it needs.
- */
-export class LruCache<K, V> {
-  private readonly entries = new Map<K, V>();
+import { LRUCache } from 'lru-cache';
 
-  constructor(private readonly capacity: number) {}
+/**
+ * A bounded map that forgets the least recently used entry first: the `lru-cache` package, with the
+ * two things the answer cache needs on top: a capacity of 0 turns it off, and `delete(key, only)`
+ * forgets an entry only while it still holds that value (an in-flight answer that failed must not
+ * remove the newer one that replaced it).
+ */
+export class LruCache<K extends {}, V extends {}> {
+  private readonly entries: LRUCache<K, V> | undefined;
+
+  constructor(capacity: number) {
+    this.entries = capacity > 0 ? new LRUCache<K, V>({ max: capacity }) : undefined;
+  }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 
   get(key: K): V | undefined {
-    const value = this.entries.get(key);
-    if (value === undefined) return undefined;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    return value;
+    return this.entries?.get(key);
   }
 
   set(key: K, value: V): void {
-    if (this.capacity <= 0) return;
-    this.entries.delete(key);
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next();
-      if (!oldest.done) this.entries.delete(oldest.value);
-    }
+    this.entries?.set(key, value);
   }
 
   /** Forgets `key`; with `only`, just when it still holds that very value (not a newer one). */
   delete(key: K, only?: V): void {
-    if (only !== undefined && this.entries.get(key) !== only) return;
-    this.entries.delete(key);
+    if (only !== undefined && this.entries?.peek(key) !== only) return;
+    this.entries?.delete(key);
   }
 }
