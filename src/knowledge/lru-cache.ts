@@ -6,6 +6,8 @@ import { LRUCache } from 'lru-cache';
  * forgets an entry only while it still holds that value (an in-flight answer that failed must not
  * remove the newer one that replaced it).
  */
+// lru-cache keys and values are non-nullish values of any kind (`{}`), which is what the package requires.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export class LruCache<K extends {}, V extends {}> {
   private readonly entries: LRUCache<K, V> | undefined;
 
