@@ -1,3 +1,4 @@
+import { LruCache } from '../knowledge/lru-cache';
 import type { SeverityName } from '../policy/policy-schema';
 import { commandIntent } from './commands';
 import { extractEntities } from './entity-extractors';
@@ -6,6 +7,7 @@ import type { IntentName } from './intents';
 import { isPolicyIntent } from './intents';
 import { mentionsPerson, personTalkRequest, type PersonTalk } from './person-words';
 import { looksLikeQuestion } from './question-form';
+import { textFeatures } from './text-features';
 import { nothingUnderstood, type RankedIntent, type Understanding } from './understanding';
 
 /** Two intents closer than this (in confidence) are too close to choose between. */
@@ -32,6 +34,11 @@ const ALSO_ASKED_SHARE = 0.2;
 const REPORT_SHARE = 0.2;
 /** Intents that decide the reply even when they are only one sentence of several. */
 const ANY_PART_DECIDES: readonly IntentName[] = ['handoff.request', 'abuse'];
+/**
+ * Distinct texts (whole messages and their parts) whose intents are remembered: greetings, thanks
+ * and common clauses recur across customers, and a text's intents depend on nothing else.
+ */
+const REMEMBERED_TEXTS = 2000;
 
 const sentences = new Intl.Segmenter('en', { granularity: 'sentence' });
 
@@ -95,6 +102,8 @@ export interface MessageUnderstanding {
  * words suggest.
  */
 export class Understander implements MessageUnderstanding {
+  private readonly intentsOf = new LruCache<string, readonly Scored<IntentName>[]>(REMEMBERED_TEXTS);
+
   constructor(private readonly models: UnderstandingModels) {}
 
   /** The same as `understandNow`, as the async contract the engine uses. */
@@ -115,7 +124,14 @@ export class Understander implements MessageUnderstanding {
         source: 'command',
       };
     }
-    let ranked = this.classify(text).map((s) => ({ intent: s.label, confidence: s.confidence }));
+    // The whole message's features serve every model that reads it (intents, person talk,
+    // severity, category): made once, when the first of them needs them.
+    let wholeFeatures: Record<string, number> | undefined;
+    const featuresOfWhole = () => (wholeFeatures ??= textFeatures(text));
+    let ranked = this.classify(text, featuresOfWhole).map((s) => ({
+      intent: s.label,
+      confidence: s.confidence,
+    }));
     const parts = partsOf(text).map((part) => this.classify(part)[0]);
     // A short complaint followed by a request for a person: the one sentence decides. Where the
     // person-talk model has judged the whole message, its context outweighs one clause of it.
@@ -139,11 +155,11 @@ export class Understander implements MessageUnderstanding {
     const best = ranked[0];
     if (!best || best.confidence < MIN_CONFIDENCE) return { ...nothingUnderstood(entities), ranked };
     if (best.intent === 'report.problem' || best.intent === 'handoff.request') {
-      const severity = this.models.severity.classify(text)[0];
+      const severity = this.models.severity.classifyFeatures(featuresOfWhole())[0];
       if (severity && severity.confidence >= MIN_CUE_CONFIDENCE) {
         entities.severityCue = { severity: severity.label, confidence: severity.confidence };
       }
-      const category = this.models.category.classify(text)[0];
+      const category = this.models.category.classifyFeatures(featuresOfWhole())[0];
       if (category && category.confidence >= CATEGORY_CUE_CONFIDENCE) entities.categoryCue = category.label;
     }
     const second = ranked[1];
@@ -180,12 +196,24 @@ export class Understander implements MessageUnderstanding {
    * weighs the person-talk model's in (`PERSON_TALK_WEIGHT`), and the other intents share the rest
    * in the proportions the general model gave them.
    */
-  private classify(text: string): Scored<IntentName>[] {
-    const scored = this.models.intents.classify(text);
+  private classify(
+    text: string,
+    features: () => Record<string, number> = () => textFeatures(text),
+  ): readonly Scored<IntentName>[] {
+    const known = this.intentsOf.get(text);
+    if (known) return known;
+    const scored = this.classifyAfresh(text, features);
+    this.intentsOf.set(text, scored);
+    return scored;
+  }
+
+  private classifyAfresh(text: string, features: () => Record<string, number>): Scored<IntentName>[] {
+    const scored = this.models.intents.classifyFeatures(features());
     const judge = this.models.personTalk;
     if (!judge || !mentionsPerson(text)) return scored;
     const before = scored.find((s) => s.label === 'handoff.request')?.confidence ?? 0;
-    const judged = judge.classify(text).find((s) => s.label === 'handoff.request')?.confidence ?? 0;
+    const judged =
+      judge.classifyFeatures(features()).find((s) => s.label === 'handoff.request')?.confidence ?? 0;
     const request = personTalkRequest(before, judged);
     const scale = before < 1 ? (1 - request) / (1 - before) : 0;
     return scored
