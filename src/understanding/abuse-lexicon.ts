@@ -39,8 +39,8 @@ export function profanityShortcutInUse(): boolean {
 
 function mayHaveProfanity(text: string): boolean {
   if (!anyTerm) return true;
-  const { applyTransformers, blacklistMatcherTransformers } = internals as MatcherInternals;
-  const [, transformed] = applyTransformers.call(profanity, text, blacklistMatcherTransformers);
+  const matcher = internals as MatcherInternals;
+  const [, transformed] = matcher.applyTransformers(text, matcher.blacklistMatcherTransformers);
   return anyTerm.test(transformed);
 }
 
