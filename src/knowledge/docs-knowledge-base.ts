@@ -155,7 +155,7 @@ export class DocsKnowledgeBase implements KnowledgeBase {
     const key = `${limit}\u0000${query}`;
     let hits = this.searches.get(key);
     if (!hits) {
-      hits = index.rankPages(index.analyze(query), limit).map(toHit);
+      hits = index.rankPages(index.analyze(query), limit, this.widened).map(toHit);
       this.searches.set(key, hits);
     }
     return [...hits];
