@@ -50,8 +50,10 @@ import { createSupportServices } from './support-services';
 import { followHandoffs } from '../src/tickets/ticket-lifecycle';
 import { FixConfirmation, type LifecycleDesk } from '../src/tickets/fix-confirmation';
 import { agentRoom } from '../adapters/console/session-revocation';
+import { consolePresence } from '../adapters/console/agent-presence';
 import { lifecycleRoutes } from '../adapters/console/lifecycle-routes';
 import { announceSaves } from '../src/store/announcing-store';
+import { conversationReadModel } from '../src/store/conversation-read-model';
 import { followNotHelpful } from '../flows/not-helpful-follow-up';
 import { languageModelsFrom } from './language-models';
 import { textsFor } from '../src/i18n/translate';
@@ -167,7 +169,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const policy = overrides.services?.policy ?? support.policy;
   // Built before the engine it drives, so the confirm-fix flow finds it among the services.
   const fixConfirmation = new FixConfirmation({
-    desk: (): LifecycleDesk => engine,
+    desk: (): LifecycleDesk => ({
+      store,
+      say: (conversation, content) => engine.say(conversation, content),
+      transition: (id, input) => engine.handoff.transition(id, input),
+      updateConversation: (id, change) => engine.updateConversation(id, change),
+      claim: (id, agent) => engine.handoff.claim(id, agent),
+    }),
     confirmFixHours: policy.ticketLifecycle.confirmFixHours,
     reopenWindowDays: policy.ticketLifecycle.reopenWindowDays,
     isAgentAvailable: async (agentId) =>
@@ -185,12 +193,13 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     log: log.child({ component: 'outbox' }),
     settle: async (entry, delivery) => {
       const conversation = await store.getConversation(entry.message.conversationId);
-      if (conversation) await engine.setDelivery(conversation, entry.message, delivery);
+      if (conversation) await engine.delivery.setDelivery(conversation, entry.message, delivery);
     },
   });
 
-  let presence: () => Promise<number> = async () => 0;
   const understanding = overrides.understanding ?? defaultUnderstanding(config, log);
+  // Available agents, counted in the console namespace (whose gateway is attached further down).
+  const presence = consolePresence(edge.io.of('/console'));
   const engine = new Engine({
     store,
     events,
@@ -201,7 +210,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     services,
     handoffNotice: overrides.handoffNotice ?? policyHandoffNotice(services.policy ?? support.policy),
     ...(overrides.clock && { clock: overrides.clock }),
-    presence: () => presence(),
+    presence,
     maxMessageLength: config.MAX_MESSAGE_LENGTH,
     decorateChannel: (channel) => outbox.decorate(channel),
   });
@@ -239,13 +248,14 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   });
   app.use(metricsRoute(metrics.registry, config.METRICS_TOKEN));
   app.use('/console/api', consoleAuthRoutes(directory, limits));
-  app.use('/console/api', ticketRoutes({ engine, directory }));
+  app.use('/console/api', ticketRoutes({ engine, store, directory }));
   app.use(
     '/console/api',
     lifecycleRoutes({
       directory,
       fixConfirmation,
       engine,
+      store,
       policy,
       ...(overrides.clock && { clock: overrides.clock }),
     }),
@@ -262,6 +272,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
     '/api/v1',
     apiRoutes({
       engine,
+      store,
       tokens: new ApiTokens(store),
       tickets: services.tickets ?? support.tickets,
       limits,
@@ -282,9 +293,12 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   app.use(webStaticRoutes(path.join(projectRoot(), 'public')));
   app.use(express.static(path.join(projectRoot(), 'public'), { index: 'index.html', maxAge: '5m' }));
 
+  // The gateways read conversations through a read model; every change goes through the engine.
+  const conversations = conversationReadModel(store);
   attachChatGateway({
     namespace: io.of('/chat'),
     engine,
+    conversations,
     log: log.child({ component: 'chat' }),
     greeting: (profile) => textsFor({ profile })('greeting.web'),
     limits,
@@ -297,6 +311,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   const consoleOptions: ConsoleGatewayOptions = {
     namespace: io.of('/console'),
     engine,
+    presence,
+    conversations,
+    agents: store,
     directory,
     log: log.child({ component: 'console' }),
     limits,
@@ -315,23 +332,24 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
       ...(overrides.clock && { clock: overrides.clock }),
     }),
   };
-  const consoleGateway = attachConsoleGateway(consoleOptions);
-  presence = consoleGateway.agentsOnline;
+  attachConsoleGateway(consoleOptions);
 
   // --- Telegram and SMS channels: each attaches only when its settings are present. ---
   const channelEdges = [
     await attachTelegram({
       config,
       engine,
+      store,
       app,
       log: log.child({ component: 'telegram' }),
       ...(cluster && { acquireLease: cluster.acquireLease }),
       ...(overrides.pollingLeaseTtlMs !== undefined && { leaseTtlMs: overrides.pollingLeaseTtlMs }),
     }),
-    attachSms({ config, engine, app, log: log.child({ component: 'sms' }) }),
+    attachSms({ config, engine, store, app, log: log.child({ component: 'sms' }) }),
     attachEmail({
       config,
       engine,
+      store,
       app,
       tickets: services.tickets ?? support.tickets,
       policy: services.policy ?? support.policy,
@@ -344,6 +362,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   attachVoice({
     config,
     engine,
+    store,
     app,
     tickets: services.tickets ?? support.tickets,
     policy: services.policy ?? support.policy,
@@ -355,7 +374,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   outbox.start();
   // A message stored but never handed to the outbox (the instance died in between) is sent again.
   const redeliver = (): void => {
-    void engine.redeliverStale(STALE_DELIVERY_MS).catch((error: unknown) => {
+    void engine.delivery.redeliverStale(STALE_DELIVERY_MS).catch((error: unknown) => {
       log.warn({ err: error }, 'redelivery sweep failed');
     });
   };
@@ -400,7 +419,7 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
         edge.server.once('error', reject);
         edge.server.listen(config.PORT, config.HOST, () => {
           // What a previous run stored but died before answering is answered now.
-          void engine
+          void engine.recovery
             .answerUnanswered(UNANSWERED_WINDOW_MS)
             .then((count) => count > 0 && log.info({ count }, 'answered messages a previous run had stored'))
             .catch((error: unknown) => log.warn({ err: error }, 'answering stored messages failed'));

@@ -1,4 +1,5 @@
 import type { MachineInfo } from './machine';
+import { abuseTargets, type AbuseResult } from './sections/abuse';
 import type { ChannelsResult } from './sections/channels';
 import type { HandoffResult } from './sections/handoff';
 import type { IdleMemoryResult } from './sections/idle-memory';
@@ -33,6 +34,8 @@ export interface BenchResults {
   memory?: IdleMemoryResult;
   retrieval?: RetrievalResult;
   growth?: AppLoadResult[];
+  /** The abuse soak (`--only abuse`). */
+  abuse?: AbuseResult;
   targets: TargetCheck[];
 }
 
@@ -70,6 +73,7 @@ export function checkTargets(results: Omit<BenchResults, 'targets' | 'durationS'
       met: memory.connected >= 10_000 ? memory.rssAfterMiB < 1024 : projected < 1024,
     });
   }
+  if (results.abuse) checks.push(...abuseTargets(results.abuse));
   if (retrieval) {
     checks.push({
       target: 'retrieval p99 < 5 ms',

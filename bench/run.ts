@@ -2,6 +2,7 @@
  * `npm run bench`: measures the real app against a bare socket.io server on this machine, over
  * loopback, in bounded time, and prints a table (or, with `--json`, one JSON object).
  * Flags: --quick (tiny load), --json, --only SECTION[,SECTION], --out DIR, --profile DIR, --no-docs.
+ * The abuse soak runs only when asked for: `--only abuse`.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -14,6 +15,7 @@ import { updateBenchmarksDoc } from './report/benchmarks-doc';
 import { latencyPlotSvg } from './report/latency-plot';
 import { renderTable } from './report/table';
 import { checkTargets, type BenchResults } from './results';
+import { measureAbuse } from './sections/abuse';
 import { measureChannels } from './sections/channels';
 import { measureHandoff } from './sections/handoff';
 import { measureIdleMemory } from './sections/idle-memory';
@@ -102,6 +104,9 @@ async function main(): Promise<void> {
   });
   await run('growth', async () => {
     partial.growth = await measureCostGrowth(context);
+  });
+  await run('abuse', async () => {
+    partial.abuse = await measureAbuse(context);
   });
 
   const results: BenchResults & { errors?: string[] } = {

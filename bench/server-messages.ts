@@ -13,6 +13,8 @@ export interface MemoryMessage {
   type: 'memory';
   rss: number;
   heapUsed: number;
+  /** Memory of Buffers and other objects outside the JS heap (sockets, uploads being read). */
+  external?: number;
 }
 
 /** Counters the child keeps (the app's answer cache), read after a load. */

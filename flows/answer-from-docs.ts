@@ -1,4 +1,5 @@
 import { done, pass, type Flow } from '../src/engine/flow';
+import { translator, textsFor, type Translate } from '../src/i18n/translate';
 import type { KnowledgeAnswer } from '../src/knowledge/knowledge-base';
 import type { MessageContent } from '../src/model/message';
 import { confidenceOf } from '../src/understanding/understanding';
@@ -17,15 +18,17 @@ export const answerFromDocs: Flow = {
   async run(context) {
     if (!context.knowledge) return pass;
     const answer = await context.knowledge.answer(context.text);
+    const t = textsFor(context.conversation);
     if (answer.kind === 'decline') {
-      await context.say(declineMessage(answer));
+      await context.say(declineMessage(answer, t));
       return done;
     }
-    const content = answerMessage(answer, newAnswerId());
+    const content = answerMessage(answer, newAnswerId(), t);
     // A problem put as a question got a docs answer first; offer to report it if that did not help.
+    // The value stays English: it is the message the understanding step reads.
     if (confidenceOf(context.understanding, 'report.problem') >= 0.15) {
       content.quickReplies = [
-        { label: 'Report this problem', value: `Report this problem: ${context.text.slice(0, 500)}` },
+        { label: t('answer.reportThis'), value: `Report this problem: ${context.text.slice(0, 500)}` },
       ];
     }
     await sayRecordedAnswer(context, content, {
@@ -42,38 +45,38 @@ export const answerFromDocs: Flow = {
  */
 const SURE_CONFIDENCE = 0.65;
 
+/** The texts' language when a caller names none. */
+const ENGLISH = translator('en');
+
 /** An answer: the passage, where it comes from, and the link; hedged when the match is weak. */
 export function answerMessage(
   answer: KnowledgeAnswer,
   answerId: string,
+  t: Translate = ENGLISH,
 ): MessageContent & { answerId: string } {
   const best = answer.hits[0];
   if (!best) throw new Error('an answer needs at least one hit');
   const title = [best.pageTitle, ...best.headingPath.slice(1)].filter(Boolean).join(' › ');
   const passage = (answer.generated ?? answer.passage ?? best.text).trim();
   const quoted = clip(passage, PASSAGE_CHARS);
-  const hedge =
-    answer.confidence < SURE_CONFIDENCE
-      ? 'I am not sure this answers your question, but this part of our documentation looks closest:\n\n'
-      : '';
+  const hedged = answer.confidence < SURE_CONFIDENCE;
+  const body = hedged ? t('answer.hedge', { passage: quoted }) : quoted;
   return {
-    text: `${hedge}${quoted}\n\nFrom the docs: ${title}\n${best.url}`,
-    summary: hedge ? `Maybe: ${oneLine(quoted, 190)}` : oneLine(quoted, 200),
+    text: `${body}\n\n${t('answer.fromDocs', { title })}\n${best.url}`,
+    summary: hedged ? t('answer.maybe', { line: oneLine(quoted, 190) }) : oneLine(quoted, 200),
     citations: answer.hits.slice(0, 1).map((hit) => ({ title, url: hit.url })),
     answerId,
   };
 }
 
 /** An honest "the docs do not answer this", with a way forward. */
-export function declineMessage(answer: KnowledgeAnswer): MessageContent {
+export function declineMessage(answer: KnowledgeAnswer, t: Translate = ENGLISH): MessageContent {
   const maybe = answer.hits[0];
-  const text =
-    "I couldn't find an answer to that in our documentation, and I'd rather not guess. " +
-    'Type "Human" to reach a person, or rephrase your question.';
+  const text = t('answer.decline');
   if (maybe && answer.confidence > 0.15) {
     return {
-      text: `${text}\n\nThe closest page I found, in case it helps: ${maybe.pageTitle}\n${maybe.url}`,
-      summary: `${text} Closest page: ${maybe.url}`,
+      text: t('answer.closest', { decline: text, title: maybe.pageTitle, url: maybe.url }),
+      summary: t('answer.closestSummary', { decline: text, url: maybe.url }),
     };
   }
   return { text, summary: text };

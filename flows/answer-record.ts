@@ -10,16 +10,18 @@ export function newAnswerId(): string {
 
 /**
  * Sends an answer that carries "Did this help?" (its `answerId`) and records it with its question,
- * page and confidence, so the team sees in Docs gaps which answers did not help.
+ * page and confidence, so the team sees in Docs gaps which answers did not help. `quotesDocs`
+ * says the text is quoted from the docs (a policy answer is in the customer's language already).
  */
 export async function sayRecordedAnswer(
   context: FlowContext,
   content: MessageContent & { answerId: string },
   record: { page: string | undefined; confidence: number },
+  { quotesDocs = true }: { quotesDocs?: boolean } = {},
 ): Promise<void> {
-  // Answers are quoted from the docs and the policy, which are in English: a customer who speaks
-  // another language is told so, in their language, instead of getting a machine translation.
-  const note = textsFor(context.conversation)('docs.inEnglish');
+  // The docs are in English: a customer who speaks another language is told so, in their
+  // language, instead of getting a machine translation.
+  const note = quotesDocs ? textsFor(context.conversation)('docs.inEnglish') : '';
   const message = await context.say(note ? { ...content, text: `${note}\n\n${content.text}` } : content);
   await context.store.appendRecord('answers', {
     answerId: content.answerId,

@@ -1,4 +1,5 @@
 import { done, type Flow } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import { means } from '../src/understanding/understanding';
 
 /** How sure the understanding step must be that a message voices frustration rather than a request. */
@@ -12,11 +13,12 @@ export const complaint: Flow = {
   id: 'complaint',
   matches: ({ understanding }) => means(understanding, 'complaint', COMPLAINT_CONFIDENCE),
   async run(context) {
+    const t = textsFor(context.conversation);
     await context.say({
-      text: 'I am sorry about this; I understand it is frustrating. Tell me what is going wrong and I will get it to the team, or type "Human" to reach a person now.',
+      text: t('decline.complaint'),
       quickReplies: [
-        { label: 'Report a problem', value: 'I want to report a problem' },
-        { label: 'Talk to a person', value: 'Human' },
+        { label: t('menu.report'), value: 'I want to report a problem' },
+        { label: t('menu.person'), value: 'Human' },
       ],
     });
     return done;

@@ -1,12 +1,18 @@
-import { done, pass, waitAt, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { z } from 'zod';
+import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { defineFlowState } from '../src/engine/flow-state';
+import { textsFor } from '../src/i18n/translate';
 import type { FlowPosition } from '../src/model/flow-position';
-import { CONFIRM_FIX_FLOW, FixConfirmation, VERDICT_REPLIES } from '../src/tickets/fix-confirmation';
+import { CONFIRM_FIX_FLOW, FixConfirmation, verdictReplies } from '../src/tickets/fix-confirmation';
 import type { Understanding } from '../src/understanding/understanding';
 
 /** How sure the understanding step must be of a yes or no before it is taken as the verdict. */
 const VERDICT_CONFIDENCE = 0.4;
 /** Small talk that is no verdict but no other request either: the question is asked again. */
 const SMALL_TALK = new Set(['thanks', 'greeting', 'goodbye']);
+
+/** The ticket whose fix the customer is asked about (set by `FixConfirmation.propose`). */
+const fixState = defineFlowState(z.object({ ticketId: z.string() }));
 
 /** What the customer's answer says about the fix, from the understanding step only. */
 export function verdictOf(understanding: Understanding): 'works' | 'broken' | undefined {
@@ -27,38 +33,39 @@ export const confirmFix: Flow = {
   matches: () => false,
   answers: (input) => verdictOf(input.understanding) !== undefined,
   async run(context, position) {
-    const ticketId = position?.data.ticketId;
-    if (!position || typeof ticketId !== 'string') return pass;
+    const state = fixState.read(position);
+    if (!position || !state) return pass;
+    const { ticketId } = state;
     const verdict = verdictOf(context.understanding);
     if (verdict === 'works') {
-      await context.say(await lifecycleOf(context).confirmed(ticketId));
+      await context.say(await lifecycleOf(context).confirmed(ticketId, textsFor(context.conversation)));
       return done;
     }
     if (verdict === 'broken') return stillBroken(context, ticketId);
-    return askAgain(context, position);
+    return askAgain(context, position, state);
   },
 };
 
 async function stillBroken(context: FlowContext, ticketId: string): Promise<FlowOutcome> {
   const lifecycle = lifecycleOf(context);
   const { agentId } = await lifecycle.failed(ticketId, context.text);
-  await context.say(
-    `Sorry it is still not right. I have reopened ticket ${ticketId} with what you said and passed it back to the team, with its history.`,
-  );
+  await context.say(textsFor(context.conversation)('fix.stillBroken', { ticketId }));
   await context.handoff(`Fix did not work on ${ticketId}: the customer says "${context.text.slice(0, 200)}"`);
   if (agentId) await lifecycle.returnToAgent(context.conversation.id, agentId);
   return done;
 }
 
 /** Small talk gets the question again; a request of another kind goes to the flow it belongs to. */
-async function askAgain(context: FlowContext, position: FlowPosition): Promise<FlowOutcome> {
+async function askAgain(
+  context: FlowContext,
+  position: FlowPosition,
+  state: { ticketId: string },
+): Promise<FlowOutcome> {
   const { intent, confidence } = context.understanding;
   if (intent !== undefined && confidence >= VERDICT_CONFIDENCE && !SMALL_TALK.has(intent)) return pass;
-  await context.say({
-    text: 'Please tell me whether the fix works: does the problem still happen?',
-    quickReplies: VERDICT_REPLIES,
-  });
-  return waitAt(position.step, position.data);
+  const t = textsFor(context.conversation);
+  await context.say({ text: t('fix.askAgain'), quickReplies: verdictReplies(t) });
+  return fixState.waitAt(position.step, state);
 }
 
 function lifecycleOf(context: FlowContext): FixConfirmation {

@@ -1,3 +1,5 @@
+import type { Language } from '../src/i18n/languages';
+import { translator } from '../src/i18n/translate';
 import type { ProblemBrief } from '../src/model/conversation';
 import type { KnowledgeHit } from '../src/knowledge/knowledge-base';
 import type { MessageContent } from '../src/model/message';
@@ -5,6 +7,7 @@ import { describeEscalationPrice, handledAroundTheClock } from '../src/policy/cl
 import { describeInstant } from '../src/policy/describe-instant';
 import { describeHours, isOpen, nextOpening } from '../src/policy/opening-hours';
 import type { SupportPolicy } from '../src/policy/policy-schema';
+import { policyInLanguage } from '../src/policy/policy-in-language';
 import { extractEntities } from '../src/understanding/entity-extractors';
 import { isCallProblem } from './report-problem/problem-topic';
 import { sectionTitle } from './report-problem/report-texts';
@@ -47,31 +50,36 @@ export function emailResponseTime(
   brief: ProblemBrief,
   now: number,
   suggested?: SuggestedSeverity,
+  language: Language = 'en',
 ): string {
-  const hours = describeHours(policy.businessHours);
+  const t = translator(language);
+  const hours = describeHours(policy.businessHours, language);
   if (handledAroundTheClock(policy, brief.category, brief.severity)) {
-    return `${brief.severity} platform issues are handled around the clock, so an engineer will pick this up at any hour.`;
+    return t('email.aroundTheClock', { severity: brief.severity });
   }
   const category = brief.category ?? suggested?.category;
   if (!brief.severity && suggested && handledAroundTheClock(policy, category, suggested.severity)) {
     // Never "expect a reply from 08:00" for what reads like a critical platform problem.
-    return `Your e-mail reads like a critical platform problem (${suggested.severity}): those are handled around the clock, so an engineer will pick this up at any hour. If it is less urgent, reply with its severity (P0-P5).`;
+    return t('email.readsCritical', { severity: suggested.severity });
   }
   const critical = policy.aroundTheClock
     .map((rule) => `${rule.category} ${rule.severities.join('/')}`)
     .join(', ');
-  const aroundTheClock = critical
-    ? ` Critical problems (${critical}) are handled at any hour: reply with the severity, e.g. "P1", if this is one.`
-    : '';
+  // Whole sentences, each from the catalog, joined: the optional ones are left out.
+  const aroundTheClock = critical ? [t('email.criticalAnyHour', { critical })] : [];
   if (isOpen(policy.businessHours, now)) {
-    return `We are within our support hours (${hours}): a person will reply as soon as they can.${aroundTheClock}`;
+    return [t('email.open', { hours }), ...aroundTheClock].join(' ');
   }
   const opens = nextOpening(policy.businessHours, now);
-  return (
-    `Our support hours are ${hours} and it is now ${describeInstant(now, now)}, so expect a reply from ` +
-    `${describeInstant(opens, now)}.${aroundTheClock} If it cannot wait, paid escalation out of hours ` +
-    `is available at ${describeEscalationPrice(policy)}: reply saying you accept it.`
-  );
+  return [
+    t('email.closed', {
+      hours,
+      now: describeInstant(now, now, undefined, language),
+      opens: describeInstant(opens, now, undefined, language),
+    }),
+    ...aroundTheClock,
+    t('email.paidEscalation', { price: describeEscalationPrice(policy, language) }),
+  ].join(' ');
 }
 
 /**
@@ -87,27 +95,28 @@ export function emailAcknowledgement(
     reopened?: boolean;
     docs?: KnowledgeHit[];
     suggested?: SuggestedSeverity;
+    /** The customer's language, English unless the mail told another. */
+    language?: Language;
   },
 ): MessageContent {
-  const { ticketId, brief, now, reopened, docs = [], suggested } = input;
-  const opening = reopened
-    ? `Thank you for your reply. Your ticket ${ticketId} was resolved, so we have reopened it.`
-    : `Thank you for contacting support. We have opened ticket ${ticketId} for your e-mail.`;
-  const callback = brief.callbackRequested
-    ? ' You asked us to call you: please make sure your phone number is in your reply.'
-    : '';
+  const { ticketId, brief, now, reopened, docs = [], suggested, language = 'en' } = input;
+  const t = translator(language);
+  const local = policyInLanguage(policy, language);
+  const opening = t(reopened ? 'email.reopened' : 'email.opened', { ticketId });
+  const when = [
+    emailResponseTime(local, brief, now, suggested, language),
+    ...(brief.callbackRequested ? [t('email.callback')] : []),
+  ].join(' ');
   const citations = docs.map((hit) => ({ title: sectionTitle(hit), url: hit.url }));
   const text = [
     opening,
-    emailResponseTime(policy, brief, now, suggested) + callback,
-    ...(citations.length > 0
-      ? ['Meanwhile, these sections of our documentation may already answer it (listed below).']
-      : []),
-    `Please keep [${ticketId}] in the subject when you write about this problem, and reply to this e-mail to add details. No more automatic replies follow: the next message comes from a person.`,
+    when,
+    ...(citations.length > 0 ? [t('email.docs')] : []),
+    t('email.keepSubject', { ticketId }),
   ].join('\n\n');
   return {
     text,
-    summary: `Ticket ${ticketId} ${reopened ? 'reopened' : 'opened'}`,
+    summary: t(reopened ? 'email.summaryReopened' : 'email.summaryOpened', { ticketId }),
     ...(citations.length > 0 && { citations }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { EngineEventMap, EngineEvents } from '../src/events/engine-events';
+import { textsFor, translator, type Translate } from '../src/i18n/translate';
 import type { KnowledgeBase, KnowledgeHit } from '../src/knowledge/knowledge-base';
 import type { Conversation } from '../src/model/conversation';
 import type { MessageContent, TranscriptMessage } from '../src/model/message';
@@ -18,7 +19,9 @@ const PAGES_SEARCHED = 5;
 const NEXT_PAGE_SHARE = 0.25;
 
 /** The quick reply that asks for a person ("Human" is the keyword every channel understands). */
-export const TALK_TO_A_PERSON = { label: 'Talk to a person', value: 'Human' } as const;
+function talkToAPerson(t: Translate) {
+  return { label: t('menu.person'), value: 'Human' };
+}
 
 /** What the follow-up needs: where it hears feedback, reads the transcript, and speaks. */
 export interface NotHelpfulFollowUpOptions {
@@ -64,23 +67,26 @@ async function followUp(
   const hits = question ? knowledge.search(question, PAGES_SEARCHED) : [];
   const top = Math.max(0, ...hits.map((hit) => hit.score));
   const next = hits.find((hit) => !cited.has(pageOf(hit.url)) && hit.score >= NEXT_PAGE_SHARE * top);
-  await say(current, notHelpfulMessage(next));
+  await say(current, notHelpfulMessage(next, textsFor(current)));
 }
 
 /** The follow-up: the next best page when there is one, and a person either way. */
-export function notHelpfulMessage(next: KnowledgeHit | undefined): MessageContent {
-  const person = 'If you would rather talk to a person, tap "Talk to a person" or type "Human".';
+export function notHelpfulMessage(
+  next: KnowledgeHit | undefined,
+  t: Translate = translator('en'),
+): MessageContent {
+  const person = talkToAPerson(t);
   if (!next) {
-    const text = `Sorry that did not help. ${person}`;
-    return { text, summary: text, quickReplies: [{ ...TALK_TO_A_PERSON }] };
+    const text = t('answer.notHelpful', { button: person.label });
+    return { text, summary: text, quickReplies: [person] };
   }
   const title = [next.pageTitle, ...next.headingPath.slice(1)].filter(Boolean).join(' › ');
   // The "From the docs" block closes the text, as in an answer, so channels render it as a link.
   return {
-    text: `Sorry that did not help. This page may answer it instead. ${person}\n\nFrom the docs: ${title}\n${next.url}`,
-    summary: `Sorry that did not help. Maybe this page: ${next.url} Reply "Human" for a person.`,
+    text: `${t('answer.notHelpfulNext', { button: person.label })}\n\n${t('answer.fromDocs', { title })}\n${next.url}`,
+    summary: t('answer.notHelpfulNextSummary', { url: next.url }),
     citations: [{ title, url: next.url }],
-    quickReplies: [{ ...TALK_TO_A_PERSON }],
+    quickReplies: [person],
   };
 }
 

@@ -1,4 +1,5 @@
 import { done, pass, type Flow } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import { means } from '../src/understanding/understanding';
 import { policyOf } from './support-context';
 
@@ -23,18 +24,15 @@ export const outOfScope: Flow = {
       const answer = await context.knowledge.answer(context.text);
       if (answer.kind === 'answer' && answer.confidence >= DOCS_EVIDENCE) return pass;
     }
+    const t = textsFor(context.conversation);
     if (context.understanding.intent === 'account_data') {
       await context.say({
-        text:
-          "I can't see your account's data (balances, payments, invoices, live registrations), so I can't answer that myself. " +
-          `The team can: type "Human" to reach a person, or write to ${policyOf(context).contacts.email}.`,
-        quickReplies: [{ label: 'Talk to a person', value: 'Human' }],
+        text: t('decline.accountData', { email: policyOf(context).contacts.email }),
+        quickReplies: [{ label: t('menu.person'), value: 'Human' }],
       });
       return done;
     }
-    await context.say(
-      'I couldn\'t find an answer to that in our documentation, and it looks outside what I can help with: I answer questions about our platform and its support. Ask me about the product, report a problem, or type "Human" to reach a person.',
-    );
+    await context.say(t('decline.offTopic'));
     return done;
   },
 };

@@ -1,4 +1,6 @@
 import { done, type Flow } from '../src/engine/flow';
+import { conversationLanguage } from '../src/i18n/languages';
+import { textsFor } from '../src/i18n/translate';
 import { policyFact, type PolicyFact } from '../src/policy/policy-facts';
 import { customerTimeZone } from '../src/policy/reply-expectation';
 import { namedSeverities } from '../src/understanding/entity-extractors';
@@ -38,8 +40,9 @@ export const policyAnswers: Flow = {
       ...(severities.length && { severities }),
       ...(statusNow && { statusNow }),
     };
+    const language = conversationLanguage(context.conversation);
     const answers = intents.map((intent) =>
-      policyFact(policy, intent.slice('policy.'.length) as PolicyFact, situation),
+      policyFact(policy, intent.slice('policy.'.length) as PolicyFact, situation, language),
     );
     const content = { text: answers.map((a) => a.text).join('\n\n') };
     const more = await docsPage(context);
@@ -53,10 +56,11 @@ export const policyAnswers: Flow = {
       {
         ...content,
         answerId: newAnswerId(),
-        text: `${content.text}\n\nFrom the docs: ${more.title}\n${more.url}`,
+        text: `${content.text}\n\n${textsFor(context.conversation)('answer.fromDocs', { title: more.title })}\n${more.url}`,
         citations: [{ title: more.title, url: more.url }],
       },
       { page: more.pagePath, confidence: more.confidence },
+      { quotesDocs: false },
     );
     return done;
   },
@@ -80,9 +84,12 @@ async function docsPage(
 async function liveStatus(context: Parameters<Flow['run']>[0]): Promise<string | undefined> {
   const summary = await context.services.statusPage?.summary().catch(() => undefined);
   if (!summary) return undefined;
+  const t = textsFor(context.conversation);
   const active = [
-    ...summary.incidents.map((i) => `"${i.name}" (${i.status})`),
-    ...summary.degraded.map((c) => `${c.name} is ${c.status.replace(/_/g, ' ')}`),
+    ...summary.incidents.map((i) => t('policy.incident', { name: i.name, status: i.status })),
+    ...summary.degraded.map((c) =>
+      t('policy.degraded', { name: c.name, status: c.status.replace(/_/g, ' ') }),
+    ),
   ];
-  return active.length ? active.join('; ') : 'no active incidents; all systems are operational.';
+  return active.length ? active.join('; ') : t('policy.allOperational');
 }

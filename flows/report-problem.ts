@@ -1,4 +1,5 @@
 import { done, pass, type Flow, type FlowContext, type FlowOutcome } from '../src/engine/flow';
+import { conversationLanguage } from '../src/i18n/languages';
 import { textsFor } from '../src/i18n/translate';
 import { describeEscalationPrice, isCritical, nonCriticalSituation } from '../src/policy/classification';
 import { describeHours, isOpen } from '../src/policy/opening-hours';
@@ -7,7 +8,7 @@ import { looksLikeQuestion } from '../src/understanding/question-form';
 import { means, type Understanding } from '../src/understanding/understanding';
 import type { FlowPosition } from '../src/model/flow-position';
 import type { FlowInput } from '../src/engine/flow';
-import { newDraft, type ReportDraft } from './report-problem/report-draft';
+import { newDraft, reportState, type ReportDraft } from './report-problem/report-draft';
 import {
   afterDescription,
   afterTiming,
@@ -23,7 +24,7 @@ import {
 } from './report-problem/report-stages';
 import { categoryQuestion, severityQuestion } from './report-problem/report-texts';
 import { splitProblems } from './report-problem/split-problems';
-import { isNo, isYes, policyOf } from './support-context';
+import { customerPolicyOf, isNo, isYes, policyOf } from './support-context';
 
 /** The prefix of the "Report this problem" quick reply under a docs answer. */
 export const REPORT_PREFIX = /^report (a|this) problem:\s*/i;
@@ -80,24 +81,23 @@ export const reportProblem: Flow = {
       await context.update((c) => ({ ...c, flow: undefined }));
       return startsReport(context) ? start(context) : pass;
     }
-    const draft = position.data as unknown as ReportDraft;
+    // A draft that does not read as one (written by an older version) starts the report afresh.
+    const draft = reportState.read(position);
     const step = STEPS[position.step];
-    return step ? step(context, draft) : start(context);
+    return step && draft ? step(context, draft) : start(context);
   },
 };
 
 async function start(context: FlowContext): Promise<FlowOutcome> {
   if (context.understanding.frustrated) {
-    await context.say(
-      'I am sorry about this; I understand it is frustrating. Let me get it to the team properly.',
-    );
+    await context.say(textsFor(context.conversation)('report.frustrated'));
   }
   const afterAnswer = REPORT_PREFIX.test(context.text);
   const text = context.text.replace(REPORT_PREFIX, '');
   const parts = splitProblems(text);
   if (parts.length > 1) {
     await context.say(
-      `You described ${parts.length} separate problems. Each gets its own ticket, so it reaches the right person; let's take them one at a time, starting with: "${parts[0]}"`,
+      textsFor(context.conversation)('report.several', { count: parts.length, first: parts[0] }),
     );
     return afterDescription(context, newDraft(parts[0]!, parts.slice(1)));
   }
@@ -141,7 +141,7 @@ const STEPS: Record<string, Step> = {
     const parts = splitProblems(context.text);
     if (parts.length > 1) {
       await context.say(
-        `Thanks. Those are ${parts.length} problems; we will file them one at a time, starting with: "${parts[0]}"`,
+        textsFor(context.conversation)('report.severalThanks', { count: parts.length, first: parts[0] }),
       );
     }
     return afterDescription(context, {
@@ -185,7 +185,7 @@ const STEPS: Record<string, Step> = {
       context,
       'category',
       draft,
-      categoryQuestion(policyOf(context), undefined, textsFor(context.conversation)),
+      categoryQuestion(customerPolicyOf(context), undefined, textsFor(context.conversation)),
     );
   },
   async category(context, draft) {
@@ -200,7 +200,7 @@ const STEPS: Record<string, Step> = {
       context,
       'category',
       draft,
-      categoryQuestion(policyOf(context), undefined, textsFor(context.conversation)),
+      categoryQuestion(customerPolicyOf(context), undefined, textsFor(context.conversation)),
       () => askSeverity(context, draft),
     );
   },
@@ -215,7 +215,7 @@ const STEPS: Record<string, Step> = {
         context,
         'severity',
         draft,
-        severityQuestion(policy, undefined, textsFor(context.conversation)),
+        severityQuestion(customerPolicyOf(context), undefined, textsFor(context.conversation)),
         () => askDetails(context, draft),
       );
     }
@@ -228,25 +228,32 @@ const STEPS: Record<string, Step> = {
         requestedSeverity: chosen,
         nonCriticalReason: situation,
       };
+      const local = customerPolicyOf(context);
+      const index = policy.nonCritical.situations.findIndex((s) => s.name === situation);
       await context.say(
-        `Under our support policy, problems that come up while ${situation} are not critical, so I am filing this as ${policy.nonCritical.severity} (${policy.severities[policy.nonCritical.severity].label}) rather than ${chosen}. It will still be looked at.`,
+        textsFor(context.conversation)('report.notCritical', {
+          situation: local.nonCritical.situations[index]?.name ?? situation,
+          severity: policy.nonCritical.severity,
+          label: local.severities[policy.nonCritical.severity].label,
+          chosen,
+        }),
       );
     } else if (chosen === policy.outageSeverity) {
       next = { ...next, category: next.category ?? 'platform' };
       await context.say(
-        `${chosen} means the whole platform is down for everyone. Our monitoring alerts the team to that, and updates and ETAs are posted at ${policy.statusPage.url}, so I only need a few details.`,
+        textsFor(context.conversation)('report.outage', { chosen, statusPage: policy.statusPage.url }),
       );
       return submit(context, next);
     } else if (isCritical(policy, chosen) && !isOpen(policy.businessHours, context.now())) {
       // The policy answers critical reports at any hour and warns against misreporting them.
       await context.say(
-        `${chosen} is a critical severity, which the team answers even outside support hours (${describeHours(policy.businessHours)}). ` +
-          'Please keep it for problems that really stop your business: repeatedly reporting non-critical problems as critical out of hours may lead to fines on the account or its termination.',
+        textsFor(context.conversation)('report.criticalOutOfHours', {
+          chosen,
+          hours: describeHours(policy.businessHours, conversationLanguage(context.conversation)),
+        }),
       );
     } else if (chosen === policy.featureRequestSeverity) {
-      await context.say(
-        `I will file this as a feature request (${chosen}). If you need it urgently, the team can discuss it with you; a project cost may be involved.`,
-      );
+      await context.say(textsFor(context.conversation)('report.featureRequest', { chosen }));
     }
     return askDetails(context, next);
   },
@@ -259,7 +266,10 @@ const STEPS: Record<string, Step> = {
         context,
         'call-ids',
         draft,
-        `That is ${plausible.length} Call-IDs. A few good examples help more than many: please send up to ${maxPerReport} calls that show the problem.`,
+        textsFor(context.conversation)('report.tooManyCallIds', {
+          count: plausible.length,
+          max: maxPerReport,
+        }),
         () => askScreenshotOrTiming(context, { ...draft, callIds: plausible.slice(0, maxPerReport) }),
       );
     }
@@ -268,14 +278,18 @@ const STEPS: Record<string, Step> = {
         context,
         'call-ids',
         draft,
-        `That does not look like a Call-ID: they are long generated strings such as 3c2a7f9e0b1d4e5f@10.0.0.1. ${policyOf(context).callIds.whereToFind} Or type "skip".`,
+        textsFor(context.conversation)('report.notACallId', {
+          where: customerPolicyOf(context).callIds.whereToFind,
+        }),
         () => askScreenshotOrTiming(context, { ...draft, callIds: [] }),
       );
     }
-    const ignored = rejected.length
-      ? ` I left out ${rejected.join(', ')}, which do not look like Call-IDs.`
-      : '';
-    await context.say(`Got ${plausible.length} Call-ID${plausible.length > 1 ? 's' : ''}.${ignored}`);
+    const t = textsFor(context.conversation);
+    const got = [
+      t('report.gotCallIds', { count: plausible.length }),
+      ...(rejected.length ? [t('report.leftOut', { ignored: rejected.join(', ') })] : []),
+    ];
+    await context.say(got.join(' '));
     return askScreenshotOrTiming(context, { ...draft, callIds: plausible });
   },
   async screenshot(context, draft) {
@@ -326,7 +340,9 @@ const STEPS: Record<string, Step> = {
         context,
         'escalation',
         draft,
-        `Escalation is charged at ${describeEscalationPrice(policyOf(context))}, so I need your explicit agreement: reply "I agree to pay for escalation", or "No".`,
+        textsFor(context.conversation)('report.agreementNeeded', {
+          price: describeEscalationPrice(policyOf(context), conversationLanguage(context.conversation)),
+        }),
         () => submit(context, draft),
       );
     }

@@ -1,4 +1,5 @@
 import { done, type Flow } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import { means } from '../src/understanding/understanding';
 
 /** How sure the understanding step must be that a message is abusive before the bot warns. */
@@ -27,14 +28,10 @@ export const respectfulCommunication: Flow = {
       at: context.now(),
     });
     if (warned === 0) {
-      await context.say(
-        'I understand this is frustrating, and we want to fix it. Please keep the conversation respectful: we do not accept insults, intimidation or threats. Tell me what is going wrong and I will help.',
-      );
+      await context.say(textsFor(context.conversation)('decline.abuseWarning'));
       return done;
     }
-    await context.say(
-      'I asked you to keep this respectful. I am passing this conversation to a member of our team, who will decide how to continue; they may end it.',
-    );
+    await context.say(textsFor(context.conversation)('decline.abuseHandedOver'));
     await context.handoff(
       'Repeated abusive or threatening messages after a warning: an agent may end the conversation',
     );

@@ -1,8 +1,22 @@
-import { done, pass, waitAt, type Flow, type FlowContext, type FlowInput } from '../src/engine/flow';
+import { z, type ZodType, type ZodTypeDef } from 'zod';
+import { done, pass, type Flow, type FlowContext, type FlowInput } from '../src/engine/flow';
+import { defineFlowState } from '../src/engine/flow-state';
+import { textsFor } from '../src/i18n/translate';
 import type { FlowPosition } from '../src/model/flow-position';
 import type { SatisfactionRating } from '../src/model/satisfaction';
 import { readComment, readRating } from '../src/satisfaction/read-rating';
 import { RATING_FLOW_ID, ratingWindowMs, type RatingAsked } from '../src/satisfaction/rating-question';
+
+/** What `askForRating` keeps when it asks; other fields it may add are kept as they are. */
+const ratingAsked: ZodType<RatingAsked, ZodTypeDef, unknown> = z
+  .object({
+    askedAt: z.number(),
+    agentId: z.string().optional(),
+    agentName: z.string().optional(),
+    severity: z.string().optional(),
+  })
+  .passthrough();
+const ratingState = defineFlowState(ratingAsked);
 
 /**
  * The answer to "how did we do?" after a resolve (the question is asked by `askForRating`, which
@@ -21,8 +35,8 @@ export const satisfaction: Flow = {
   async run(context, position) {
     const at = position ?? context.conversation.flow;
     if (at?.flowId !== RATING_FLOW_ID) return pass;
-    const asked = at.data as unknown as RatingAsked;
-    if (context.now() - asked.askedAt > ratingWindowMs) return forget(context);
+    const asked = ratingState.read(at);
+    if (!asked || context.now() - asked.askedAt > ratingWindowMs) return forget(context);
     return at.step === 'comment' ? takeComment(context, asked) : takeRating(context, asked);
   },
 };
@@ -37,8 +51,9 @@ function isAnswer({ text, understanding }: FlowInput, position: FlowPosition): b
 async function takeRating(context: FlowContext, asked: RatingAsked) {
   const reading = readRating(context.text, context.understanding);
   if (reading.kind === 'other') return pass;
+  const t = textsFor(context.conversation);
   if (reading.kind === 'declined') {
-    await context.say('All right. Thank you for contacting us!');
+    await context.say(t('rating.declined'));
     return done;
   }
   const rating: SatisfactionRating = {
@@ -55,28 +70,28 @@ async function takeRating(context: FlowContext, asked: RatingAsked) {
     ratedAt: context.now(),
   };
   await context.store.ratings.save(rating);
-  const sorry = reading.satisfied ? '' : ' I am sorry it was not better.';
+  // i18next's context: the `_sorry` variant of a text when the customer was not satisfied.
+  const sorry = reading.satisfied ? {} : { context: 'sorry' };
   if (reading.comment !== undefined) {
-    await context.say(`Thank you for your feedback; the team will read it.${sorry}`);
+    await context.say(t('rating.thanksComment', sorry));
     return done;
   }
-  await context.say(
-    `Thank you for rating us!${sorry} If you would like to tell us more, just write it here.`,
-  );
-  return waitAt('comment', { ...asked });
+  await context.say(t('rating.thanksRating', sorry));
+  return ratingState.waitAt('comment', { ...asked });
 }
 
 async function takeComment(context: FlowContext, asked: RatingAsked) {
   const kind = readComment(context.text, context.understanding);
   if (kind === 'other') return forget(context);
+  const t = textsFor(context.conversation);
   if (kind === 'declined') {
-    await context.say('All right. Thank you for contacting us!');
+    await context.say(t('rating.declined'));
     return done;
   }
   const id = `${context.conversation.id}:${asked.askedAt}`;
   const rating = await context.store.ratings.get(id);
   if (rating) await context.store.ratings.save({ ...rating, comment: context.text.trim().slice(0, 1000) });
-  await context.say('Thank you; I have passed that on to the team.');
+  await context.say(t('rating.passedOn'));
   return done;
 }
 

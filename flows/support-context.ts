@@ -1,5 +1,7 @@
 import type { FlowContext } from '../src/engine/flow';
+import { conversationLanguage } from '../src/i18n/languages';
 import { parsePolicy } from '../src/policy/load-policy';
+import { policyInLanguage } from '../src/policy/policy-in-language';
 import type { SupportPolicy } from '../src/policy/policy-schema';
 import { TicketService } from '../src/tickets/ticket-service';
 
@@ -8,6 +10,11 @@ const DEFAULT_POLICY = parsePolicy({});
 /** The policy a flow follows: the configured one, or the published defaults when none is wired. */
 export function policyOf(context: FlowContext): SupportPolicy {
   return context.services.policy ?? DEFAULT_POLICY;
+}
+
+/** The policy with its customer-facing texts in the conversation's language (`texts.es` in the file). */
+export function customerPolicyOf(context: FlowContext): SupportPolicy {
+  return policyInLanguage(policyOf(context), conversationLanguage(context.conversation));
 }
 
 /** The ticket service, or one over the flow's store when none is wired (no email then). */

@@ -6,6 +6,7 @@ import {
   type FlowInput,
   type FlowOutcome,
 } from '../src/engine/flow';
+import { textsFor } from '../src/i18n/translate';
 import type { Conversation, ProblemBrief } from '../src/model/conversation';
 import { priorityOf } from '../src/policy/classification';
 import type { SeverityName } from '../src/policy/policy-schema';
@@ -14,12 +15,12 @@ import { ticketsOf } from './support-context';
 
 type Category = NonNullable<ProblemBrief['category']>;
 
-/** The one-tap answers: how bad, and the category each usually means. */
+/** The one-tap answers: how bad (a catalog key), and the category each usually means. */
 const OPTIONS: { label: string; severity: SeverityName; category: Category }[] = [
-  { label: 'All calls down', severity: 'P1', category: 'platform' },
-  { label: 'Some calls fail', severity: 'P3', category: 'platform' },
-  { label: 'Account or settings', severity: 'P4', category: 'operational' },
-  { label: 'Question or request', severity: 'P5', category: 'operational' },
+  { label: 'triage.allDown', severity: 'P1', category: 'platform' },
+  { label: 'triage.someFail', severity: 'P3', category: 'platform' },
+  { label: 'triage.account', severity: 'P4', category: 'operational' },
+  { label: 'triage.request', severity: 'P5', category: 'operational' },
 ];
 
 /** How sure the understanding step must be that the message asks for a person. */
@@ -48,12 +49,13 @@ export const triage: Flow = {
     if (awaitsAnswer(context)) return told ? record(context, told) : pass;
     if (told) return record(context, told);
     await context.update((c) => ({ ...c, memory: { ...c.memory, triage: { askedAt: context.now() } } }));
+    const t = textsFor(context.conversation);
+    const options = OPTIONS.map((o) =>
+      t('triage.option', { severity: o.severity, label: t(o.label).toLowerCase() }),
+    );
     await context.say({
-      text:
-        'While you wait, so the right person picks this up first: how bad is it? Reply with one word: ' +
-        OPTIONS.map((o) => `${o.severity} (${o.label.toLowerCase()})`).join(', ') +
-        '.',
-      quickReplies: OPTIONS.map((o) => ({ label: o.label, value: o.severity })),
+      text: t('triage.question', { options: options.join(', ') }),
+      quickReplies: OPTIONS.map((o) => ({ label: t(o.label), value: o.severity })),
     });
     return done;
   },
@@ -112,8 +114,10 @@ async function record(
     priority: priorityOf(told.severity),
     memory: { ...c.memory, triage: { ...stateOf(c), askedAt: stateOf(c)?.askedAt ?? at, answeredAt: at } },
   }));
+  const t = textsFor(context.conversation);
+  const noted = { severity: told.severity, category: t(`triage.${told.category}`) };
   await context.say(
-    `Thank you, noted as ${told.severity} (${told.category})${ticket ? `, ticket ${ticket.id}` : ''}. The first available person will reply here.`,
+    ticket ? t('triage.notedWithTicket', { ...noted, ticketId: ticket.id }) : t('triage.noted', noted),
   );
   return done;
 }

@@ -14,6 +14,9 @@ import type {
   ConsoleServerEvents,
 } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
+import type { ConversationReadModel } from '../../src/store/conversation-read-model';
+import type { AgentStore } from '../../src/store/ports';
+import type { AgentPresence } from '../../src/handoff/handoff-service';
 import { readCookie } from '../http/cookies';
 import {
   agentTyping,
@@ -32,6 +35,7 @@ import { isSameOrigin } from '../http/origin';
 import { failedAck } from '../http/error-boundary';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
 import { byUrgency, toAgentView, toDetail, toSummary } from './conversation-views';
+import { AVAILABLE_ROOM } from './agent-presence';
 import { SESSION_COOKIE } from './session-cookie';
 import { agentRoom, revokeEndedSessions } from './session-revocation';
 import { transferConversation } from './transfer';
@@ -55,8 +59,6 @@ type ConsoleNamespace = Namespace<
 
 /** Every signed-in console socket is in this room. */
 const AGENTS_ROOM = 'agents';
-/** Signed-in sockets whose agent is not away: they hear of new handoffs and count as available. */
-const AVAILABLE_ROOM = 'available';
 const watchRoom = (conversationId: string): string => `watch:${conversationId}`;
 const SEVERITIES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const CATEGORIES = ['platform', 'operational'] as const;
@@ -71,6 +73,12 @@ export interface ConsoleGatewayOptions {
   /** The socket.io namespace to serve (typed here: socket.io's `of()` returns an untyped one). */
   namespace: Namespace;
   engine: Engine;
+  /** How many agents are available (`consolePresence` over this namespace; the engine has it too). */
+  presence: AgentPresence;
+  /** The queue, each agent's own conversations and their transcripts. */
+  conversations: ConversationReadModel;
+  /** Who a conversation may be transferred to. */
+  agents: Pick<AgentStore, 'getAgent'>;
   directory: AgentDirectory;
   log: Logger;
   /** Extra facts shown above a conversation (tickets, downgraded reports), supplied by services. */
@@ -96,10 +104,8 @@ export interface ConsoleGatewayOptions {
  * The agent side over socket.io: authenticates each connection with the session cookie, keeps
  * every agent's queue live, and turns console actions (claim, reply, resolve) into engine calls.
  */
-export function attachConsoleGateway(options: ConsoleGatewayOptions): {
-  agentsOnline: () => Promise<number>;
-} {
-  const { engine, directory, log } = options;
+export function attachConsoleGateway(options: ConsoleGatewayOptions): void {
+  const { engine, conversations, directory, log } = options;
   const namespace = options.namespace as ConsoleNamespace;
   const reclassify = reclassifyAction(
     options.classification?.severities ?? SEVERITIES,
@@ -126,10 +132,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     }),
   );
 
-  const agentsOnline = async (): Promise<number> => {
-    const sockets = await namespace.in(AVAILABLE_ROOM).fetchSockets();
-    return new Set(sockets.map((s) => s.data.agent?.id)).size;
-  };
+  const agentsOnline = options.presence;
 
   const revocation = revokeEndedSessions({ namespace: options.namespace, directory, log });
   namespace.on('connection', (socket: ConsoleSocket) => {
@@ -152,19 +155,19 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
   forwardEngineEvents();
 
   async function queueItems() {
-    const waiting = await engine.store.listConversations({ modes: ['queued'], limit: 500 });
+    const waiting = await conversations.queue();
     return waiting.sort(byUrgency).map(toSummary);
   }
 
   async function mineItems(agentId: string) {
-    const mine = await engine.store.listConversations({ modes: ['assigned'], agentId, limit: 200 });
+    const mine = await conversations.assignedTo(agentId);
     return mine.map(toSummary);
   }
 
   async function detailOf(conversation: Conversation, afterSeq = 0) {
-    const messages = await engine.store.getMessages(conversation.id, afterSeq, 5000);
+    const messages = await conversations.transcript(conversation.id, afterSeq, 5000);
     const notes = options.notesFor ? await options.notesFor(conversation).catch(() => []) : [];
-    const ratings = await engine.store.ratings.list({ conversationId: conversation.id, limit: 20 });
+    const ratings = await conversations.ratings(conversation.id, 20);
     return toDetail(conversation, messages, notes, ratings);
   }
 
@@ -202,7 +205,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'open',
       action(socket, openAction, async (_agent, { conversationId, afterSeq }) => {
-        const conversation = await engine.store.getConversation(conversationId);
+        const conversation = await conversations.get(conversationId);
         if (!conversation) throw new NotFoundError('Conversation');
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation, afterSeq ?? 0) };
@@ -224,14 +227,21 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
     on(
       'note',
       action(socket, noteAction, async (agent, { conversationId, text, clientId }) => {
-        const { message, duplicate } = await addInternalNote(engine, agent, conversationId, text, clientId);
+        const { message, duplicate } = await addInternalNote(
+          engine,
+          conversations,
+          agent,
+          conversationId,
+          text,
+          clientId,
+        );
         return { seq: message.seq, duplicate };
       }),
     );
     on(
       'reopen',
       action(socket, conversationAction, async (agent, { conversationId }) => {
-        const conversation = await reopenConversation(engine, agent, conversationId);
+        const conversation = await reopenConversation(engine, conversations, agent, conversationId);
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation) };
       }),
@@ -275,7 +285,8 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
       action(socket, transferAction, async (agent, payload) => {
         const { conversation, to } = await transferConversation(
           engine,
-          engine.store,
+          options.agents,
+          conversations,
           agent,
           payload.conversationId,
           payload.agentId,
@@ -304,7 +315,7 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         options.limits.take('typingPerAddress', options.clientAddress(socket.request)),
       ]);
       if (bySession && byAddress)
-        await engine.typing(parsed.data.conversationId, 'agent', parsed.data.on === true);
+        await engine.delivery.typing(parsed.data.conversationId, 'agent', parsed.data.on === true);
     });
     socket.onAny((event: string) => {
       if (
@@ -374,6 +385,4 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): {
         namespace.to(watchRoom(conversationId)).emit('typing', { conversationId, on });
     });
   }
-
-  return { agentsOnline };
 }

@@ -2,6 +2,7 @@ import type { Engine } from '../../src/engine/engine';
 import { HandoffError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { TranscriptMessage } from '../../src/model/message';
+import type { ConversationReadModel } from '../../src/store/conversation-read-model';
 
 /**
  * Adds an agent's internal note to a conversation's transcript. It is stored and announced like any
@@ -12,25 +13,25 @@ import type { TranscriptMessage } from '../../src/model/message';
  */
 export async function addInternalNote(
   engine: Engine,
+  conversations: Pick<ConversationReadModel, 'get' | 'messageWithExternalId'>,
   agent: Agent,
   conversationId: string,
   text: string,
   clientId?: string,
 ): Promise<{ message: TranscriptMessage; duplicate: boolean }> {
-  const conversation = await engine.store.getConversation(conversationId);
+  const conversation = await conversations.get(conversationId);
   if (!conversation) throw new HandoffError('not_found', 'Conversation not found');
   const externalId = clientId ? `note:${agent.id}:${clientId}` : undefined;
   if (externalId) {
-    const earlier = await engine.store.findMessageByExternalId(conversationId, externalId);
+    const earlier = await conversations.messageWithExternalId(conversationId, externalId);
     if (earlier?.author === 'note') return { message: earlier, duplicate: true };
   }
-  const appended = await engine.store.appendMessage(conversationId, {
+  const appended = await engine.writer.append(conversation, {
     author: 'note',
     authorName: agent.displayName,
     text: text.trim(),
     createdAt: Date.now(),
     ...(externalId !== undefined && { externalId }),
   });
-  engine.events.emit('message', appended);
   return { message: appended.message, duplicate: false };
 }

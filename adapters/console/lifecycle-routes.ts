@@ -1,7 +1,9 @@
+import { textsFor } from '../../src/i18n/translate';
 import express, { type Request, type Response, type Router } from 'express';
 import { z } from 'zod';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import type { Engine } from '../../src/engine/engine';
+import type { ConversationStore, TicketStore } from '../../src/store/ports';
 import { NotFoundError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
@@ -26,6 +28,8 @@ const escalation = z
 export interface LifecycleRoutesOptions {
   directory: AgentDirectory;
   engine: Engine;
+  /** The tickets it changes, and the reporters' conversations it writes to. */
+  store: TicketStore & Pick<ConversationStore, 'getConversation'>;
   fixConfirmation: FixConfirmation;
   policy: SupportPolicy;
   clock?: () => number;
@@ -37,7 +41,7 @@ export interface LifecycleRoutesOptions {
  * an outage at once. Every route needs a signed-in agent.
  */
 export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
-  const { directory, engine, fixConfirmation, policy } = options;
+  const { directory, engine, store, fixConfirmation, policy } = options;
   const now = options.clock ?? Date.now;
   const router = express.Router();
   const json = express.json({ limit: '8kb' });
@@ -55,14 +59,14 @@ export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
   router.post('/tickets/:id/escalate', json, async (req: Request, res: Response) => {
     const agent = await signedIn(req);
     const { reason, line } = parsePayload(escalation, req.body ?? {});
-    const { ticket, customerNotice } = await escalateTicket(engine.store, policy, {
+    const { ticket, customerNotice } = await escalateTicket(store, policy, {
       ticketId: ticketIdOf(req),
       agent,
       reason,
       ...(line && { toLine: line }),
       at: now(),
     });
-    const conversation = await engine.store.getConversation(ticket.conversationId);
+    const conversation = await store.getConversation(ticket.conversationId);
     if (conversation) await engine.say(conversation, customerNotice);
     res.json({ ticket, told: customerNotice });
   });
@@ -71,18 +75,18 @@ export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
     const agent = await signedIn(req);
     const { confirmed } = parsePayload(outageChange, req.body ?? {});
     const ticket = confirmed
-      ? await confirmOutage(engine.store, ticketIdOf(req), {
+      ? await confirmOutage(store, ticketIdOf(req), {
           confirmedAt: now(),
           source: 'agent',
           by: agent.displayName,
         })
-      : await endOutage(engine.store, ticketIdOf(req), agent.displayName, now());
+      : await endOutage(store, ticketIdOf(req), agent.displayName, now());
     res.json({ ticket, reporters: outageReporters(ticket) });
   });
 
   router.get('/tickets/:id/reporters', async (req: Request, res: Response) => {
     await signedIn(req);
-    const ticket = await engine.store.getTicket(ticketIdOf(req));
+    const ticket = await store.getTicket(ticketIdOf(req));
     if (!ticket) throw new NotFoundError('Ticket');
     res.json({ reporters: outageReporters(ticket) });
   });
@@ -90,13 +94,14 @@ export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
   router.post('/tickets/:id/broadcast', json, async (req: Request, res: Response) => {
     const agent = await signedIn(req);
     const { text } = parsePayload(broadcast, req.body ?? {});
-    const ticket = await engine.store.getTicket(ticketIdOf(req));
+    const ticket = await store.getTicket(ticketIdOf(req));
     if (!ticket) throw new NotFoundError('Ticket');
     let sent = 0;
     for (const reporter of outageReporters(ticket)) {
-      const conversation = await engine.store.getConversation(reporter.conversationId);
+      const conversation = await store.getConversation(reporter.conversationId);
       if (!conversation) continue;
-      await engine.say(conversation, `Update on ticket ${ticket.id} from ${agent.displayName}: ${text}`);
+      const update = { ticketId: ticket.id, agent: agent.displayName, text };
+      await engine.say(conversation, textsFor(conversation)('routing.ticketUpdate', update));
       sent += 1;
     }
     res.json({ sent });

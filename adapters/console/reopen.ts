@@ -2,6 +2,7 @@ import type { Engine } from '../../src/engine/engine';
 import { ConflictError, HandoffError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { Conversation } from '../../src/model/conversation';
+import type { ConversationReadModel } from '../../src/store/conversation-read-model';
 
 /**
  * An agent writes to a conversation the bot answers again (resolved, ended, or the customer left):
@@ -11,10 +12,11 @@ import type { Conversation } from '../../src/model/conversation';
  */
 export async function reopenConversation(
   engine: Engine,
+  conversations: Pick<ConversationReadModel, 'get'>,
   agent: Agent,
   conversationId: string,
 ): Promise<Conversation> {
-  const current = await engine.store.getConversation(conversationId);
+  const current = await conversations.get(conversationId);
   if (!current) throw new HandoffError('not_found', 'Conversation not found');
   if (current.mode === 'assigned' && current.assignedAgentId === agent.id) return current;
   if (current.unreachable)
@@ -29,7 +31,7 @@ export async function reopenConversation(
       `${current.assignedAgentName ?? 'Another agent'} has this conversation`,
       'not_assigned',
     );
-  const conversation = await engine.transition(conversationId, {
+  const conversation = await engine.handoff.transition(conversationId, {
     event: 'reopen',
     at: Date.now(),
     agentId: agent.id,

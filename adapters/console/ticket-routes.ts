@@ -4,6 +4,7 @@ import type { Engine } from '../../src/engine/engine';
 import { NotFoundError, ValidationError } from '../../src/errors';
 import type { Agent } from '../../src/model/agent';
 import type { Ticket } from '../../src/model/ticket';
+import type { RecordStore, TicketStore } from '../../src/store/ports';
 import { readCookie } from '../http/cookies';
 import { SESSION_COOKIE } from './session-cookie';
 
@@ -13,8 +14,13 @@ const STATUSES: readonly Ticket['status'][] = ['open', 'resolved', 'reopened', '
  * Console routes for what the support flows record: ticket search, enhanced-support leads, and
  * ending a conversation (an abusive customer). Every route needs a signed-in agent.
  */
-export function ticketRoutes(options: { engine: Engine; directory: AgentDirectory }): Router {
-  const { engine, directory } = options;
+export function ticketRoutes(options: {
+  engine: Engine;
+  /** The tickets and the leads log it lists. */
+  store: Pick<TicketStore, 'listTickets' | 'getTicket'> & Pick<RecordStore, 'listRecords'>;
+  directory: AgentDirectory;
+}): Router {
+  const { engine, store, directory } = options;
   const router = express.Router();
   const signedIn = (req: Request): Promise<Agent> =>
     directory.authenticate(readCookie(req.headers.cookie, SESSION_COOKIE));
@@ -23,7 +29,7 @@ export function ticketRoutes(options: { engine: Engine; directory: AgentDirector
     await signedIn(req);
     const text = typeof req.query.text === 'string' ? req.query.text.slice(0, 200) : undefined;
     const status = STATUSES.find((s) => s === req.query.status);
-    const tickets = await engine.store.listTickets({
+    const tickets = await store.listTickets({
       ...(text && { text }),
       ...(status && { status }),
       limit: 200,
@@ -33,14 +39,14 @@ export function ticketRoutes(options: { engine: Engine; directory: AgentDirector
 
   router.get('/tickets/:id', async (req: Request, res: Response) => {
     await signedIn(req);
-    const ticket = await engine.store.getTicket(String(req.params.id).toUpperCase());
+    const ticket = await store.getTicket(String(req.params.id).toUpperCase());
     if (!ticket) throw new NotFoundError('Ticket');
     res.json({ ticket });
   });
 
   router.get('/leads', async (req: Request, res: Response) => {
     await signedIn(req);
-    const leads = await engine.store.listRecords('leads', 500);
+    const leads = await store.listRecords('leads', 500);
     res.json({ leads: [...leads].reverse() });
   });
 

@@ -8,7 +8,8 @@ import type { Logger } from '../../src/logger';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import { EmailChannel } from './email-channel';
-import { EmailInbound } from './email-inbound';
+import { EmailInbound, type EmailInboundStore } from './email-inbound';
+import type { ConversationStore } from '../../src/store/ports';
 import { ImapInbox } from './imap-inbox';
 import { MAILGUN_WEBHOOK_PATH, mailgunInboundRoute } from './mailgun-webhook';
 
@@ -27,6 +28,8 @@ export interface EmailAttachment {
 export interface AttachEmailOptions {
   config: Config;
   engine: Engine;
+  /** What the channel and the inbound side read and write (see EmailInboundStore). */
+  store: EmailInboundStore & Pick<ConversationStore, 'updateConversation'>;
   app: Express;
   tickets: TicketService;
   policy: SupportPolicy;
@@ -52,7 +55,7 @@ export function attachEmail(options: AttachEmailOptions): EmailAttachment | unde
     engine.registerChannel(
       new EmailChannel({
         transport: nodemailer.createTransport(config.SMTP_URL),
-        store: engine.store,
+        store: options.store,
         address,
         fromName: config.EMAIL_FROM_NAME,
         messageIdDomain: domain,
@@ -64,6 +67,7 @@ export function attachEmail(options: AttachEmailOptions): EmailAttachment | unde
   }
   const inbound = new EmailInbound({
     engine,
+    store: options.store,
     tickets: options.tickets,
     policy: options.policy,
     log,

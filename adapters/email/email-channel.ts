@@ -6,14 +6,14 @@ import type { Channel, ChannelCapabilities, SendResult } from '../../src/channel
 import { ChannelError } from '../../src/errors';
 import type { ConversationRef } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
-import type { Store } from '../../src/store/store';
+import type { ConversationStore } from '../../src/store/ports';
 import { EMAIL_MEMORY, threadMemory, trimReferences } from './email-thread';
 import { EMAIL_NOTICES, emailBody, outboundMessageId, replySubject } from './email-render';
 
 /** Options of the e-mail channel. */
 export interface EmailChannelOptions {
   transport: Transporter;
-  store: Store;
+  store: Pick<ConversationStore, 'findConversation' | 'updateConversation'>;
   /** The support address the replies come from (and customers answer to). */
   address: string;
   fromName: string;

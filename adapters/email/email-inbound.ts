@@ -6,6 +6,7 @@ import type { Logger } from '../../src/logger';
 import type { Conversation, ConversationRef } from '../../src/model/conversation';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import { priorityOf } from '../../src/policy/classification';
+import type { ConversationStore, DedupStore, TicketStore, TranscriptStore } from '../../src/store/ports';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import {
   emailAcknowledgement,
@@ -21,9 +22,19 @@ import { messageIdsIn, parseEmail, type ParsedEmail } from './parse-email';
 /** What became of one e-mail. */
 export type EmailOutcome = 'stored' | 'duplicate' | 'ignored' | 'bounce';
 
+/**
+ * What the e-mail inbound side needs from the store: the thread a mail belongs to, the ticket it
+ * files or raises, and the claim that lets one instance of several file it.
+ */
+export type EmailInboundStore = DedupStore &
+  Pick<ConversationStore, 'getConversation' | 'findConversation'> &
+  Pick<TranscriptStore, 'getMessages' | 'findMessageByExternalId' | 'findMessageByProviderId'> &
+  Pick<TicketStore, 'getTicket' | 'saveTicket'>;
+
 /** Options of the e-mail inbound side. */
 export interface EmailInboundOptions {
   engine: Engine;
+  store: EmailInboundStore;
   tickets: TicketService;
   policy: SupportPolicy;
   log: Logger;
@@ -72,7 +83,7 @@ export class EmailInbound {
       this.options.log.info({ reason: guard?.reason ?? 'no sender' }, 'e-mail not taken in');
       return 'ignored';
     }
-    const thread = await findThread(this.options.engine.store, mail);
+    const thread = await findThread(this.options.store, mail);
     if (guard && !thread) {
       this.options.log.info({ reason: guard.reason }, 'automated e-mail not answered');
       return 'ignored';
@@ -90,8 +101,8 @@ export class EmailInbound {
   ): Promise<EmailOutcome> {
     const { engine } = this.options;
     const from = mail.from!;
-    const known = thread ?? (await engine.store.findConversation('email', key));
-    if (known && (await engine.store.findMessageByExternalId(known.id, mail.messageId))) {
+    const known = thread ?? (await this.options.store.findConversation('email', key));
+    if (known && (await this.options.store.findMessageByExternalId(known.id, mail.messageId))) {
       if (!guard) await this.followUp(known, mail, mail.text);
       return 'duplicate';
     }
@@ -160,9 +171,9 @@ export class EmailInbound {
       severity: named.severity,
       ...(named.category && !conversation.brief?.category && { category: named.category }),
     };
-    const ticket = await engine.store.getTicket(ticketId);
+    const ticket = await this.options.store.getTicket(ticketId);
     if (ticket) {
-      await engine.store.saveTicket({
+      await this.options.store.saveTicket({
         ...ticket,
         brief: { ...ticket.brief, ...raised },
         updatedAt: this.now(),
@@ -182,8 +193,8 @@ export class EmailInbound {
   private async openTicket(conversation: Conversation, mail: ParsedEmail): Promise<void> {
     const { engine, tickets, policy } = this.options;
     // Several instances may read the same mailbox: one of them files the ticket.
-    if (!(await engine.store.remember(`email:ticket:${conversation.id}`, TICKET_CLAIM_MS))) return;
-    const attachments = (await engine.store.getMessages(conversation.id, 0, 5)).flatMap(
+    if (!(await this.options.store.remember(`email:ticket:${conversation.id}`, TICKET_CLAIM_MS))) return;
+    const attachments = (await this.options.store.getMessages(conversation.id, 0, 5)).flatMap(
       (m) => m.attachments?.map((a) => a.url) ?? [],
     );
     const brief = {
@@ -199,7 +210,7 @@ export class EmailInbound {
       // A severity the words only suggest orders the queue; the ticket waits for a person to set it.
       priority: priorityOf(ticket.brief.severity ?? suggested?.severity),
     }));
-    const queued = await engine.transition(conversation.id, {
+    const queued = await engine.handoff.transition(conversation.id, {
       event: 'request',
       at: this.now(),
       reason: `E-mail ticket ${ticket.id}`,
@@ -259,7 +270,7 @@ export class EmailInbound {
     );
     const brief = ticket.brief;
     await engine.updateConversation(conversation.id, (c) => ({ ...c, brief }));
-    const queued = await engine.transition(conversation.id, {
+    const queued = await engine.handoff.transition(conversation.id, {
       event: 'request',
       at: this.now(),
       reason: reopened
@@ -290,10 +301,10 @@ export class EmailInbound {
     const { engine, messageIdDomain } = this.options;
     const ours = messageIdsIn(mail.source).filter((id) => id.toLowerCase().endsWith(`@${messageIdDomain}>`));
     for (const id of new Set(ours)) {
-      const message = await engine.store.findMessageByProviderId(id);
-      const conversation = message && (await engine.store.getConversation(message.conversationId));
+      const message = await this.options.store.findMessageByProviderId(id);
+      const conversation = message && (await this.options.store.getConversation(message.conversationId));
       if (!message || !conversation) continue;
-      await engine.setDelivery(conversation, message, {
+      await engine.delivery.setDelivery(conversation, message, {
         status: 'undelivered',
         providerId: id,
         at: this.now(),

@@ -1,5 +1,5 @@
 import type { Conversation } from '../../src/model/conversation';
-import type { Store } from '../../src/store/store';
+import type { ConversationStore, TicketStore, TranscriptStore } from '../../src/store/ports';
 import { findTicketId } from '../../src/tickets/ticket-id';
 import type { ParsedEmail } from './parse-email';
 
@@ -58,7 +58,12 @@ export function rememberInbound(
  * the sender is that ticket's customer (quoting an id must not let a stranger into a ticket).
  * Undefined: the e-mail starts a new conversation.
  */
-export async function findThread(store: Store, mail: ParsedEmail): Promise<Conversation | undefined> {
+export async function findThread(
+  store: Pick<ConversationStore, 'getConversation' | 'findConversation'> &
+    Pick<TranscriptStore, 'findMessageByProviderId'> &
+    Pick<TicketStore, 'getTicket'>,
+  mail: ParsedEmail,
+): Promise<Conversation | undefined> {
   const ids = [...mail.inReplyTo, ...[...mail.references].reverse()];
   for (const id of new Set(ids)) {
     const ours = await store.findMessageByProviderId(id);

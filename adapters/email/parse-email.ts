@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type ParsedMail } from 'mailparser';
 import { visibleText } from './email-text';
+import { cleanFileName } from '../../src/text/file-name';
 
 /** A file that came with an e-mail, before it is kept. */
 export interface EmailFile {
@@ -90,7 +91,7 @@ export async function parseEmail(raw: Buffer): Promise<ParsedEmail> {
     files: mail.attachments
       .filter((file) => file.size > 0 && file.contentType !== 'message/delivery-status')
       .map((file) => ({
-        ...(file.filename && { name: file.filename }),
+        ...(cleanFileName(file.filename) && { name: cleanFileName(file.filename) }),
         contentType: file.contentType,
         bytes: file.content,
         inline: file.related || file.contentDisposition === 'inline',

@@ -263,6 +263,10 @@ export class RedisStore implements Store {
     return reply === 'OK';
   }
 
+  async isRemembered(key: string): Promise<boolean> {
+    return (await this.client.exists(this.key('dedup', key))) === 1;
+  }
+
   async forget(key: string): Promise<void> {
     await this.client.del(this.key('dedup', key));
   }

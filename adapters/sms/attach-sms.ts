@@ -6,7 +6,7 @@ import type { Logger } from '../../src/logger';
 import { loadPolicy } from '../../src/policy/load-policy';
 import { LogCap, withCappedWarnings } from '../http/log-cap';
 import { SmsChannel, type SmsSender } from './sms-channel';
-import { SmsInbound } from './sms-inbound';
+import { SmsInbound, type SmsInboundStore } from './sms-inbound';
 import { helpText, OPTED_OUT_REASON } from './sms-keywords';
 import { RebasedRequestClient } from './twilio-http-client';
 import { verifyTwilioSignature } from './twilio-signature';
@@ -29,6 +29,7 @@ export interface SmsAttachment {
 export interface AttachSmsOptions {
   config: Config;
   engine: Engine;
+  store: SmsInboundStore;
   app: Express;
   log: Logger;
 }
@@ -62,11 +63,12 @@ export function attachSms(options: AttachSmsOptions): SmsAttachment | undefined 
       client,
       sender,
       ...(publicUrl && { statusCallback: `${publicUrl}${SMS_STATUS_PATH}` }),
-      onOptedOut: (conversationId) => engine.markUnreachable(conversationId, OPTED_OUT_REASON),
+      onOptedOut: (conversationId) => engine.delivery.markUnreachable(conversationId, OPTED_OUT_REASON),
     }),
   );
   const inbound = new SmsInbound({
     engine,
+    store: options.store,
     log,
     helpText: helpText(loadPolicy(config.POLICY_FILE)),
     warningsPerMinute: config.WEBHOOK_WARNINGS_PER_MINUTE,

@@ -1,14 +1,15 @@
 import type { Engine } from '../../src/engine/engine';
 import { ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
-import type { ConversationRef, CustomerProfile } from '../../src/model/conversation';
+import type { Conversation, ConversationRef, CustomerProfile } from '../../src/model/conversation';
 import type { Delivery } from '../../src/model/message';
 import { timeZoneForPhone } from '../../src/policy/phone-time-zone';
+import type { ConversationStore, DedupStore, TranscriptStore } from '../../src/store/ports';
 import { twilioParams } from '../http/edge-schemas';
 import { LogCap } from '../http/log-cap';
 import { keepMmsMedia, type MmsMediaOptions } from './mms-media';
 import { TWILIO_UNSUBSCRIBED } from './sms-channel';
-import { OPTED_IN_TEXT, OPTED_OUT_REASON, smsKeyword } from './sms-keywords';
+import { OPTED_OUT_REASON, optedInText, smsKeyword } from './sms-keywords';
 
 /** How long a MessageSid is remembered (Twilio retries a failed webhook within hours). */
 /**
@@ -18,13 +19,19 @@ import { OPTED_IN_TEXT, OPTED_OUT_REASON, smsKeyword } from './sms-keywords';
  */
 const REPLAY_CLAIM_MS = 30_000;
 
+/** What the SMS inbound side needs from the store: replay keys, and reading conversations and sent messages. */
+export type SmsInboundStore = DedupStore &
+  Pick<ConversationStore, 'findConversation' | 'getConversation'> &
+  Pick<TranscriptStore, 'findMessageByProviderId'>;
+
 /** Options of the SMS inbound side. */
 export interface SmsInboundOptions {
   engine: Engine;
+  store: SmsInboundStore;
   log: Logger;
   media: MmsMediaOptions;
-  /** The answer to HELP (support contacts). */
-  helpText: string;
+  /** The answer to HELP (support contacts) in the conversation's language. */
+  helpText: (conversation: Conversation) => string;
   /** Warning lines per minute about malformed posts (WEBHOOK_WARNINGS_PER_MINUTE). */
   warningsPerMinute?: number;
   now?: () => number;
@@ -77,19 +84,18 @@ export class SmsInbound {
 
   /** One inbound SMS or MMS; `onStored` runs once it is safely stored, for the webhook's answer. */
   async message(body: unknown, onStored?: () => void): Promise<void> {
-    const { engine } = this.options;
     const params = this.readable(body, 'inbound sms');
     if (!params) return;
     const sid = params.MessageSid ?? params.SmsSid;
     const from = params.From;
     if (!sid || !from) return;
     const replayKey = `twilio:in:${sid}`;
-    if (!(await engine.store.remember(replayKey, REPLAY_CLAIM_MS))) return;
+    if (!(await this.options.store.remember(replayKey, REPLAY_CLAIM_MS))) return;
     try {
       await this.process(sid, from, params, onStored);
     } catch (error) {
       // Not handled: let Twilio's retry through.
-      await engine.store.forget(replayKey);
+      await this.options.store.forget(replayKey);
       throw error;
     }
   }
@@ -130,17 +136,17 @@ export class SmsInbound {
         ...(onStored && { onStored }),
       });
       if (duplicate) return;
-      if (keyword === 'stop') await engine.markUnreachable(conversation.id, OPTED_OUT_REASON);
+      if (keyword === 'stop') await engine.delivery.markUnreachable(conversation.id, OPTED_OUT_REASON);
       else if (keyword === 'start') {
         const back = conversation.unreachable
-          ? await engine.markUnreachable(conversation.id, undefined)
+          ? await engine.delivery.markUnreachable(conversation.id, undefined)
           : conversation;
-        await engine.say(back, OPTED_IN_TEXT);
-      } else await engine.say(conversation, this.options.helpText);
+        await engine.say(back, optedInText(back));
+      } else await engine.say(conversation, this.options.helpText(conversation));
       return;
     }
 
-    const existing = await engine.store.findConversation('sms', from);
+    const existing = await this.options.store.findConversation('sms', from);
     const attachments = await keepMmsMedia(params, from, this.options.media);
     try {
       // An opted-out customer's texts still reach the transcript, but nothing answers them.
@@ -165,17 +171,18 @@ export class SmsInbound {
     const sid = params.MessageSid ?? params.SmsSid;
     const next = STATUS[(params.MessageStatus ?? params.SmsStatus ?? '').toLowerCase()];
     if (!sid || !next) return;
-    const message = await engine.store.findMessageByProviderId(sid);
-    const conversation = message && (await engine.store.getConversation(message.conversationId));
+    const message = await this.options.store.findMessageByProviderId(sid);
+    const conversation = message && (await this.options.store.getConversation(message.conversationId));
     if (!message || !conversation) return;
     if (message.delivery && RANK_OF[message.delivery.status] > next.rank) return;
     const code = params.ErrorCode;
-    await engine.setDelivery(conversation, message, {
+    await engine.delivery.setDelivery(conversation, message, {
       status: next.status,
       providerId: sid,
       at: this.now(),
       ...(code && { error: `Twilio error ${code}${ERROR_TEXT[code] ? `: ${ERROR_TEXT[code]}` : ''}` }),
     });
-    if (code === String(TWILIO_UNSUBSCRIBED)) await engine.markUnreachable(conversation.id, OPTED_OUT_REASON);
+    if (code === String(TWILIO_UNSUBSCRIBED))
+      await engine.delivery.markUnreachable(conversation.id, OPTED_OUT_REASON);
   }
 }

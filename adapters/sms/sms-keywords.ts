@@ -1,3 +1,5 @@
+import { textsFor } from '../../src/i18n/translate';
+import type { Conversation } from '../../src/model/conversation';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 
 /** A carrier keyword the SMS adapter answers itself, before any flow sees the message. */
@@ -31,16 +33,19 @@ export function smsKeyword(body: string): SmsKeyword | undefined {
 export const OPTED_OUT_REASON =
   'The customer opted out of SMS (replied STOP); nothing is sent until they reply START.';
 
-/** The answer to START. */
-export const OPTED_IN_TEXT =
-  'You are subscribed again to support messages. Ask me a question, or reply HUMAN to reach our team. Reply STOP to opt out.';
+/** The answer to START, in the customer's language (the keywords stay the carriers' English ones). */
+export function optedInText(conversation: Pick<Conversation, 'profile'>): string {
+  return textsFor(conversation)('channel.smsOptedIn');
+}
 
-/** The answer to HELP: the support contacts from the support policy. */
-export function helpText(policy: SupportPolicy): string {
+/** The answer to HELP: the support contacts from the support policy, in the customer's language. */
+export function helpText(policy: SupportPolicy): (conversation: Pick<Conversation, 'profile'>) => string {
   const { contacts } = policy;
   const sms = contacts.sms.map((entry) => `${entry.label} ${entry.number}`).join(', ');
-  return (
-    `Support: SMS ${sms}; Telegram ${contacts.telegram.handle}; email ${contacts.email}. ` +
-    'Reply HUMAN to reach our team, STOP to opt out.'
-  );
+  return (conversation) =>
+    textsFor(conversation)('channel.smsHelp', {
+      sms,
+      handle: contacts.telegram.handle,
+      email: contacts.email,
+    });
 }

@@ -31,9 +31,16 @@ import {
   readSession,
   readTicket,
 } from '../../src/store/stored-documents';
+import { migrate } from './sqlite-migrations';
 import { SqliteSatisfactionStore } from './sqlite-satisfaction-store';
 
-const SCHEMA = `
+/**
+ * The schema's versions, oldest first; a change to the schema is a new entry at the end, never an
+ * edit of one already released. Version 1 is the schema as it was before versioning, written with
+ * IF NOT EXISTS so that a database made then is taken as version 1 unchanged.
+ */
+const MIGRATIONS: readonly string[] = [
+  `
 CREATE TABLE IF NOT EXISTS conversations (
   id TEXT PRIMARY KEY,
   channel TEXT NOT NULL,
@@ -65,7 +72,8 @@ CREATE INDEX IF NOT EXISTS tickets_customer ON tickets (customer_id, updated_at)
 CREATE TABLE IF NOT EXISTS records (id INTEGER PRIMARY KEY AUTOINCREMENT, log TEXT NOT NULL, doc TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS records_log ON records (log, id);
 CREATE TABLE IF NOT EXISTS canned_responses (id TEXT PRIMARY KEY, doc TEXT NOT NULL);
-`;
+`,
+];
 
 type Row = { doc: string };
 
@@ -93,7 +101,7 @@ export class SqliteStore implements Store {
     this.db.pragma('synchronous = NORMAL');
     // A WAL that once grew under a burst is cut back to this size after the next checkpoint.
     this.db.pragma('journal_size_limit = 67108864');
-    this.db.exec(SCHEMA);
+    migrate(this.db, MIGRATIONS, `conversation store ${file}`);
     ensureMessageSearch(this.db);
     this.commits = new GroupCommit(this.db, file);
     this.ratings = new SqliteSatisfactionStore(this.db, (change) => this.commits.write(change));
@@ -269,6 +277,13 @@ export class SqliteStore implements Store {
         .run(key, now + ttlMs);
       return result.changes === 1;
     });
+  }
+
+  async isRemembered(key: string): Promise<boolean> {
+    return (
+      this.db.prepare('SELECT 1 FROM dedup WHERE key = ? AND expires_at > ?').get(key, this.now()) !==
+      undefined
+    );
   }
 
   async forget(key: string): Promise<void> {

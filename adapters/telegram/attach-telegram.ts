@@ -1,3 +1,4 @@
+import { textsFor, translator } from '../../src/i18n/translate';
 import { randomBytes } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Express } from 'express';
@@ -7,7 +8,7 @@ import type { Config } from '../../src/config';
 import type { Engine } from '../../src/engine/engine';
 import type { Logger } from '../../src/logger';
 import { TelegramChannel, type TelegramRetryPolicy } from './telegram-channel';
-import { TelegramInbound } from './telegram-inbound';
+import { TelegramInbound, type TelegramInboundStore } from './telegram-inbound';
 import { LogCap } from '../http/log-cap';
 import { telegramWebhook } from './telegram-webhook';
 
@@ -25,6 +26,7 @@ export interface TelegramAttachment {
 export interface AttachTelegramOptions {
   config: Config;
   engine: Engine;
+  store: TelegramInboundStore;
   app: Express;
   log: Logger;
   retry?: TelegramRetryPolicy;
@@ -54,11 +56,21 @@ export async function attachTelegram(
     new TelegramChannel({
       telegram: bot.telegram,
       log,
-      onBlocked: (conversationId, reason) => engine.markUnreachable(conversationId, reason),
+      onBlocked: (conversationId, reason) => engine.delivery.markUnreachable(conversationId, reason),
+      textsOf: async (conversationId) => {
+        const conversation = await options.store.getConversation(conversationId);
+        return conversation ? textsFor(conversation) : translator('en');
+      },
       ...(options.retry && { retry: options.retry }),
     }),
   );
-  const inbound = new TelegramInbound({ telegram: bot.telegram, engine, log, dataDir: config.DATA_DIR });
+  const inbound = new TelegramInbound({
+    telegram: bot.telegram,
+    engine,
+    store: options.store,
+    log,
+    dataDir: config.DATA_DIR,
+  });
 
   if (config.TELEGRAM_WEBHOOK_URL) {
     const secret = config.TELEGRAM_WEBHOOK_SECRET ?? randomBytes(32).toString('base64url');

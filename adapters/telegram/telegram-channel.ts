@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../../src/i18n/translate';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { TelegramError, type Telegram } from 'telegraf';
 import type { Channel, ChannelCapabilities, SendResult } from '../../src/channels/channel';
@@ -20,6 +21,8 @@ export interface TelegramChannelOptions {
   /** Called once when Telegram says the customer blocked the bot (403), to stop further sends. */
   onBlocked: (conversationId: string, reason: string) => Promise<unknown>;
   retry?: TelegramRetryPolicy;
+  /** The texts of the conversation's language, for the lines the channel adds ("Did this help?"). */
+  textsOf?: (conversationId: string) => Promise<Translate>;
 }
 
 /** Why a chat is unreachable, as the agent reads it. */
@@ -47,7 +50,8 @@ export class TelegramChannel implements Channel {
 
   async send(ref: ConversationRef, message: TranscriptMessage): Promise<SendResult> {
     let firstId: number | undefined;
-    for (const piece of renderForTelegram(message)) {
+    const t = (await this.options.textsOf?.(message.conversationId)) ?? translator('en');
+    for (const piece of renderForTelegram(message, t)) {
       const sent = await this.call(message.conversationId, () =>
         this.options.telegram.sendMessage(ref.conversationKey, piece.html, {
           parse_mode: 'HTML',

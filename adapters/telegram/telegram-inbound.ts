@@ -1,3 +1,4 @@
+import { textsFor } from '../../src/i18n/translate';
 import type { Telegram } from 'telegraf';
 import type { CallbackQuery, Message, Update, User } from 'telegraf/types';
 import type { Engine } from '../../src/engine/engine';
@@ -5,16 +6,24 @@ import { ValidationError } from '../../src/errors';
 import type { Logger } from '../../src/logger';
 import type { ConversationRef, CustomerProfile } from '../../src/model/conversation';
 import type { Attachment } from '../../src/model/message';
+import type { ConversationStore, TranscriptStore } from '../../src/store/ports';
 import { saveUpload } from '../uploads/file-store';
 import { parseButtonData } from './telegram-render';
+import { cleanFileName } from '../../src/text/file-name';
 
 /** Largest file kept from a chat (the Bot API itself serves at most 20 MB through getFile). */
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** What the Telegram inbound side reads from the store. */
+export type TelegramInboundStore = Pick<ConversationStore, 'findConversation' | 'getConversation'> &
+  Pick<TranscriptStore, 'getMessages'>;
 
 /** Options of the Telegram inbound side. */
 export interface TelegramInboundOptions {
   telegram: Telegram;
   engine: Engine;
+  /** Finds the chat's conversation and the answer a feedback button is about. */
+  store: TelegramInboundStore;
   log: Logger;
   dataDir: string;
 }
@@ -43,7 +52,7 @@ export class TelegramInbound {
   private async onMessage(updateId: number, message: Message, onStored?: () => void): Promise<void> {
     const { telegram, engine } = this.options;
     if (message.chat.type !== 'private') {
-      await this.refuseGroup(message.chat.id);
+      await this.refuseGroup(message.chat.id, message.from?.language_code);
       return;
     }
     const from = message.from;
@@ -81,14 +90,14 @@ export class TelegramInbound {
     const { telegram, engine } = this.options;
     const chatId = query.message?.chat.id ?? query.from.id;
     const data = 'data' in query ? parseButtonData(query.data) : undefined;
-    const conversation = await engine.store.findConversation('telegram', String(chatId));
+    const conversation = await this.options.store.findConversation('telegram', String(chatId));
     let notice: string | undefined;
     if (data && conversation) {
       if (data.kind === 'feedback') {
-        await engine.recordFeedback(conversation.id, data.seq, data.helpful);
-        notice = 'Thanks for the feedback!';
+        await engine.analytics.recordFeedback(conversation.id, data.seq, data.helpful);
+        notice = textsFor(conversation)('channel.telegramThanks');
       } else {
-        const [message] = await engine.store.getMessages(conversation.id, data.seq - 1, 1);
+        const [message] = await this.options.store.getMessages(conversation.id, data.seq - 1, 1);
         const reply = message?.seq === data.seq ? message.quickReplies?.[data.index] : undefined;
         if (reply) {
           await engine.handleInbound(
@@ -110,16 +119,16 @@ export class TelegramInbound {
 
   /** A customer who blocked the bot and writes again has unblocked it. */
   private async clearBlockedFlag(ref: ConversationRef): Promise<void> {
-    const existing = await this.options.engine.store.findConversation('telegram', ref.conversationKey);
-    if (existing?.unreachable) await this.options.engine.markUnreachable(existing.id, undefined);
+    const existing = await this.options.store.findConversation('telegram', ref.conversationKey);
+    if (existing?.unreachable) await this.options.engine.delivery.markUnreachable(existing.id, undefined);
   }
 
-  private async refuseGroup(chatId: number): Promise<void> {
+  private async refuseGroup(chatId: number, locale: string | undefined): Promise<void> {
     this.botUsername ??= (await this.options.telegram.getMe().catch(() => undefined))?.username;
-    const where = this.botUsername ? ` https://t.me/${this.botUsername}` : '';
+    const link = this.botUsername ? ` https://t.me/${this.botUsername}` : '';
     await this.options.telegram.sendMessage(
       chatId,
-      `Hi! I answer support questions in private chats only, so nothing about your account is shared in a group. Please message me directly:${where}`,
+      textsFor({ profile: { locale } })('channel.telegramGroup', { link }),
     );
   }
 
@@ -134,7 +143,7 @@ export class TelegramInbound {
         : 'document' in message
           ? {
               fileId: message.document.file_id,
-              name: message.document.file_name,
+              name: cleanFileName(message.document.file_name) || undefined,
               size: message.document.file_size,
             }
           : undefined;

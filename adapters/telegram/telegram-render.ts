@@ -1,3 +1,4 @@
+import { translator, type Translate } from '../../src/i18n/translate';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
 import { answerBlocks, inlineRuns } from '../../src/knowledge/answer-blocks';
 import type { TranscriptMessage } from '../../src/model/message';
@@ -41,9 +42,12 @@ export function parseButtonData(data: string): ButtonData | undefined {
  * characters on sensible boundaries and HTML-escaped, the cited page as a link, quick replies and
  * "Did this help?" as inline buttons on the last piece.
  */
-export function renderForTelegram(message: TranscriptMessage): TelegramOutgoing[] {
-  const { body, link } = separateCitation(message);
-  const feedbackLine = message.answerId ? 'Did this help?' : undefined;
+export function renderForTelegram(
+  message: TranscriptMessage,
+  t: Translate = translator('en'),
+): TelegramOutgoing[] {
+  const { body, link } = separateCitation(message, t);
+  const feedbackLine = message.answerId ? t('answer.didThisHelp') : undefined;
   const tail = [link?.visible, feedbackLine].filter(Boolean).join('\n\n');
   const tailHtml = [link?.html, feedbackLine && `<i>${feedbackLine}</i>`].filter(Boolean).join('\n\n');
   const pieces = body ? splitText(body, TELEGRAM_MAX_TEXT) : [];
@@ -57,7 +61,7 @@ export function renderForTelegram(message: TranscriptMessage): TelegramOutgoing[
     }
   }
   if (html.length === 0) html.push(escapeHtml('(empty message)'));
-  const keyboard = keyboardFor(message);
+  const keyboard = keyboardFor(message, t);
   return html.map((text, i) => ({ html: text, ...(keyboard && i === html.length - 1 && { keyboard }) }));
 }
 
@@ -80,7 +84,10 @@ export function formattedHtml(text: string): string {
 }
 
 /** Takes the "From the docs: title / URL" block off the text and renders it as one link. */
-function separateCitation(message: TranscriptMessage): {
+function separateCitation(
+  message: TranscriptMessage,
+  t: Translate,
+): {
   body: string;
   link?: { html: string; visible: string };
 } {
@@ -88,24 +95,30 @@ function separateCitation(message: TranscriptMessage): {
   const citation = message.citations?.[0];
   if (!citation) return { body: text };
   const anchor = `<a href="${escapeAttribute(citation.url)}">${escapeHtml(citation.title)}</a>`;
-  const block = `From the docs: ${citation.title}\n${citation.url}`;
-  if (text.endsWith(block)) {
+  // The title is put in after escaping: the label around it is plain text, the anchor is HTML.
+  const marker = '\u0000';
+  const label = (key: string) => {
+    const [before = '', after = ''] = t(key, { title: marker }).split(marker);
     return {
-      body: text.slice(0, -block.length).trim(),
-      link: { html: `From the docs: ${anchor}`, visible: `From the docs: ${citation.title}` },
+      html: `${escapeHtml(before)}${anchor}${escapeHtml(after)}`,
+      visible: t(key, { title: citation.title }),
     };
+  };
+  const block = `${t('answer.fromDocs', { title: citation.title })}\n${citation.url}`;
+  if (text.endsWith(block)) {
+    return { body: text.slice(0, -block.length).trim(), link: label('answer.fromDocs') };
   }
-  return { body: text, link: { html: `Source: ${anchor}`, visible: `Source: ${citation.title}` } };
+  return { body: text, link: label('answer.source') };
 }
 
-function keyboardFor(message: TranscriptMessage): InlineKeyboardMarkup | undefined {
+function keyboardFor(message: TranscriptMessage, t: Translate): InlineKeyboardMarkup | undefined {
   const rows: InlineKeyboardButton[][] = (message.quickReplies ?? [])
     .slice(0, 10)
     .map((reply, index) => [{ text: reply.label.slice(0, 64), callback_data: `qr:${message.seq}:${index}` }]);
   if (message.answerId) {
     rows.push([
-      { text: '👍 Yes', callback_data: `fb:${message.seq}:1` },
-      { text: '👎 No', callback_data: `fb:${message.seq}:0` },
+      { text: `👍 ${t('answer.yes')}`, callback_data: `fb:${message.seq}:1` },
+      { text: `👎 ${t('answer.no')}`, callback_data: `fb:${message.seq}:0` },
     ]);
   }
   return rows.length ? { inline_keyboard: rows } : undefined;

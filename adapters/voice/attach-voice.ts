@@ -6,13 +6,14 @@ import { describeHours } from '../../src/policy/opening-hours';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import { verifyTwilioSignature } from '../sms/twilio-signature';
-import { VoiceLine } from './voice-line';
+import { VoiceLine, type VoiceLineStore } from './voice-line';
 import { apology, VOICE_PATHS, type VoiceScript } from './voice-twiml';
 
 /** What the phone line is built from. */
 export interface AttachVoiceOptions {
   config: Config;
   engine: Engine;
+  store: VoiceLineStore;
   app: Express;
   tickets: TicketService;
   policy: SupportPolicy;
@@ -46,6 +47,7 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
   };
   const line = new VoiceLine({
     engine,
+    store: options.store,
     tickets: options.tickets,
     policy,
     script,

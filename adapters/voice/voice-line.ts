@@ -6,6 +6,7 @@ import type { Attachment } from '../../src/model/message';
 import { isOpen } from '../../src/policy/opening-hours';
 import { timeZoneForPhone } from '../../src/policy/phone-time-zone';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
+import type { TicketStore, TranscriptStore } from '../../src/store/ports';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import { keepRecording, RecordingNotKept, type RecordingFetchOptions } from './call-recordings';
 import {
@@ -18,9 +19,14 @@ import {
   type VoiceScript,
 } from './voice-twiml';
 
+/** What the phone line needs from the store: an earlier voicemail of a call, and the caller's tickets. */
+export type VoiceLineStore = Pick<TranscriptStore, 'findMessageByExternalId'> &
+  Pick<TicketStore, 'getTicket' | 'saveTicket' | 'listTickets'>;
+
 /** Options of the phone line. */
 export interface VoiceLineOptions {
   engine: Engine;
+  store: VoiceLineStore;
   tickets: TicketService;
   policy: SupportPolicy;
   script: VoiceScript;
@@ -158,7 +164,7 @@ export class VoiceLine {
   ): Promise<string | undefined> {
     const { engine, tickets } = this.options;
     if (!botIsAnswering(conversation.mode)) return conversation.brief?.ticketId;
-    const early = await engine.store.findMessageByExternalId(
+    const early = await this.options.store.findMessageByExternalId(
       conversation.id,
       `recording-file:${recordingSid}`,
     );
@@ -170,13 +176,13 @@ export class VoiceLine {
       : await tickets.create(conversation, brief, `Voicemail from ${conversation.ref.customerId}`);
     if (!ticket) return undefined;
     await engine.updateConversation(conversation.id, (c) => ({ ...c, brief: ticket.brief }));
-    await engine.requestHandoff(conversation.id, `Voicemail, ticket ${ticket.id}`);
+    await engine.handoff.request(conversation.id, `Voicemail, ticket ${ticket.id}`);
     return ticket.id;
   }
 
   /** Adds a kept recording to the ticket's files. */
   private async attachToTicket(ticketId: string, url: string): Promise<void> {
-    const { store } = this.options.engine;
+    const { store } = this.options;
     const ticket = await store.getTicket(ticketId);
     if (!ticket || ticket.brief.attachments?.includes(url)) return;
     const attachments = [...(ticket.brief.attachments ?? []), url];
@@ -193,7 +199,7 @@ export class VoiceLine {
   /** The caller's newest ticket that is not resolved, on any channel their number is known on. */
   private async openTicketOf(from: string | undefined): Promise<string | undefined> {
     if (!from) return undefined;
-    const tickets = await this.options.engine.store.listTickets({ customerId: from, limit: 100 });
+    const tickets = await this.options.store.listTickets({ customerId: from, limit: 100 });
     return tickets.filter((t) => t.status !== 'resolved').sort((a, b) => b.updatedAt - a.updatedAt)[0]?.id;
   }
 }

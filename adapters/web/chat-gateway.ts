@@ -7,6 +7,8 @@ import type { CustomerProfile } from '../../src/model/conversation';
 import { seenByCustomer, type Attachment } from '../../src/model/message';
 import type { ChatClientEvents, ChatHandshake, ChatServerEvents } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
+import type { ConversationReadModel } from '../../src/store/conversation-read-model';
+import { cleanFileName } from '../../src/text/file-name';
 import { chatFeedback, chatMessage, parsePayload } from '../http/edge-schemas';
 import type { LimitName, Limits } from '../http/limits';
 import { guardListener, guardMiddleware } from '../http/socket-guard';
@@ -34,6 +36,8 @@ export interface ChatGatewayOptions {
   /** The socket.io namespace to serve (typed here: socket.io's `of()` returns an untyped one). */
   namespace: Namespace;
   engine: Engine;
+  /** The widget's conversation and the transcript it replays. */
+  conversations: Pick<ConversationReadModel, 'get' | 'onChannel' | 'transcript'>;
   log: Logger;
   /** What the widget shows when it opens, in the customer's language (from their profile). */
   greeting: (profile: CustomerProfile) => string;
@@ -57,11 +61,11 @@ export interface ChatGatewayOptions {
  * into engine calls. Engine events come back to the customer's sockets through `chatRoom`.
  */
 export function attachChatGateway(options: ChatGatewayOptions): void {
-  const { engine, log } = options;
+  const { engine, conversations, log } = options;
   const namespace = options.namespace as ChatNamespace;
   const { limits, sessions } = options;
 
-  forwardEngineEvents(namespace, engine);
+  forwardEngineEvents(namespace, engine, conversations);
 
   // A token the server did not issue opens a new session, and new sessions are limited per address.
   namespace.use(
@@ -95,7 +99,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
     socket.data.key = key;
     registerHandlers(socket, key, profile);
     await socket.join(chatRoom(key));
-    const conversation = await engine.store.findConversation('web', key);
+    const conversation = await conversations.onChannel('web', key);
     socket.emit('session', {
       token,
       greeting: options.greeting(profile),
@@ -104,7 +108,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
       ...(conversation && { conversationId: conversation.id }),
     });
     const lastSeq = typeof handshake.lastSeq === 'number' && handshake.lastSeq >= 0 ? handshake.lastSeq : 0;
-    const messages = conversation ? await engine.store.getMessages(conversation.id, lastSeq) : [];
+    const messages = conversation ? await conversations.transcript(conversation.id, lastSeq) : [];
     socket.emit('history', {
       // Internal notes stay with the team: never replayed to the customer.
       messages: messages.filter(seenByCustomer).map(toWire),
@@ -188,8 +192,8 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
       'typing',
       guardListener(log, 'typing', async (on: unknown) => {
         if (!(await allowed('typingPerSession', 'typingPerAddress'))) return;
-        const conversation = await engine.store.findConversation('web', key);
-        if (conversation) await engine.typing(conversation.id, 'customer', on === true);
+        const conversation = await conversations.onChannel('web', key);
+        if (conversation) await engine.delivery.typing(conversation.id, 'customer', on === true);
       }),
     );
 
@@ -199,9 +203,9 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
         const { seq, helpful } = parsePayload(chatFeedback, payload);
         if (!(await allowed('feedbackPerSession', 'feedbackPerAddress')))
           throw new RateLimitError('Too many answers; please wait a moment.');
-        const conversation = await engine.store.findConversation('web', key);
+        const conversation = await conversations.onChannel('web', key);
         if (!conversation) throw new NotFoundError('Conversation', 'No conversation yet');
-        await engine.recordFeedback(conversation.id, seq, helpful);
+        await engine.analytics.recordFeedback(conversation.id, seq, helpful);
         answer(ack, { ok: true });
       }),
     );
@@ -222,7 +226,7 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
       void (async () => {
         const sockets = await namespace.in(chatRoom(key)).fetchSockets();
         if (sockets.length > 0) return;
-        const conversation = await engine.store.findConversation('web', key);
+        const conversation = await conversations.onChannel('web', key);
         if (conversation) await engine.handoff.customerLeft(conversation.id);
       })().catch((error: unknown) => log.warn({ err: error }, 'abandon check failed'));
     }, options.abandonAfterMs);
@@ -231,7 +235,11 @@ export function attachChatGateway(options: ChatGatewayOptions): void {
 }
 
 /** Pushes what the engine records in web conversations to the customer's open widgets. */
-function forwardEngineEvents(namespace: ChatNamespace, engine: Engine): void {
+function forwardEngineEvents(
+  namespace: ChatNamespace,
+  engine: Engine,
+  conversations: Pick<ConversationReadModel, 'get'>,
+): void {
   engine.events.on('message', ({ conversation, message }) => {
     if (conversation.ref.channel !== 'web' || !seenByCustomer(message)) return;
     namespace.to(chatRoom(conversation.ref.conversationKey)).emit('message', toWire(message));
@@ -249,7 +257,7 @@ function forwardEngineEvents(namespace: ChatNamespace, engine: Engine): void {
   });
   engine.events.on('typing', ({ conversationId, author, on }) => {
     if (author === 'customer') return;
-    void engine.store.getConversation(conversationId).then((conversation) => {
+    void conversations.get(conversationId).then((conversation) => {
       if (conversation?.ref.channel !== 'web') return;
       namespace.to(chatRoom(conversation.ref.conversationKey)).emit('typing', {
         author,
@@ -270,7 +278,8 @@ function toAttachment(item: {
   return {
     kind: item.mimeType?.startsWith('image/') ? 'image' : 'file',
     url: item.url,
-    ...(item.name !== undefined && { name: item.name.slice(0, 200) }),
+    // The widget names the file itself: cleaned like an upload's name (no direction overrides).
+    ...(cleanFileName(item.name, 200) && { name: cleanFileName(item.name, 200) }),
     ...(item.mimeType !== undefined && { mimeType: item.mimeType.slice(0, 100) }),
   };
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { AgentDirectory } from '../../src/agents/agent-directory';
 import { AuthError, HandoffError, NotFoundError, RateLimitError, ValidationError } from '../../src/errors';
 import type { Attachment } from '../../src/model/message';
+import { cleanFileName } from '../../src/text/file-name';
 import { SESSION_COOKIE } from '../console/session-cookie';
 import { readCookie } from '../http/cookies';
 import type { Limits } from '../http/limits';
@@ -211,10 +212,5 @@ function fileName(header: string | undefined, mimeType: UploadType): string {
   } catch {
     decoded = '';
   }
-  const name = Array.from(decoded)
-    .filter((char) => char >= ' ' && char !== '\u007f' && char !== '/' && char !== '\\')
-    .join('')
-    .trim()
-    .slice(0, 120);
-  return name || `upload.${mimeType.split('/')[1] ?? 'bin'}`;
+  return cleanFileName(decoded) || `upload.${mimeType.split('/')[1] ?? 'bin'}`;
 }

@@ -40,7 +40,7 @@ export class ChatCustomer {
   /** Connects and waits for the `session` event (the widget is usable from then on). */
   static async connect(
     url: string,
-    options: { displayName?: string; timeoutMs?: number } = {},
+    options: { displayName?: string; timeoutMs?: number; localAddress?: string } = {},
   ): Promise<ChatCustomer> {
     const socket: ChatSocket = connect(`${url}/chat`, {
       transports: ['websocket'],
@@ -48,6 +48,8 @@ export class ChatCustomer {
       reconnection: false,
       timeout: options.timeoutMs ?? 20_000,
       auth: options.displayName ? { profile: { displayName: options.displayName } } : {},
+      // A loopback alias as the source address: a customer of its own, apart from other load.
+      ...(options.localAddress && { localAddress: options.localAddress }),
     });
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {

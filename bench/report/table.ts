@@ -1,4 +1,5 @@
 import type { ChatLoadResult } from '../load/chat-load';
+import { abuseRows } from './abuse-rows';
 import type { AppLoadResult } from '../sections/throughput';
 import type { LatencySummary } from '../stats';
 import type { BenchResults } from '../results';
@@ -87,6 +88,7 @@ export function renderTable(results: BenchResults): string {
   }
   for (const level of growth ?? [])
     chat(`8. cost growth: ${level.customers} customers x ${botpressEach(level)}`, level);
+  if (results.abuse) rows.push(...abuseRows(results.abuse));
 
   const machine = results.machine;
   const lines = [

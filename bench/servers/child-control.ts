@@ -28,7 +28,7 @@ export function controlFromParent(
       gc?.();
       gc?.();
       const usage = process.memoryUsage();
-      reply({ type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed });
+      reply({ type: 'memory', rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external });
     }
   });
   // The parent died without saying stop: do not linger as an orphan holding sockets.

@@ -1,39 +1,47 @@
+import { z } from 'zod';
+import { defineFlowState } from '../../src/engine/flow-state';
 import type { ProblemBrief } from '../../src/model/conversation';
-import type { SeverityName } from '../../src/policy/policy-schema';
+import { severityName } from '../../src/policy/policy-schema';
+
+const category = z.enum(['platform', 'operational']);
 
 /** What the report-problem flow has collected so far; kept in the flow position, so a restart resumes. */
-export interface ReportDraft {
+export const reportDraftSchema = z.object({
   /** The customer's own words about the problem. */
-  description: string;
+  description: z.string(),
   /** Further problems from the same message, each filed as its own ticket after this one. */
-  queue: string[];
+  queue: z.array(z.string()),
   /** Tickets already filed in this run (several problems in one message). */
-  filed: { ticketId: string; severity?: SeverityName }[];
-  category?: 'platform' | 'operational';
-  severity?: SeverityName;
+  filed: z.array(z.object({ ticketId: z.string(), severity: severityName.optional() })),
+  category: category.optional(),
+  severity: severityName.optional(),
   /** What the customer's words suggest, until they confirm a severity or category. */
-  suggestedSeverity?: SeverityName;
-  suggestedCategory?: 'platform' | 'operational';
+  suggestedSeverity: severityName.optional(),
+  suggestedCategory: category.optional(),
   /** What the customer picked when the policy made it non-critical. */
-  requestedSeverity?: SeverityName;
-  nonCriticalReason?: string;
-  callIds?: string[];
-  attachments?: string[];
-  startedAt?: string;
-  tried?: string;
-  observed?: string;
-  assumed?: string;
-  suggestedDocs?: { title: string; url: string }[];
+  requestedSeverity: severityName.optional(),
+  nonCriticalReason: z.string().optional(),
+  callIds: z.array(z.string()).optional(),
+  attachments: z.array(z.string()).optional(),
+  startedAt: z.string().optional(),
+  tried: z.string().optional(),
+  observed: z.string().optional(),
+  assumed: z.string().optional(),
+  suggestedDocs: z.array(z.object({ title: z.string(), url: z.string() })).optional(),
   /** The customer came from a docs answer that did not help: the docs step is skipped. */
-  docsShown?: boolean;
+  docsShown: z.boolean().optional(),
   /** The customer's earlier ticket this report reopens. */
-  earlierTicketId?: string;
+  earlierTicketId: z.string().optional(),
   /** The incident on the status page the customer was told about. */
-  incident?: string;
-  escalation?: { at: number; text: string };
+  incident: z.string().optional(),
+  escalation: z.object({ at: z.number(), text: z.string() }).optional(),
   /** How many times the current question was asked again. */
-  retries?: number;
-}
+  retries: z.number().optional(),
+});
+export type ReportDraft = z.infer<typeof reportDraftSchema>;
+
+/** The report-problem flow's state: its draft, validated when a waiting report is resumed. */
+export const reportState = defineFlowState(reportDraftSchema);
 
 /** A fresh draft for one problem description. */
 export function newDraft(

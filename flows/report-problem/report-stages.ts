@@ -1,12 +1,12 @@
-import { waitAt, type FlowContext, type FlowOutcome } from '../../src/engine/flow';
+import type { FlowContext, FlowOutcome } from '../../src/engine/flow';
 import type { MessageContent } from '../../src/model/message';
 import { describeEscalationPrice } from '../../src/policy/classification';
 import { describeHours, isOpen } from '../../src/policy/opening-hours';
 import { matchIncident } from '../../src/status-page/match-incident';
 import { reopensTicket } from '../../src/tickets/reopen-window';
-import { policyOf, ticketsOf } from '../support-context';
+import { customerPolicyOf, policyOf, ticketsOf } from '../support-context';
 import { isCallProblem, isInterfaceProblem } from './problem-topic';
-import { briefOf, type ReportDraft } from './report-draft';
+import { briefOf, reportState, type ReportDraft } from './report-draft';
 import { textsFor } from '../../src/i18n/translate';
 import {
   callIdQuestion,
@@ -39,7 +39,7 @@ export async function waitWith(
 ): Promise<FlowOutcome> {
   await context.update((c) => ({ ...c, brief: briefOf(draft) }));
   await context.say(question);
-  return waitAt(step, { ...draft });
+  return reportState.waitAt(step, { ...draft });
 }
 
 /** Asks the same question again, at most twice; then goes on without an answer. */
@@ -64,14 +64,15 @@ export async function afterDescription(context: FlowContext, draft: ReportDraft)
       'same-as-earlier',
       { ...draft, earlierTicketId: earlier.id },
       {
-        text: `Is this the same problem as your ticket ${earlier.id} ("${earlier.title}", ${earlier.status})? If it is, ${
+        text: textsFor(context.conversation)(
           reopensTicket(earlier, context.now(), policyOf(context).ticketLifecycle.reopenWindowDays)
-            ? 'I will reopen that ticket instead of starting a new one'
-            : 'I will open a new ticket linked to it, as it closed too long ago to reopen'
-        }. Reply "same" or "new".`,
+            ? 'report.sameAsEarlierReopen'
+            : 'report.sameAsEarlierLink',
+          { ticketId: earlier.id, title: earlier.title, status: earlier.status },
+        ),
         quickReplies: [
-          { label: 'Same problem', value: 'Same problem' },
-          { label: 'New problem', value: 'New problem' },
+          { label: textsFor(context.conversation)('report.sameProblem'), value: 'Same problem' },
+          { label: textsFor(context.conversation)('report.newProblem'), value: 'New problem' },
         ],
       },
     );
@@ -97,15 +98,18 @@ export async function checkOutages(context: FlowContext, draft: ReportDraft): Pr
         context,
         'known-incident',
         { ...draft, incident: incident.name },
-        knownIncident(policyOf(context), incident),
+        knownIncident(policyOf(context), incident, textsFor(context.conversation)),
       );
+    const t = textsFor(context.conversation);
     const others = [
-      ...summary.incidents.map((i) => `"${i.name}" (${i.status})`),
-      ...summary.degraded.map((c) => `${c.name} is ${c.status.replace(/_/g, ' ')}`),
+      ...summary.incidents.map((i) => t('policy.incident', { name: i.name, status: i.status })),
+      ...summary.degraded.map((c) =>
+        t('policy.degraded', { name: c.name, status: c.status.replace(/_/g, ' ') }),
+      ),
     ];
     if (others.length > 0) {
       await context.say(
-        `For your information, the status page currently shows: ${others.join('; ')}. If that is what you see, follow ${policyOf(context).statusPage.url} for updates; otherwise let's go on.`,
+        t('report.statusShows', { active: others.join('; '), statusPage: policyOf(context).statusPage.url }),
       );
     }
   }
@@ -131,7 +135,7 @@ export async function askCategory(context: FlowContext, draft: ReportDraft): Pro
     context,
     'category',
     draft,
-    categoryQuestion(policyOf(context), draft.suggestedCategory, textsFor(context.conversation)),
+    categoryQuestion(customerPolicyOf(context), draft.suggestedCategory, textsFor(context.conversation)),
   );
 }
 
@@ -142,7 +146,7 @@ export async function askSeverity(context: FlowContext, draft: ReportDraft): Pro
     context,
     'severity',
     draft,
-    severityQuestion(policyOf(context), draft.suggestedSeverity, textsFor(context.conversation)),
+    severityQuestion(customerPolicyOf(context), draft.suggestedSeverity, textsFor(context.conversation)),
   );
 }
 
@@ -150,7 +154,12 @@ export async function askSeverity(context: FlowContext, draft: ReportDraft): Pro
 export async function askDetails(context: FlowContext, draft: ReportDraft): Promise<FlowOutcome> {
   const fresh = draft;
   if (draft.callIds === undefined && isCallProblem(draft.description)) {
-    return ask(context, 'call-ids', fresh, callIdQuestion(policyOf(context), textsFor(context.conversation)));
+    return ask(
+      context,
+      'call-ids',
+      fresh,
+      callIdQuestion(customerPolicyOf(context), textsFor(context.conversation)),
+    );
   }
   return askScreenshotOrTiming(context, fresh);
 }

@@ -14,7 +14,7 @@ export function categoryQuestion(
   suggested?: 'platform' | 'operational',
   t: Translate = ENGLISH,
 ): MessageContent {
-  const guess = suggested ? t('report.categoryGuess', { category: suggested }) : '';
+  const guess = suggested ? t('report.categoryGuess', { category: t(`triage.${suggested}`) }) : '';
   return {
     text: t('report.categoryQuestion', {
       guess,
@@ -69,18 +69,21 @@ export function sectionTitle(hit: KnowledgeHit): string {
 }
 
 /** Tells the customer the team already knows about the incident that matches their report. */
-export function knownIncident(policy: SupportPolicy, incident: StatusIncident): MessageContent {
-  const latest = incident.latestUpdate ? ` Latest update: ${incident.latestUpdate}` : '';
+export function knownIncident(
+  policy: SupportPolicy,
+  incident: StatusIncident,
+  t: Translate = ENGLISH,
+): MessageContent {
   const link = incident.url ?? policy.statusPage.url;
+  const values = { name: incident.name, status: incident.status, link };
   return {
-    text:
-      `This looks like a known incident our team is already working on: "${incident.name}" (${incident.status}).${latest}\n` +
-      `Updates and ETAs are posted at ${link}. A new report would not speed it up, so I suggest following the updates there. ` +
-      'If your problem is something else, tell me and we carry on.',
-    summary: `Known incident: "${incident.name}" (${incident.status}). Follow ${link} for updates. Reply "different" if your problem is something else.`,
+    text: incident.latestUpdate
+      ? t('report.knownIncidentUpdate', { ...values, update: incident.latestUpdate })
+      : t('report.knownIncident', values),
+    summary: t('report.knownIncidentSummary', values),
     quickReplies: [
-      { label: 'I will follow the updates', value: 'I will follow the updates' },
-      { label: 'My problem is different', value: 'My problem is different' },
+      { label: t('report.followUpdates'), value: 'I will follow the updates' },
+      { label: t('report.different'), value: 'My problem is different' },
     ],
   };
 }
@@ -102,7 +105,7 @@ export function filedSummary(
   linkedTicketId?: string,
   t: Translate = ENGLISH,
 ): string {
-  const what = [brief.category && capitalise(brief.category), brief.severity].filter(Boolean).join(' ');
+  const what = [brief.category && t(`report.${brief.category}`), brief.severity].filter(Boolean).join(' ');
   const calls = brief.callIds?.length ? `, ${t('report.callIds', { count: brief.callIds.length })}` : '';
   const files = brief.attachments?.length
     ? `, ${t('report.attachments', { count: brief.attachments.length })}`
@@ -114,8 +117,4 @@ export function filedSummary(
         details: `${what || t('report.unclassified')}${calls}${files}`,
         linked: linkedTicketId ? t('report.linked', { linkedTicketId }) : '',
       });
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

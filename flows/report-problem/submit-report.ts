@@ -34,9 +34,10 @@ export async function submitReport(
         tags: unique([...(c.tags ?? []), 'outage-report']),
       }));
       await context.say(
-        `Thank you. The team is already working on a platform-wide outage, filed as ticket ${open.id}, and I have added your report to it. ` +
-          `To keep the engineers on the fix, I have not opened a separate conversation: updates and ETAs are posted at ${policy.statusPage.url}. ` +
-          'If your calls still fail after the outage is over, tell me and I will file it on its own.',
+        textsFor(context.conversation)('report.joinedOutage', {
+          ticketId: open.id,
+          statusPage: policy.statusPage.url,
+        }),
       );
       return { outcome: done };
     }
@@ -71,7 +72,7 @@ export async function submitReport(
   const [following, ...rest] = draft.queue;
   if (following) {
     await context.update((c) => ({ ...c, brief: { ...ticket.brief }, priority }));
-    await context.say(`Now your next problem: "${following}"`);
+    await context.say(textsFor(context.conversation)('report.nextProblem', { problem: following }));
     return { next: { description: following, queue: rest, filed } };
   }
 

@@ -47,6 +47,16 @@ export class DeliveryPath {
   channel(name: ChannelName): Channel | undefined {
     return this.channels.get(name);
   }
+  /** Announces a typing indicator to the other side (and to the customer's channel when it can). */
+  async typing(conversationId: string, author: 'customer' | 'agent' | 'bot', on: boolean): Promise<void> {
+    this.options.events.emit('typing', { conversationId, author, on });
+    if (author === 'customer') return;
+    const conversation = await this.options.store.getConversation(conversationId);
+    const channel = conversation && this.channels.get(conversation.ref.channel);
+    if (conversation && channel?.capabilities.typing && channel.sendTyping) {
+      await channel.sendTyping(conversation.ref, on).catch(() => undefined);
+    }
+  }
 
   /**
    * Stores a bot or agent message, then sends it on the customer's channel and records the result.

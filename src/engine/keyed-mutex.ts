@@ -22,3 +22,8 @@ export class KeyedMutex {
     while (this.tails.size > 0) await Promise.all([...this.tails.values()]);
   }
 }
+
+/** The lock key of one conversation: inbound messages, agent replies and resends of it take turns. */
+export function conversationLockKey(ref: { channel: string; conversationKey: string }): string {
+  return `${ref.channel}:${ref.conversationKey}`;
+}

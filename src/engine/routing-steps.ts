@@ -1,3 +1,4 @@
+import { textsFor } from '../i18n/translate';
 import type { Conversation } from '../model/conversation';
 import type { FlowPosition } from '../model/flow-position';
 import type { MessageContent } from '../model/message';
@@ -85,10 +86,7 @@ function whileWithPeople(host: RoutingHost): InboundStep {
     if (conversation.mode === 'assigned') return; // The agent answers; the message is in the transcript.
     if (cancels(understanding)) return host.cancelHandoff(conversation);
     if (asksForPerson(understanding)) {
-      await host.say(
-        conversation,
-        'You are already in the queue; the first available person will reply here. Type "cancel" to go back to the bot.',
-      );
+      await host.say(conversation, textsFor(conversation)('routing.alreadyQueued'));
       return;
     }
     const guard = host.flows.find((flow) => flow.interrupts && flow.matches(inputOf(context)));
@@ -143,10 +141,7 @@ function activeFlow(host: RoutingHost): InboundStep {
     const answers = active.answers?.(input, position);
     if (cancels(understanding) && answers !== true) {
       const left = await host.leaveFlow(context.conversation);
-      await host.say(
-        left,
-        'All right, I have stopped that; nothing was filed. Ask me anything, or type "Human" to reach a person.',
-      );
+      await host.say(left, textsFor(left)('routing.stopped'));
       return;
     }
     const digression =
@@ -164,7 +159,8 @@ function activeFlow(host: RoutingHost): InboundStep {
     if (other) await host.runStep(other, context, undefined);
     const after = await host.readConversation(context.conversation);
     if (after.flow?.flowId === active.id && after.flow.step === position.step && position.prompt) {
-      await host.say(after, { ...position.prompt, text: `Back to where we were: ${position.prompt.text}` });
+      const text = textsFor(after)('routing.backTo', { prompt: position.prompt.text });
+      await host.say(after, { ...position.prompt, text });
     }
   };
 }
@@ -178,11 +174,12 @@ function clarifyHandoff(host: RoutingHost): InboundStep {
     const pair = context.understanding.ambiguous;
     if (!pair || !pair.includes('handoff.request') || context.understanding.source === 'command')
       return next();
+    const t = textsFor(context.conversation);
     await host.say(context.conversation, {
-      text: 'Do you want me to connect you with a person, or shall I try to help here?',
+      text: t('routing.connectOrHelp'),
       quickReplies: [
-        { label: 'Connect me with a person', value: 'Human' },
-        { label: 'Help me here', value: 'I want to report a problem' },
+        { label: t('routing.connect'), value: 'Human' },
+        { label: t('routing.helpHere'), value: 'I want to report a problem' },
       ],
     });
   };

@@ -1,3 +1,4 @@
+import { textsFor } from '../i18n/translate';
 import type { FlowServices } from '../engine/flow-services';
 import { defaultHandoffNotice, type HandoffNotice } from '../engine/handoff-notice';
 import { ConflictError, NotFoundError } from '../errors';
@@ -29,13 +30,6 @@ export interface HandoffServiceOptions {
   services?: FlowServices;
 }
 
-/** What the customer hears after a transition an agent made. */
-const RESOLVED_TEXT =
-  'This conversation has been marked as resolved and you are back with the support bot. Type "Human" any time to reach a person again.';
-const ENDED_TEXT =
-  'A member of our team has ended this conversation. For a new problem, please write to us again, respectfully.';
-const CANCELLED_TEXT = 'No problem, you are back with the support bot. Type "Human" any time.';
-
 /**
  * Every handoff transition in one place (request, cancel, claim, release, resolve, end, abandon)
  * plus reclassification: the permission checks, the rules (severity -> queue priority, when a
@@ -59,7 +53,7 @@ export class HandoffService {
   /** The customer changes their mind while waiting: the bot answers again. */
   async cancel(conversationId: string): Promise<Conversation> {
     const conversation = await this.transition(conversationId, { event: 'cancel', at: this.options.now() });
-    await this.options.say(conversation, CANCELLED_TEXT);
+    await this.options.say(conversation, textsFor(conversation)('routing.cancelled'));
     return conversation;
   }
 
@@ -94,7 +88,10 @@ export class HandoffService {
       agentId: agent.id,
       agentName: agent.displayName,
     });
-    await this.options.say(conversation, { text: RESOLVED_TEXT, notice: 'resolved' });
+    await this.options.say(conversation, {
+      text: textsFor(conversation)('routing.resolved'),
+      notice: 'resolved',
+    });
     return conversation;
   }
 
@@ -108,7 +105,7 @@ export class HandoffService {
       agentName: agent.displayName,
       reason,
     });
-    await this.options.say(conversation, ENDED_TEXT);
+    await this.options.say(conversation, textsFor(conversation)('routing.ended'));
     return conversation;
   }
 

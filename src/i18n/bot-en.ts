@@ -110,9 +110,238 @@ export const botEn = {
     callIds_other: '{{count}} Call-IDs',
     attachments_one: '{{count}} attachment',
     attachments_other: '{{count}} attachments',
+    frustrated: 'I am sorry about this; I understand it is frustrating. Let me get it to the team properly.',
+    several:
+      'You described {{count}} separate problems. Each gets its own ticket, so it reaches the right person; let\'s take them one at a time, starting with: "{{first}}"',
+    severalThanks:
+      'Thanks. Those are {{count}} problems; we will file them one at a time, starting with: "{{first}}"',
+    nextProblem: 'Now your next problem: "{{problem}}"',
+    sameAsEarlierReopen:
+      'Is this the same problem as your ticket {{ticketId}} ("{{title}}", {{status}})? If it is, I will reopen that ticket instead of starting a new one. Reply "same" or "new".',
+    sameAsEarlierLink:
+      'Is this the same problem as your ticket {{ticketId}} ("{{title}}", {{status}})? If it is, I will open a new ticket linked to it, as it closed too long ago to reopen. Reply "same" or "new".',
+    sameProblem: 'Same problem',
+    newProblem: 'New problem',
+    statusShows:
+      "For your information, the status page currently shows: {{active}}. If that is what you see, follow {{statusPage}} for updates; otherwise let's go on.",
+    knownIncident:
+      'This looks like a known incident our team is already working on: "{{name}}" ({{status}}).\nUpdates and ETAs are posted at {{link}}. A new report would not speed it up, so I suggest following the updates there. If your problem is something else, tell me and we carry on.',
+    knownIncidentUpdate:
+      'This looks like a known incident our team is already working on: "{{name}}" ({{status}}). Latest update: {{update}}\nUpdates and ETAs are posted at {{link}}. A new report would not speed it up, so I suggest following the updates there. If your problem is something else, tell me and we carry on.',
+    knownIncidentSummary:
+      'Known incident: "{{name}}" ({{status}}). Follow {{link}} for updates. Reply "different" if your problem is something else.',
+    followUpdates: 'I will follow the updates',
+    different: 'My problem is different',
+    notCritical:
+      'Under our support policy, problems that come up while {{situation}} are not critical, so I am filing this as {{severity}} ({{label}}) rather than {{chosen}}. It will still be looked at.',
+    outage:
+      '{{chosen}} means the whole platform is down for everyone. Our monitoring alerts the team to that, and updates and ETAs are posted at {{statusPage}}, so I only need a few details.',
+    criticalOutOfHours:
+      '{{chosen}} is a critical severity, which the team answers even outside support hours ({{hours}}). Please keep it for problems that really stop your business: repeatedly reporting non-critical problems as critical out of hours may lead to fines on the account or its termination.',
+    featureRequest:
+      'I will file this as a feature request ({{chosen}}). If you need it urgently, the team can discuss it with you; a project cost may be involved.',
+    tooManyCallIds:
+      'That is {{count}} Call-IDs. A few good examples help more than many: please send up to {{max}} calls that show the problem.',
+    notACallId:
+      'That does not look like a Call-ID: they are long generated strings such as 3c2a7f9e0b1d4e5f@10.0.0.1. {{where}} Or type "skip".',
+    gotCallIds_one: 'Got {{count}} Call-ID.',
+    gotCallIds_other: 'Got {{count}} Call-IDs.',
+    leftOut: 'I left out {{ignored}}, which do not look like Call-IDs.',
+    agreementNeeded:
+      'Escalation is charged at {{price}}, so I need your explicit agreement: reply "I agree to pay for escalation", or "No".',
+    joinedOutage:
+      'Thank you. The team is already working on a platform-wide outage, filed as ticket {{ticketId}}, and I have added your report to it. To keep the engineers on the fix, I have not opened a separate conversation: updates and ETAs are posted at {{statusPage}}. If your calls still fail after the outage is over, tell me and I will file it on its own.',
+  },
+  answer: {
+    hedge:
+      'I am not sure this answers your question, but this part of our documentation looks closest:\n\n{{passage}}',
+    maybe: 'Maybe: {{line}}',
+    fromDocs: 'From the docs: {{title}}',
+    source: 'Source: {{title}}',
+    reportThis: 'Report this problem',
+    didThisHelp: 'Did this help?',
+    yes: 'Yes',
+    no: 'No',
+    decline:
+      'I couldn\'t find an answer to that in our documentation, and I\'d rather not guess. Type "Human" to reach a person, or rephrase your question.',
+    closest: '{{decline}}\n\nThe closest page I found, in case it helps: {{title}}\n{{url}}',
+    closestSummary: '{{decline}} Closest page: {{url}}',
+    notHelpful:
+      'Sorry that did not help. If you would rather talk to a person, tap "{{button}}" or type "Human".',
+    notHelpfulNext:
+      'Sorry that did not help. This page may answer it instead. If you would rather talk to a person, tap "{{button}}" or type "Human".',
+    notHelpfulNextSummary: 'Sorry that did not help. Maybe this page: {{url}} Reply "Human" for a person.',
+  },
+  decline: {
+    accountData:
+      "I can't see your account's data (balances, payments, invoices, live registrations), so I can't answer that myself. The team can: type \"Human\" to reach a person, or write to {{email}}.",
+    offTopic:
+      'I couldn\'t find an answer to that in our documentation, and it looks outside what I can help with: I answer questions about our platform and its support. Ask me about the product, report a problem, or type "Human" to reach a person.',
+    complaint:
+      'I am sorry about this; I understand it is frustrating. Tell me what is going wrong and I will get it to the team, or type "Human" to reach a person now.',
+    abuseWarning:
+      'I understand this is frustrating, and we want to fix it. Please keep the conversation respectful: we do not accept insults, intimidation or threats. Tell me what is going wrong and I will help.',
+    abuseHandedOver:
+      'I asked you to keep this respectful. I am passing this conversation to a member of our team, who will decide how to continue; they may end it.',
+  },
+  lead: {
+    offer:
+      '{{nocOnDemand}} {{nocAsAService}} Both are arranged directly with our team. What would you need: which hours or time zone, and which services should be covered?',
+    stop: 'All right. Ask again any time.',
+    contact:
+      'Thank you. How can the team reach you? Please give your name and an email address or phone number.',
+    noContact:
+      'I could not find an email address or phone number in that. Where should the team contact you?',
+    passedEmail:
+      'Thank you, I have passed your enquiry to the team and they will contact you at {{contact}}. You can also write to {{email}}.',
+    passedPhone:
+      'Thank you, I have passed your enquiry to the team and they will contact you on {{contact}}. You can also write to {{email}}.',
+    passed:
+      'Thank you, I have passed your enquiry to the team and they will contact you. You can also write to {{email}}.',
+  },
+  rating: {
+    question: 'How did we do? Please rate this conversation from 1 (poor) to 5 (great).',
+    questionSms: 'How did we do? Reply with a digit from 1 (poor) to 5 (great).',
+    poor: '1 · Poor',
+    great: '5 · Great',
+    declined: 'All right. Thank you for contacting us!',
+    thanksComment: 'Thank you for your feedback; the team will read it.',
+    thanksComment_sorry: 'Thank you for your feedback; the team will read it. I am sorry it was not better.',
+    thanksRating: 'Thank you for rating us! If you would like to tell us more, just write it here.',
+    thanksRating_sorry:
+      'Thank you for rating us! I am sorry it was not better. If you would like to tell us more, just write it here.',
+    passedOn: 'Thank you; I have passed that on to the team.',
+  },
+  fix: {
+    works: 'It works',
+    broken: 'Still broken',
+    proposed:
+      '{{agent}} has put a fix in place for your ticket {{ticketId}}. Please test it (for a call problem, a test call or a real one) and tell me: does it work now?',
+    proposedWithNote:
+      '{{agent}} has put a fix in place for your ticket {{ticketId}}: {{note}} Please test it (for a call problem, a test call or a real one) and tell me: does it work now?',
+    confirmed_one:
+      'Thank you for testing. Ticket {{ticketId}} is now closed. If the problem comes back within {{count}} day, just tell me and I will reopen it.',
+    confirmed_other:
+      'Thank you for testing. Ticket {{ticketId}} is now closed. If the problem comes back within {{count}} days, just tell me and I will reopen it.',
+    stillBroken:
+      'Sorry it is still not right. I have reopened ticket {{ticketId}} with what you said and passed it back to the team, with its history.',
+    askAgain: 'Please tell me whether the fix works: does the problem still happen?',
+  },
+  triage: {
+    question:
+      'While you wait, so the right person picks this up first: how bad is it? Reply with one word: {{options}}.',
+    option: '{{severity}} ({{label}})',
+    allDown: 'All calls down',
+    someFail: 'Some calls fail',
+    account: 'Account or settings',
+    request: 'Question or request',
+    noted: 'Thank you, noted as {{severity}} ({{category}}). The first available person will reply here.',
+    notedWithTicket:
+      'Thank you, noted as {{severity}} ({{category}}), ticket {{ticketId}}. The first available person will reply here.',
+    platform: 'platform',
+    operational: 'operational',
+  },
+  time: {
+    yourTime: '{{utc}} ({{local}} your time, {{zone}})',
+    sameZone: '{{utc}} (the same in your time zone)',
+    pricePerHour_one: '{{price}} per hour (minimum {{count}} hour)',
+    pricePerHour_other: '{{price}} per hour (minimum {{count}} hours)',
+  },
+  policy: {
+    hours: '{{supportHours}}\n{{openNow}}\nOut of hours, {{escalation}}',
+    aroundTheClock:
+      'Yes, critical issues ({{rules}}) are handled 24/7, around the clock, nights and weekends included. Everything else is handled in support hours, {{hours}}. {{openNow}}\nOut of hours, {{escalation}}',
+    phone: 'Phone: {{phone}}. Please call between {{hours}}, unless the issue is critical. {{state}}',
+    phoneOpen: 'The line is staffed right now.',
+    phoneClosed: 'The line is closed right now; it opens at {{opens}}.',
+    sms: 'You can text us on {{numbers}}. SMS gets the same bot and the same team as this chat.',
+    smsNumber: '{{number}} ({{label}})',
+    telegram:
+      'Our Telegram bot is {{handle}}: {{url}}. It works like this chat, and "Human" reaches the team there too.',
+    email:
+      'E-mail {{email}}: every e-mail becomes a support ticket. {{ticketsHint}} Please keep one problem per ticket.',
+    contacts:
+      'You can reach support by:\n• Chat: right here; type "Human" to reach a person.\n• E-mail: {{email}} (every e-mail becomes a ticket).\n• Phone: {{phone}}, {{phoneHours}} unless critical.\n• SMS: {{sms}}\n• Telegram: {{handle}} ({{url}})\n{{supportHours}} {{openNow}}\nKnown outages: {{statusPage}}',
+    paidEscalation:
+      'Out of support hours ({{hours}}), a {{severities}} problem that is critical for your business can be escalated to the on-call engineer as paid support: {{price}}, charged only after you explicitly agree. Critical issues ({{rules}}) are handled 24/7 anyway, at no charge. A {{featureRequest}} feature request can be escalated too, but a project cost may apply.',
+    severity:
+      'Severity levels, from most to least urgent:\n{{levels}}\nCritical issues ({{rules}}) are handled 24/7; the rest in support hours ({{hours}}). A feature request is {{featureRequest}}.',
+    severityLevel: '• {{severity}} ({{label}}): {{example}}.',
+    categories:
+      'Every problem is in one of two categories:\n• Platform: {{platform}}.\n• Operational: {{operational}}.\nA problem you caused with your own configuration is operational.',
+    noc: '{{nocOnDemand}} {{nocAsAService}} Both are arranged directly with our team: tell me you are interested and I will pass on your enquiry, or write to {{email}}.',
+    statusPage:
+      'Known outages and incidents are posted on our status page: {{url}}\nIf your problem is not there, tell me what is going wrong and I will help you report it.',
+    statusPageNow:
+      'Known outages and incidents are posted on our status page: {{url}}\nRight now it shows: {{now}}\nIf your problem is not there, tell me what is going wrong and I will help you report it.',
+    allOperational: 'no active incidents; all systems are operational.',
+    incident: '"{{name}}" ({{status}})',
+    degraded: '{{name}} is {{status}}',
+    callId:
+      '{{meaning}} {{whereToFind}} When you report failing calls, include the Call-IDs of a few of them (up to {{max}}).',
+    oneTicket:
+      'One problem per ticket, please: each problem is handled by the right person and nothing gets lost. Report them one at a time here (or send them as a numbered list and I will file one ticket each). For a system-wide change, e-mail {{email}}; to go through many concerns at once, call {{phone}}, {{phoneHours}}.',
+    notCritical:
+      'Problems that come up while {{situations}} are not critical under our policy, whatever severity is chosen: they are filed as {{severity}} at most and handled in support hours ({{hours}}).',
+    misreporting:
+      '{{misreporting}} Critical ({{critical}}) is for problems that stop your business; if unsure, pick the lower level and tell us why it hurts.',
+    reportInfo:
+      'To report a problem well:\n1. Check the status page first: {{statusPage}}\n2. Check the docs: {{docs}}\n3. Gather: the category (platform or operational), the severity (P0-P5), the Call-IDs of a few failing calls, when it started, what you tried, what you observe (and, apart, what you suspect), and a screenshot for interface problems.\n4. One problem per ticket. I can take the report right here: just describe the problem.',
+    supportHours:
+      'Support hours are {{hours}} for operational and non-critical issues; critical issues ({{rules}}) are handled 24/7.',
+    open: 'Support is open right now (it is {{clock}}).',
+    closed: 'Support is closed right now (it is {{clock}}); it opens again at {{opens}}.',
+    escalation:
+      'a {{severities}} problem that is critical for you can be escalated as paid support at {{price}}.',
+  },
+  email: {
+    opened: 'Thank you for contacting support. We have opened ticket {{ticketId}} for your e-mail.',
+    reopened: 'Thank you for your reply. Your ticket {{ticketId}} was resolved, so we have reopened it.',
+    callback: 'You asked us to call you: please make sure your phone number is in your reply.',
+    docs: 'Meanwhile, these sections of our documentation may already answer it (listed below).',
+    keepSubject:
+      'Please keep [{{ticketId}}] in the subject when you write about this problem, and reply to this e-mail to add details. No more automatic replies follow: the next message comes from a person.',
+    summaryOpened: 'Ticket {{ticketId}} opened',
+    summaryReopened: 'Ticket {{ticketId}} reopened',
+    aroundTheClock:
+      '{{severity}} platform issues are handled around the clock, so an engineer will pick this up at any hour.',
+    readsCritical:
+      'Your e-mail reads like a critical platform problem ({{severity}}): those are handled around the clock, so an engineer will pick this up at any hour. If it is less urgent, reply with its severity (P0-P5).',
+    criticalAnyHour:
+      'Critical problems ({{critical}}) are handled at any hour: reply with the severity, e.g. "P1", if this is one.',
+    open: 'We are within our support hours ({{hours}}): a person will reply as soon as they can.',
+    closed: 'Our support hours are {{hours}} and it is now {{now}}, so expect a reply from {{opens}}.',
+    paidEscalation:
+      'If it cannot wait, paid escalation out of hours is available at {{price}}: reply saying you accept it.',
+  },
+  channel: {
+    smsOptedIn:
+      'You are subscribed again to support messages. Ask me a question, or reply HUMAN to reach our team. Reply STOP to opt out.',
+    smsHelp:
+      'Support: SMS {{sms}}; Telegram {{handle}}; email {{email}}. Reply HUMAN to reach our team, STOP to opt out.',
+    telegramThanks: 'Thanks for the feedback!',
+    telegramGroup:
+      'Hi! I answer support questions in private chats only, so nothing about your account is shared in a group. Please message me directly:{{link}}',
+  },
+  routing: {
+    alreadyQueued:
+      'You are already in the queue; the first available person will reply here. Type "cancel" to go back to the bot.',
+    stopped:
+      'All right, I have stopped that; nothing was filed. Ask me anything, or type "Human" to reach a person.',
+    backTo: 'Back to where we were: {{prompt}}',
+    connectOrHelp: 'Do you want me to connect you with a person, or shall I try to help here?',
+    connect: 'Connect me with a person',
+    helpHere: 'Help me here',
+    resolved:
+      'This conversation has been marked as resolved and you are back with the support bot. Type "Human" any time to reach a person again.',
+    ended:
+      'A member of our team has ended this conversation. For a new problem, please write to us again, respectfully.',
+    cancelled: 'No problem, you are back with the support bot. Type "Human" any time.',
+    failed: 'Sorry, something went wrong on our side. Please try again, or type "Human" to reach a person.',
+    ticketUpdate: 'Update on ticket {{ticketId}} from {{agent}}: {{text}}',
   },
   docs: {
-    /** Said before a docs or policy answer (both in English) to a customer of another language; empty in English. */
+    /** Said before a docs answer (quoted in English) to a customer of another language; empty in English. */
     inEnglish: '',
   },
 };

@@ -1,10 +1,12 @@
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Glossary } from './corpus-glossary';
 import type { DocSection } from './docs-section';
+import { LatentSemantics } from './latent-semantics';
 import { PostingScorer, type DerivedTerm } from './posting-scorer';
 import { QueryAnalyzer, type AnalyzedQuery } from './query-analyzer';
-import { termFamilies } from './term-variants';
-import { indexTerms } from './text-terms';
+import { SpellingCorrector } from './spelling-correction';
+import { sameFamily, termFamilies } from './term-variants';
+import { indexTerm, indexTerms, tokenize } from './text-terms';
 
 /** One page found for a query, represented by its best section. */
 export interface RankedPage {
@@ -26,6 +28,12 @@ const PHRASE_BONUS = 0.2;
 const MAX_PHRASES = 3;
 /** How much the second-best section of a page adds to the page's score. */
 const SECOND_SECTION_SHARE = 0.3;
+/**
+ * Weight of the latent-space similarity of a page's best section (a cosine, at most 1) beside its
+ * BM25 score scaled to the best page's (so at most 1 too). Compared at 0.3, 0.6 and 1.0 on the
+ * team's held-out questions and their noisy copy, not on the development questions.
+ */
+const LATENT_WEIGHT = 0.6;
 /** How an unknown word is widened: fuzzy distance per letter (at most 6), and the weights. */
 const FUZZY = 0.25;
 const MAX_FUZZY = 6;
@@ -80,6 +88,10 @@ export class DocsIndex {
     stamp: Uint32Array;
   };
   private pageStamp = 0;
+  /** The docs in a latent space, for questions worded otherwise than the docs. */
+  private readonly latent: LatentSemantics;
+  private readonly similarity: Float64Array;
+  private readonly pageLatent: Float64Array;
 
   private constructor(
     readonly sections: readonly DocSection[],
@@ -109,11 +121,15 @@ export class DocsIndex {
     const counted = countTerms(sections);
     this.documentFrequency = counted.documentFrequency;
     this.bigramSections = counted.bigramSections;
+    this.latent = LatentSemantics.build(counted.sectionTerms);
+    this.similarity = new Float64Array(sections.length);
+    this.pageLatent = new Float64Array(pages);
     const families = termFamilies(this.documentFrequency.keys());
     this.analyzer = new QueryAnalyzer(
       glossary,
       (term) => (this.documentFrequency.get(term) ?? 0) < RARE_ACRONYM_SECTIONS,
       (term) => families.get(term) ?? [],
+      new SpellingCorrector(counted.tokenFrequency, (token) => this.knowsForm(token)),
     );
   }
 
@@ -132,6 +148,20 @@ export class DocsIndex {
   /** How many sections contain the exact index term. */
   sectionsWith(term: string): number {
     return this.documentFrequency.get(term) ?? 0;
+  }
+
+  /**
+   * True when the docs hold the token's index term or another form of it: the term less a short
+   * ending, of the same family (see `term-variants.ts`).
+   */
+  private knowsForm(token: string): boolean {
+    const term = indexTerm(token);
+    if (term === null || this.knows(term)) return true;
+    for (let cut = 1; cut <= 3 && term.length - cut >= 4; cut += 1) {
+      const shorter = term.slice(0, term.length - cut);
+      if (this.knows(shorter) && sameFamily(shorter, term)) return true;
+    }
+    return false;
   }
 
   /** True when some section contains the exact index term. */
@@ -243,8 +273,24 @@ export class DocsIndex {
         bestDoc[page] = doc;
       } else if (score > (second[page] as number)) second[page] = score;
     }
-    const pageScore = (page: number): number =>
+    const bm25Score = (page: number): number =>
       (best[page] as number) + SECOND_SECTION_SHARE * (second[page] as number);
+    let topScore = 0;
+    for (const page of touchedPages) topScore = Math.max(topScore, bm25Score(page));
+    const useLatent = topScore > 0 && this.latent.similarities(query.terms, this.similarity);
+    if (useLatent) {
+      this.pageLatent.fill(-1);
+      for (let id = 0; id < this.similarity.length; id += 1) {
+        const page = this.pageOf[id];
+        if (page !== undefined && (this.similarity[id] as number) > (this.pageLatent[page] as number))
+          this.pageLatent[page] = this.similarity[id] as number;
+      }
+    }
+    const pageScore = (page: number): number =>
+      useLatent
+        ? topScore *
+          (bm25Score(page) / topScore + LATENT_WEIGHT * Math.max(0, this.pageLatent[page] as number))
+        : bm25Score(page);
     const ownWeight = query.ownTerms.reduce((sum, term) => sum + this.idf(term), 0);
     // Coverage does not change the order, so it is computed for the pages kept only: a question
     // often matches hundreds of pages, and this was most of a question's time in `npm run bench`.
@@ -267,16 +313,22 @@ export class DocsIndex {
   }
 }
 
-/** Counts the sections containing each term, and indexes which sections hold each adjacent term pair. */
+/** Counts the sections containing each term and the docs' tokens, and indexes which sections hold each adjacent term pair. */
 function countTerms(sections: readonly DocSection[]): {
   documentFrequency: Map<string, number>;
   bigramSections: Map<string, number[]>;
+  tokenFrequency: Map<string, number>;
+  sectionTerms: string[][];
 } {
+  const sectionTerms: string[][] = [];
   const documentFrequency = new Map<string, number>();
   const bigramSections = new Map<string, number[]>();
+  const tokenFrequency = new Map<string, number>();
   for (const section of sections) {
     const text = [section.pageTitle, ...section.aliases, ...section.headingPath, section.text].join(' ');
+    for (const token of tokenize(text)) tokenFrequency.set(token, (tokenFrequency.get(token) ?? 0) + 1);
     const terms = indexTerms(text);
+    sectionTerms[section.id] = terms;
     for (const term of new Set(terms)) documentFrequency.set(term, (documentFrequency.get(term) ?? 0) + 1);
     const pairs = new Set<string>();
     for (let i = 1; i < terms.length; i++) pairs.add(`${terms[i - 1] ?? ''} ${terms[i] ?? ''}`);
@@ -286,5 +338,5 @@ function countTerms(sections: readonly DocSection[]): {
       else bigramSections.set(pair, [section.id]);
     }
   }
-  return { documentFrequency, bigramSections };
+  return { documentFrequency, bigramSections, tokenFrequency, sectionTerms };
 }

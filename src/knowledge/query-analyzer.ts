@@ -2,6 +2,7 @@ import type { Glossary } from './corpus-glossary';
 import { CUSTOMER_SHORTHAND } from './customer-shorthand';
 import { stemmer as stem } from 'stemmer';
 import { BILLING_INCREMENT, SIP_RESPONSE_CODES, TELECOM_LEXICON } from './telecom-lexicon';
+import type { SpellingCorrector } from './spelling-correction';
 import { STOP_WORDS, indexTerm, tokenize } from './text-terms';
 
 /** A query turned into weighted index terms. */
@@ -20,6 +21,15 @@ const SYNONYM_WEIGHT = 0.6;
 const GLOSSARY_WEIGHT = 0.45;
 /** Weight of another form of a customer's word that the docs use ("registration" for "registered"). */
 const FAMILY_WEIGHT = 0.5;
+
+/** A clock time ("since 18:52", "at 9:05 am") says when something happened, not what it is about. */
+const CLOCK_TIME = /\b[0-9]{1,2}:[0-9]{2}(\s*[ap]\.?m\.?)?\b/gi;
+
+/**
+ * A greeting that opens a message ("Good morning, ..."); the same words later in a question
+ * ("translate good morning") are what it asks about.
+ */
+const GREETING = /^\W*good\s+(morning|afternoon|evening|day)\b/i;
 
 interface PhraseRule {
   phrase: string;
@@ -44,11 +54,13 @@ export class QueryAnalyzer {
    * @param isRareAcronym tells whether the docs seldom use an acronym bare: only then does spelling
    *   it out help, common ones ("SIP", "IP") are matched as they are.
    * @param familyOf the docs' other forms of an index term (see `term-variants.ts`)
+   * @param speller corrects typing slips to the docs' words (see `spelling-correction.ts`)
    */
   constructor(
     private readonly glossary: Glossary,
     private readonly isRareAcronym: (term: string) => boolean,
     private readonly familyOf: (term: string) => readonly string[] = () => [],
+    private readonly speller?: SpellingCorrector,
   ) {
     this.rules = TELECOM_LEXICON.flatMap(([phrases, expansion]) =>
       phrases.map((phrase) => ({ phrase: stemmedSequence(phrase), expansion: expandTerms(expansion) })),
@@ -63,7 +75,9 @@ export class QueryAnalyzer {
 
   /** Analyzes one customer question. */
   analyze(query: string): AnalyzedQuery {
-    const tokens = tokenize(query).flatMap((token) => tokenize(CUSTOMER_SHORTHAND.get(token) ?? token));
+    const tokens = tokenize(query.replace(CLOCK_TIME, ' ').replace(GREETING, ' '))
+      .flatMap((token) => tokenize(CUSTOMER_SHORTHAND.get(token) ?? token))
+      .map((token) => (this.speller && !STOP_WORDS.has(token) ? this.speller.correct(token) : token));
     const terms = new Map<string, number>();
     const ownTerms: string[] = [];
     const put = (term: string, weight: number): void => {
@@ -72,6 +86,9 @@ export class QueryAnalyzer {
     for (const token of tokens) {
       const term = indexTerm(token);
       if (term === null) continue;
+      // An account number, ticket or user id says whose, not what: a number the docs never
+      // mention is not a question word the docs fail to cover. SIP codes are read below.
+      if (/^[0-9]+$/.test(term) && this.speller && !this.speller.knows(token)) continue;
       if (!ownTerms.includes(term)) ownTerms.push(term);
       put(term, 1);
     }

@@ -1,7 +1,8 @@
 import { stemmer as stem } from 'stemmer';
 
 /**
- * Words that carry no topic, including the fillers customers type in chat ("hey", "lol", "pls").
+ * Words that carry no topic, including the fillers customers type in chat ("hey", "lol", "pls"),
+ * and the closings and urgency they wrap a question in ("cheers", "asap", "any idea?").
  * Removed from both the index and the queries.
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set(
@@ -17,7 +18,10 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(
   yourself yourselves hey hi hello hiya yo lol lmao haha thanks thank thx ty ok okay guys hmm um uh pls plz
   want wants wanted trying try tried im ive id youre theyre its dont doesnt cant wont isnt arent didnt
   anyway any way there's well kinda sorta maybe possible possibly thing things stuff tell know let's u ur r ya
-  yeah yes yep sure able`.split(/\s+/),
+  yeah yes yep sure able
+  cheers regards asap urgent urgently today since sorry bother kindly appreciate appreciated dear idea`.split(
+    /\s+/,
+  ),
 );
 
 /**

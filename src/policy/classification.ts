@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages';
+import { translator } from '../i18n/translate';
 import type { ProblemBrief } from '../model/conversation';
 import { SEVERITIES, type SeverityName, type SupportPolicy } from './policy-schema';
 
@@ -29,14 +31,14 @@ export function nonCriticalSituation(policy: SupportPolicy, text: string): strin
   return policy.nonCritical.situations.find((s) => s.phrases.some((phrase) => lower.includes(phrase)))?.name;
 }
 
-/** "$150 per hour (minimum 1 hour)" from the policy. */
-export function describeEscalationPrice(policy: SupportPolicy): string {
+/** "$150 per hour (minimum 1 hour)" from the policy, in `language`. */
+export function describeEscalationPrice(policy: SupportPolicy, language: Language = 'en'): string {
   const { pricePerHour, currency, minimumHours } = policy.paidEscalation;
-  const price = new Intl.NumberFormat('en-US', {
+  const price = new Intl.NumberFormat(language === 'en' ? 'en-US' : language, {
     style: 'currency',
     currency,
     minimumFractionDigits: 0,
     maximumFractionDigits: 2,
   }).format(pricePerHour);
-  return `${price} per hour (minimum ${minimumHours} hour${minimumHours === 1 ? '' : 's'})`;
+  return translator(language)('time.pricePerHour', { price, count: minimumHours });
 }

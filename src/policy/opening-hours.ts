@@ -1,3 +1,4 @@
+import type { Language } from '../i18n/languages';
 import { WEEKDAY_NAMES, type OpeningHours } from './policy-schema';
 
 const MINUTE = 60_000;
@@ -93,10 +94,19 @@ export function nextOpening(hours: OpeningHours, at: number): number {
   return at;
 }
 
-/** "08:00-20:00 UTC" or "08:00-20:00 Europe/London, Mon-Fri". */
-export function describeHours(hours: OpeningHours): string {
+/** "08:00-20:00 UTC" or "08:00-20:00 Europe/London, Mon, Tue" (day names in `language`). */
+export function describeHours(hours: OpeningHours, language: Language = 'en'): string {
   const zone = hours.timeZone === 'UTC' || hours.timeZone === 'Etc/UTC' ? 'UTC' : hours.timeZone;
   const everyDay = hours.days.length === 7;
-  const days = everyDay ? '' : `, ${hours.days.map((d) => d[0]!.toUpperCase() + d.slice(1)).join(', ')}`;
+  const days = everyDay ? '' : `, ${hours.days.map((d) => dayName(d, language)).join(', ')}`;
   return `${hours.open}-${hours.close} ${zone}${days}`;
+}
+
+/** A weekday's short name ("Mon", "lun") as the language writes it. */
+function dayName(day: (typeof WEEKDAY_NAMES)[number], language: Language): string {
+  // 4 January 1970 was a Sunday; index 0 of WEEKDAY_NAMES is Sunday.
+  const sunday = Date.UTC(1970, 0, 4);
+  return new Intl.DateTimeFormat(language, { weekday: 'short', timeZone: 'UTC' }).format(
+    sunday + WEEKDAY_NAMES.indexOf(day) * DAY,
+  );
 }

@@ -1,7 +1,10 @@
+import type { Language } from '../i18n/languages';
+import { translator, type Translate } from '../i18n/translate';
 import type { MessageContent } from '../model/message';
 import { describeEscalationPrice } from './classification';
 import { describeInstant } from './describe-instant';
 import { describeHours, isOpen, nextOpening } from './opening-hours';
+import { policyInLanguage } from './policy-in-language';
 import { SEVERITIES, type SeverityName, type SupportPolicy } from './policy-schema';
 
 /** The facts of the support policy a customer can ask about (one per `policy.*` intent). */
@@ -38,105 +41,187 @@ export interface FactSituation {
 /**
  * A direct, short answer to a question about the support policy, built only from the policy file
  * (so another team's policy answers for itself) and, where it matters, the live state: whether
- * support or the phone line is open now and when it opens, in UTC and the customer's time.
+ * support or the phone line is open now and when it opens, in UTC and the customer's time. In the
+ * customer's language, with the policy file's texts in that language (see `policyInLanguage`).
  */
 export function policyFact(
   policy: SupportPolicy,
   fact: PolicyFact,
   situation: FactSituation,
+  language: Language = 'en',
 ): MessageContent {
+  const words: Words = { policy: policyInLanguage(policy, language), t: translator(language), language };
   // No summary: on SMS a policy answer goes out whole (in numbered parts), since every line of it is a fact.
-  return { text: FACTS[fact](policy, situation) };
+  return { text: FACTS[fact](words, situation) };
 }
 
-const FACTS: Record<PolicyFact, (policy: SupportPolicy, situation: FactSituation) => string> = {
-  hours: (policy, situation) =>
-    `${supportHours(policy)}\n${openNow(policy, situation)}\nOut of hours, ${escalation(policy)}`,
-  around_the_clock: (policy, situation) =>
-    `Yes, ${aroundTheClock(policy)} are handled 24/7, around the clock, nights and weekends included. ` +
-    `Everything else is handled in support hours, ${describeHours(policy.businessHours)}. ${openNow(policy, situation)}\n` +
-    `Out of hours, ${escalation(policy)}`,
-  phone: (policy, situation) => {
-    const open = isOpen(policy.phoneHours, situation.now);
-    const state = open
-      ? 'The line is staffed right now.'
-      : `The line is closed right now; it opens at ${describeInstant(nextOpening(policy.phoneHours, situation.now), situation.now, situation.zone)}.`;
-    return `Phone: ${policy.contacts.phone}. Please call between ${describeHours(policy.phoneHours)}, unless the issue is critical. ${state}`;
+/** The policy in the customer's language, the catalog's texts, and the language for clocks and prices. */
+interface Words {
+  policy: SupportPolicy;
+  t: Translate;
+  language: Language;
+}
+
+const FACTS: Record<PolicyFact, (words: Words, situation: FactSituation) => string> = {
+  hours: (words, situation) =>
+    words.t('policy.hours', {
+      supportHours: supportHours(words),
+      openNow: openNow(words, situation),
+      escalation: escalation(words),
+    }),
+  around_the_clock: (words, situation) =>
+    words.t('policy.aroundTheClock', {
+      rules: criticalRules(words.policy),
+      hours: hoursOf(words, 'businessHours'),
+      openNow: openNow(words, situation),
+      escalation: escalation(words),
+    }),
+  phone: ({ policy, t, language }, situation) => {
+    const state = isOpen(policy.phoneHours, situation.now)
+      ? t('policy.phoneOpen')
+      : t('policy.phoneClosed', {
+          opens: describeInstant(
+            nextOpening(policy.phoneHours, situation.now),
+            situation.now,
+            situation.zone,
+            language,
+          ),
+        });
+    return t('policy.phone', {
+      phone: policy.contacts.phone,
+      hours: describeHours(policy.phoneHours, language),
+      state,
+    });
   },
-  sms: (policy) =>
-    `You can text us on ${policy.contacts.sms.map((s) => `${s.number} (${s.label})`).join(' or ')}. SMS gets the same bot and the same team as this chat.`,
-  telegram: (policy) =>
-    `Our Telegram bot is ${policy.contacts.telegram.handle}: ${policy.contacts.telegram.url}. It works like this chat, and "Human" reaches the team there too.`,
-  email: (policy) =>
-    `E-mail ${policy.contacts.email}: every e-mail becomes a support ticket. ${policy.contacts.ticketsHint} Please keep one problem per ticket.`,
-  contacts: (policy, situation) =>
-    [
-      `You can reach support by:`,
-      `• Chat: right here; type "Human" to reach a person.`,
-      `• E-mail: ${policy.contacts.email} (every e-mail becomes a ticket).`,
-      `• Phone: ${policy.contacts.phone}, ${describeHours(policy.phoneHours)} unless critical.`,
-      `• SMS: ${policy.contacts.sms.map((s) => `${s.label} ${s.number}`).join(', ')}`,
-      `• Telegram: ${policy.contacts.telegram.handle} (${policy.contacts.telegram.url})`,
-      `${supportHours(policy)} ${openNow(policy, situation)}`,
-      `Known outages: ${policy.statusPage.url}`,
-    ].join('\n'),
-  paid_escalation: (policy) =>
-    `Out of support hours (${describeHours(policy.businessHours)}), a ${policy.paidEscalation.severities.join(' or ')} problem that is critical for your business can be escalated to the on-call engineer as paid support: ${describeEscalationPrice(policy)}, charged only after you explicitly agree. ` +
-    `${capitalise(aroundTheClock(policy))} are handled 24/7 anyway, at no charge. A ${policy.featureRequestSeverity} feature request can be escalated too, but a project cost may apply.`,
-  severity: (policy, situation) => {
+  sms: ({ policy, t, language }) =>
+    t('policy.sms', {
+      numbers: either(
+        language,
+        policy.contacts.sms.map((s) => t('policy.smsNumber', { number: s.number, label: s.label })),
+      ),
+    }),
+  telegram: ({ policy, t }) =>
+    t('policy.telegram', { handle: policy.contacts.telegram.handle, url: policy.contacts.telegram.url }),
+  email: ({ policy, t }) =>
+    t('policy.email', { email: policy.contacts.email, ticketsHint: policy.contacts.ticketsHint }),
+  contacts: (words, situation) => {
+    const { policy, t } = words;
+    return t('policy.contacts', {
+      email: policy.contacts.email,
+      phone: policy.contacts.phone,
+      phoneHours: hoursOf(words, 'phoneHours'),
+      sms: policy.contacts.sms.map((s) => `${s.label} ${s.number}`).join(', '),
+      handle: policy.contacts.telegram.handle,
+      url: policy.contacts.telegram.url,
+      supportHours: supportHours(words),
+      openNow: openNow(words, situation),
+      statusPage: policy.statusPage.url,
+    });
+  },
+  paid_escalation: (words) => {
+    const { policy, t, language } = words;
+    return t('policy.paidEscalation', {
+      hours: hoursOf(words, 'businessHours'),
+      severities: either(language, policy.paidEscalation.severities),
+      price: describeEscalationPrice(policy, language),
+      rules: criticalRules(policy),
+      featureRequest: policy.featureRequestSeverity,
+    });
+  },
+  severity: (words, situation) => {
+    const { policy, t } = words;
     const named = situation.severities?.length ? situation.severities : [];
     const order = [...named, ...SEVERITIES.filter((s) => !named.includes(s))];
-    const lines = order.map((s) => {
-      const level = policy.severities[s];
-      return `• ${s} (${level.label}): ${level.example}.`;
+    const levels = order.map((s) =>
+      t('policy.severityLevel', {
+        severity: s,
+        label: policy.severities[s].label,
+        example: policy.severities[s].example,
+      }),
+    );
+    return t('policy.severity', {
+      levels: levels.join('\n'),
+      rules: criticalRules(policy),
+      hours: hoursOf(words, 'businessHours'),
+      featureRequest: policy.featureRequestSeverity,
     });
-    return `Severity levels, from most to least urgent:\n${lines.join('\n')}\n${capitalise(aroundTheClock(policy))} are handled 24/7; the rest in support hours (${describeHours(policy.businessHours)}). A feature request is ${policy.featureRequestSeverity}.`;
   },
-  categories: (policy) =>
-    `Every problem is in one of two categories:\n• Platform: ${policy.categories.platform}.\n• Operational: ${policy.categories.operational}.\nA problem you caused with your own configuration is operational.`,
-  noc: (policy) =>
-    `${policy.nocOnDemand.description} ${policy.nocAsAService.description} Both are arranged directly with our team: tell me you are interested and I will pass on your enquiry, or write to ${policy.contacts.email}.`,
-  status_page: (policy, situation) =>
-    `Known outages and incidents are posted on our status page: ${policy.statusPage.url}${situation.statusNow ? `\nRight now it shows: ${situation.statusNow}` : ''}\nIf your problem is not there, tell me what is going wrong and I will help you report it.`,
-  call_id: (policy) =>
-    `${policy.callIdMeaning} ${policy.callIds.whereToFind} When you report failing calls, include the Call-IDs of a few of them (up to ${policy.callIds.maxPerReport}).`,
-  one_ticket: (policy) =>
-    `One problem per ticket, please: each problem is handled by the right person and nothing gets lost. Report them one at a time here (or send them as a numbered list and I will file one ticket each). ` +
-    `For a system-wide change, e-mail ${policy.contacts.email}; to go through many concerns at once, call ${policy.contacts.phone}, ${describeHours(policy.phoneHours)}.`,
-  not_critical: (policy) =>
-    `Problems that come up while ${policy.nonCritical.situations.map((s) => s.name).join(', ')} are not critical under our policy, whatever severity is chosen: they are filed as ${policy.nonCritical.severity} at most and handled in support hours (${describeHours(policy.businessHours)}).`,
-  misreporting: (policy) =>
-    `${policy.misreporting} Critical (${SEVERITIES.filter((s) => policy.severities[s].critical).join(', ')}) is for problems that stop your business; if unsure, pick the lower level and tell us why it hurts.`,
-  report_info: (policy) =>
-    [
-      'To report a problem well:',
-      `1. Check the status page first: ${policy.statusPage.url}`,
-      `2. Check the docs: ${policy.docsUrl}`,
-      '3. Gather: the category (platform or operational), the severity (P0-P5), the Call-IDs of a few failing calls, when it started, what you tried, what you observe (and, apart, what you suspect), and a screenshot for interface problems.',
-      '4. One problem per ticket. I can take the report right here: just describe the problem.',
-    ].join('\n'),
+  categories: ({ policy, t }) =>
+    t('policy.categories', {
+      platform: policy.categories.platform,
+      operational: policy.categories.operational,
+    }),
+  noc: ({ policy, t }) =>
+    t('policy.noc', {
+      nocOnDemand: policy.nocOnDemand.description,
+      nocAsAService: policy.nocAsAService.description,
+      email: policy.contacts.email,
+    }),
+  status_page: ({ policy, t }, situation) =>
+    situation.statusNow
+      ? t('policy.statusPageNow', { url: policy.statusPage.url, now: situation.statusNow })
+      : t('policy.statusPage', { url: policy.statusPage.url }),
+  call_id: ({ policy, t }) =>
+    t('policy.callId', {
+      meaning: policy.callIdMeaning,
+      whereToFind: policy.callIds.whereToFind,
+      max: policy.callIds.maxPerReport,
+    }),
+  one_ticket: (words) =>
+    words.t('policy.oneTicket', {
+      email: words.policy.contacts.email,
+      phone: words.policy.contacts.phone,
+      phoneHours: hoursOf(words, 'phoneHours'),
+    }),
+  not_critical: (words) =>
+    words.t('policy.notCritical', {
+      situations: words.policy.nonCritical.situations.map((s) => s.name).join(', '),
+      severity: words.policy.nonCritical.severity,
+      hours: hoursOf(words, 'businessHours'),
+    }),
+  misreporting: ({ policy, t }) =>
+    t('policy.misreporting', {
+      misreporting: policy.misreporting,
+      critical: SEVERITIES.filter((s) => policy.severities[s].critical).join(', '),
+    }),
+  report_info: ({ policy, t }) =>
+    t('policy.reportInfo', { statusPage: policy.statusPage.url, docs: policy.docsUrl }),
 };
 
-function supportHours(policy: SupportPolicy): string {
-  return `Support hours are ${describeHours(policy.businessHours)} for operational and non-critical issues; ${aroundTheClock(policy)} are handled 24/7.`;
+/** "A or B", "A, B, or C" as the language lists alternatives. */
+function either(language: Language, items: readonly string[]): string {
+  return new Intl.ListFormat(language, { type: 'disjunction' }).format(items);
 }
 
-function aroundTheClock(policy: SupportPolicy): string {
-  const rules = policy.aroundTheClock.map((rule) => `${rule.category} ${rule.severities.join('/')}`);
-  return `critical issues (${rules.join(', ')})`;
+function hoursOf({ policy, language }: Words, which: 'businessHours' | 'phoneHours'): string {
+  return describeHours(policy[which], language);
 }
 
-function openNow(policy: SupportPolicy, { now, zone }: FactSituation): string {
-  const clock = describeInstant(now, now, zone);
+function supportHours(words: Words): string {
+  return words.t('policy.supportHours', {
+    hours: hoursOf(words, 'businessHours'),
+    rules: criticalRules(words.policy),
+  });
+}
+
+/** "platform P0/P1/P2": the category and severities handled at any hour. */
+function criticalRules(policy: SupportPolicy): string {
+  return policy.aroundTheClock.map((rule) => `${rule.category} ${rule.severities.join('/')}`).join(', ');
+}
+
+function openNow({ policy, t, language }: Words, { now, zone }: FactSituation): string {
+  const clock = describeInstant(now, now, zone, language);
   return isOpen(policy.businessHours, now)
-    ? `Support is open right now (it is ${clock}).`
-    : `Support is closed right now (it is ${clock}); it opens again at ${describeInstant(nextOpening(policy.businessHours, now), now, zone)}.`;
+    ? t('policy.open', { clock })
+    : t('policy.closed', {
+        clock,
+        opens: describeInstant(nextOpening(policy.businessHours, now), now, zone, language),
+      });
 }
 
-function escalation(policy: SupportPolicy): string {
-  return `a ${policy.paidEscalation.severities.join('/')} problem that is critical for you can be escalated as paid support at ${describeEscalationPrice(policy)}.`;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function escalation({ policy, t, language }: Words): string {
+  return t('policy.escalation', {
+    severities: policy.paidEscalation.severities.join('/'),
+    price: describeEscalationPrice(policy, language),
+  });
 }

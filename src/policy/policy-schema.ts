@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { phoneLineSchema } from './phone-line-schema';
+import { policyTextsSchema } from './policy-texts-schema';
 
 const SEVERITY_NAMES = ['P0', 'P1', 'P2', 'P3', 'P4', 'P5'] as const;
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -267,6 +268,12 @@ export const policySchema = z.object({
       videoMaxMb: z.number().positive().max(500).default(50),
     })
     .default({}),
+  /**
+   * The customer-facing texts above in other languages than English, e.g. `texts.es.categories`;
+   * each text left out falls back to the built-in translation of the published default (when the
+   * English text is that default) or to the English text.
+   */
+  texts: z.object({ es: policyTextsSchema }).partial().strict().default({}),
 });
 
 /** The validated support policy. */

@@ -2,6 +2,7 @@ import type { Engine } from '../engine/engine';
 import { botIsAnswering } from '../handoff/handoff-machine';
 import type { Agent } from '../model/agent';
 import type { ChannelName, Conversation } from '../model/conversation';
+import { textsFor, translator, type Translate } from '../i18n/translate';
 import type { MessageContent } from '../model/message';
 
 /** The flow that takes the answer (flows/satisfaction.ts). */
@@ -19,18 +20,18 @@ export interface RatingAsked {
 }
 
 /** The question: one tap where the channel has buttons, a digit where it does not (SMS). */
-export function ratingQuestion(buttons: boolean): MessageContent {
+export function ratingQuestion(buttons: boolean, t: Translate = translator('en')): MessageContent {
   if (!buttons) {
-    return { text: 'How did we do? Reply with a digit from 1 (poor) to 5 (great).' };
+    return { text: t('rating.questionSms') };
   }
   return {
-    text: 'How did we do? Please rate this conversation from 1 (poor) to 5 (great).',
+    text: t('rating.question'),
     quickReplies: [
-      { label: '1 · Poor', value: '1' },
+      { label: t('rating.poor'), value: '1' },
       { label: '2', value: '2' },
       { label: '3', value: '3' },
       { label: '4', value: '4' },
-      { label: '5 · Great', value: '5' },
+      { label: t('rating.great'), value: '5' },
     ],
   };
 }
@@ -48,7 +49,7 @@ export async function askForRating(
   channels: readonly ChannelName[],
   now: () => number = Date.now,
 ): Promise<boolean> {
-  const channel = engine.channel(conversation.ref.channel);
+  const channel = engine.delivery.channel(conversation.ref.channel);
   if (!channel || !channels.includes(conversation.ref.channel)) return false;
   const askedAt = now();
   const asked: RatingAsked = {
@@ -64,6 +65,6 @@ export async function askForRating(
     return c;
   });
   if (!waiting) return false;
-  await engine.say(updated, ratingQuestion(channel.capabilities.quickReplies));
+  await engine.say(updated, ratingQuestion(channel.capabilities.quickReplies, textsFor(updated)));
   return true;
 }

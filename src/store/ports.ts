@@ -106,6 +106,8 @@ export interface TranscriptStore {
 export interface DedupStore {
   /** Records a key for `ttlMs`; resolves true the first time, false while it is remembered. */
   remember(key: string, ttlMs: number): Promise<boolean>;
+  /** Whether a key is remembered now; a read only, so a check leaves nothing behind for another to see. */
+  isRemembered(key: string): Promise<boolean>;
   /** Forgets a key recorded by `remember` (used when processing failed and a retry must go through). */
   forget(key: string): Promise<void>;
 }

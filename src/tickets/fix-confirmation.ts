@@ -1,3 +1,4 @@
+import { textsFor, translator, type Translate } from '../i18n/translate';
 import { ConflictError, NotFoundError } from '../errors';
 import type { TransitionInput } from '../handoff/handoff-machine';
 import type { Logger } from '../logger';
@@ -39,11 +40,13 @@ export interface FixConfirmationOptions {
   log?: Logger;
 }
 
-/** The quick replies under the "does it work now?" question. */
-export const VERDICT_REPLIES = [
-  { label: 'It works', value: 'It works now' },
-  { label: 'Still broken', value: 'Still broken' },
-];
+/** The quick replies under the "does it work now?" question (values in the words the bot reads). */
+export function verdictReplies(t: Translate) {
+  return [
+    { label: t('fix.works'), value: 'It works now' },
+    { label: t('fix.broken'), value: 'Still broken' },
+  ];
+}
 
 /**
  * Confirmed fixes, as the support policy asks: an agent proposes a fix, the customer is asked on
@@ -95,11 +98,12 @@ export class FixConfirmation {
         reason: `fix proposed on ${ticket.id}`,
       });
     }
+    const t = textsFor(conversation);
     const question = {
-      text:
-        `${agent.displayName} has put a fix in place for your ticket ${ticket.id}${note ? `: ${note}` : '.'} ` +
-        'Please test it (for a call problem, a test call or a real one) and tell me: does it work now?',
-      quickReplies: VERDICT_REPLIES,
+      text: note
+        ? t('fix.proposedWithNote', { agent: agent.displayName, ticketId: ticket.id, note })
+        : t('fix.proposed', { agent: agent.displayName, ticketId: ticket.id }),
+      quickReplies: verdictReplies(t),
     };
     await desk.say(current, question);
     await desk.updateConversation(conversation.id, (c) => ({
@@ -116,17 +120,14 @@ export class FixConfirmation {
   }
 
   /** The customer says the fix works: the ticket closes with their confirmation. Gives the reply. */
-  async confirmed(ticketId: string): Promise<string> {
+  async confirmed(ticketId: string, t: Translate = translator('en')): Promise<string> {
     const { store } = this.options.desk();
     const ticket = await store.getTicket(ticketId);
     if (ticket?.status === 'fix-proposed') {
       const at = this.now();
       await store.saveTicket(closed(ticket, at, 'fix-confirmed', 'The customer confirmed the fix works'));
     }
-    return (
-      `Thank you for testing. Ticket ${ticketId} is now closed. If the problem comes back within ` +
-      `${this.options.reopenWindowDays} days, just tell me and I will reopen it.`
-    );
+    return t('fix.confirmed', { ticketId, count: this.options.reopenWindowDays });
   }
 
   /**

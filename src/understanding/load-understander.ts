@@ -19,6 +19,7 @@ const FEATURE_PROBES = [
   'you nitwit, f*ck this sh1t',
   'P1: call-id 4f9c2e17@10.0.0.1 failed at 14:05, +44 20 7946 0321',
   'Café naïve ÉTÉ 24/7 & co.',
+  'got 488 Not Acceptable Here, then 503',
 ];
 
 /** Models trained in this process, by corpus hash (several apps in one process share them). */

@@ -1,5 +1,6 @@
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { hasProfanity, isInsult } from './abuse-lexicon';
+import { sipResponsesAsTokens } from './sip-reason-phrases';
 
 const stemmer = new StemmerEn();
 
@@ -82,7 +83,8 @@ export function stemmedWords(text: string): string[] {
  * neighbouring words, and the character trigrams of every word (so a typo still shares most of
  * its trigrams with the word it misspells). Keys are prefixed so the three kinds never collide.
  */
-export function textFeatures(text: string): Record<string, number> {
+export function textFeatures(message: string): Record<string, number> {
+  const text = sipResponsesAsTokens(message);
   const features: Record<string, number> = Object.create(null) as Record<string, number>;
   const normalized = normalizeForFeatures(text);
   const words = stemNormalized(normalized);

@@ -161,7 +161,7 @@ describe('internal notes on Telegram and SMS, and writing to a resolved conversa
     expect(waiting).toMatchObject({ ok: false, error: { code: 'queued' } });
     // A customer who opted out is not written to again.
     await request(agent, 'resolve', { conversationId: sms.id });
-    await server.app.engine.markUnreachable(sms.id, 'replied STOP');
+    await server.app.engine.delivery.markUnreachable(sms.id, 'replied STOP');
     const optedOut = await request<Ack>(agent, 'reopen', { conversationId: sms.id });
     expect(optedOut).toMatchObject({ ok: false, error: { code: 'unreachable' } });
   });

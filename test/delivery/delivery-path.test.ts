@@ -49,7 +49,7 @@ describe('one delivery path with the outbox as a decorator', () => {
       log: createLogger('silent'),
       settle: async (entry, delivery) => {
         const conversation = await store.getConversation(entry.message.conversationId);
-        if (conversation) await engine.setDelivery(conversation, entry.message, delivery);
+        if (conversation) await engine.delivery.setDelivery(conversation, entry.message, delivery);
       },
       pace: { retry: { baseDelayMs: 20, maxDelayMs: 50, maxAttempts: 3 }, pollMs: 20 },
     });
@@ -97,7 +97,7 @@ describe('one delivery path with the outbox as a decorator', () => {
       return reply?.delivery?.status === 'failed' ? reply : undefined;
     });
     expect(failed.delivery?.error).toBe('Provider is down');
-    await engine.markUnreachable(conversation.id, 'opted out (STOP)');
+    await engine.delivery.markUnreachable(conversation.id, 'opted out (STOP)');
     const { message: skipped } = await engine.agentReply(conversation.id, ann, 'Are you there?');
     expect(skipped.delivery).toMatchObject({ status: 'skipped', error: 'opted out (STOP)' });
     expect(sms.accepted).toEqual([]);
@@ -111,7 +111,7 @@ describe('one delivery path with the outbox as a decorator', () => {
       send: () => Promise.reject(new Error('never called')),
     };
     engine.registerChannel(web);
-    expect(engine.channel('web')).toBe(web);
+    expect(engine.delivery.channel('web')).toBe(web);
     expect(outbox.active).toBe(false);
   });
 
@@ -126,8 +126,8 @@ describe('one delivery path with the outbox as a decorator', () => {
       createdAt: Date.now() - 120_000,
       delivery: { status: 'pending', at: Date.now() - 120_000 },
     });
-    expect(await engine.redeliverStale(60_000)).toBe(1);
-    expect(await engine.redeliverStale(60_000)).toBe(0);
+    expect(await engine.delivery.redeliverStale(60_000)).toBe(1);
+    expect(await engine.delivery.redeliverStale(60_000)).toBe(0);
     expect(sms.accepted).toEqual(['echo: hi', 'Fixed now.']);
     expect((await store.getMessages(conversation.id)).at(-1)!.delivery).toMatchObject({ status: 'sent' });
   });

@@ -58,7 +58,7 @@ describe('a reply stored but never sent before a crash', () => {
       (await store.getMessages(conversation.id)).at(-1)!.delivery?.providerId ? true : undefined,
     );
     expect(await store.listPendingDeliveries(Date.now() + 60_000)).toEqual([]);
-    expect(await server.app.engine.redeliverStale(0)).toBe(0);
+    expect(await server.app.engine.delivery.redeliverStale(0)).toBe(0);
     await server.app.engine.idle();
     expect(fake.sentTo(CUSTOMER).slice(sentBefore)).toHaveLength(1);
   });

@@ -66,4 +66,27 @@ describe('how customer words meet the docs', () => {
     const [best] = index.rankPages(index.analyze('which phones are registered'), 2);
     expect(best?.section.pagePath).toBe('registration.md');
   });
+
+  it('leaves out the words a question is wrapped in: greetings, closings, clock times, ids', () => {
+    const section: DocSection = {
+      id: 0,
+      pagePath: 'invoices.md',
+      pageTitle: 'Invoices',
+      headingPath: ['Invoices'],
+      url: 'https://docs.example.com/invoices.md',
+      text: 'Customers download invoices from the portal; SIP 486 means busy.',
+      aliases: [],
+    };
+    const index = DocsIndex.build([section], new Map());
+    const plain = index.analyze('where can customers download invoices').ownTerms;
+    expect(
+      index.analyze('Good morning, where can customers download invoices since 18:52 (account 7077) cheers')
+        .ownTerms,
+    ).toEqual([...plain, stem('account')]);
+    expect(index.analyze('download invoices asap, any idea?').ownTerms).toEqual(
+      index.analyze('download invoices').ownTerms,
+    );
+    expect(index.analyze('translate good morning').ownTerms).toContain(stem('morning'));
+    expect(index.analyze('calls fail with 486').ownTerms).toContain('486');
+  });
 });

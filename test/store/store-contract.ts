@@ -317,6 +317,23 @@ export function storeContract(name: string, open: OpenStore): void {
         expect(await store.remember('short', 50)).toBe(true);
       });
 
+      it('tells whether a key is remembered without recording it', async () => {
+        expect(await store.isRemembered('looked-at')).toBe(false);
+        expect(await opened.peer.isRemembered('looked-at')).toBe(false);
+        expect(await store.remember('looked-at', 60_000)).toBe(true);
+        expect(await store.isRemembered('looked-at')).toBe(true);
+        // The embedded store commits a claim with the next turn's batch; then every instance sees it.
+        await new Promise((resolve) => setImmediate(resolve));
+        expect(await opened.peer.isRemembered('looked-at')).toBe(true);
+        await store.forget('looked-at');
+        expect(await store.isRemembered('looked-at')).toBe(false);
+
+        expect(await store.remember('brief', 50)).toBe(true);
+        clock += 200;
+        await sleep(200);
+        expect(await store.isRemembered('brief')).toBe(false);
+      });
+
       it('lets exactly one of many concurrent callers through', async () => {
         const results = await Promise.all(
           Array.from({ length: 50 }, (_, i) => (i % 2 ? opened.peer : store).remember('race', 60_000)),

@@ -119,7 +119,7 @@ describe('engine pipeline', () => {
   it('keeps customer messages away from the bot while an agent has the conversation', async () => {
     const { engine, channel, store } = build();
     const { conversation } = await engine.handleInbound({ ref, text: 'human' });
-    await engine.claim(conversation.id, agent);
+    await engine.handoff.claim(conversation.id, agent);
     const before = channel.sent.length;
     await engine.handleInbound({ ref, text: 'are you there?' });
     expect(channel.sent.length).toBe(before);
@@ -132,7 +132,7 @@ describe('engine pipeline', () => {
     expect(reply.message.delivery?.status).toBe('sent');
     expect(reply.duplicate).toBe(false);
     await expect(engine.agentReply(conversation.id, other, 'me too')).rejects.toBeInstanceOf(ConflictError);
-    await engine.resolve(conversation.id, agent);
+    await engine.handoff.resolve(conversation.id, agent);
     await engine.handleInbound({ ref, text: 'bye' });
     expect(channel.sent.at(-1)!.text).toBe('echo: bye');
     const system = (await store.getMessages(conversation.id))
@@ -191,8 +191,8 @@ describe('engine pipeline', () => {
   it('sends nothing to an unreachable customer and says why on the message', async () => {
     const { engine, channel, store } = build();
     const { conversation } = await engine.handleInbound({ ref, text: 'human' });
-    await engine.markUnreachable(conversation.id, 'opted out (STOP)');
-    await engine.claim(conversation.id, agent);
+    await engine.delivery.markUnreachable(conversation.id, 'opted out (STOP)');
+    await engine.handoff.claim(conversation.id, agent);
     const before = channel.sent.length;
     await engine.agentReply(conversation.id, agent, 'hello?');
     expect(channel.sent.length).toBe(before);
@@ -212,10 +212,10 @@ describe('engine pipeline', () => {
       delivery: { status: 'pending', at: 1 },
     });
     const before = channel.sent.length;
-    expect(await engine.redeliverStale(60_000)).toBe(1);
+    expect(await engine.delivery.redeliverStale(60_000)).toBe(1);
     expect(channel.sent.slice(before).map((m) => m.text)).toEqual(['stored before the crash']);
     expect((await store.getMessages(conversation.id)).at(-1)!.delivery?.status).toBe('sent');
-    expect(await engine.redeliverStale(60_000)).toBe(0);
+    expect(await engine.delivery.redeliverStale(60_000)).toBe(0);
     expect(channel.sent.length).toBe(before + 1);
   });
 

@@ -3,6 +3,7 @@ import type { Engine } from '../../../src/engine/engine';
 import { HandoffError, NotFoundError } from '../../../src/errors';
 import type { ApiScope, ApiToken, ApiTokens } from '../../../src/integrations/api-tokens';
 import { publicConversation, publicMessage, publicTicket } from '../../../src/integrations/public-records';
+import type { AgentStore, ConversationStore, TicketStore, TranscriptStore } from '../../../src/store/ports';
 import type { TicketService } from '../../../src/tickets/ticket-service';
 import type { Limits } from '../limits';
 import {
@@ -17,9 +18,16 @@ import { openApiDocument } from './openapi-document';
 /** Most transcript messages one read returns. */
 const TRANSCRIPT_LIMIT = 1000;
 
+/** What the API reads: conversations, transcripts, tickets, and the agent a claim is made for. */
+export type ApiStore = Pick<ConversationStore, 'listConversations' | 'getConversation'> &
+  Pick<TranscriptStore, 'getMessages'> &
+  Pick<AgentStore, 'getAgentByUsername'> &
+  Pick<TicketStore, 'listTickets' | 'getTicket'>;
+
 /** What the REST API is built on. */
 export interface ApiRouteOptions {
   engine: Engine;
+  store: ApiStore;
   tokens: ApiTokens;
   tickets: TicketService;
   limits: Limits;
@@ -33,8 +41,7 @@ export interface ApiRouteOptions {
  * schemas the OpenAPI document (`/api/v1/openapi.json`, public) is generated from.
  */
 export function apiRoutes(options: ApiRouteOptions): Router {
-  const { engine, tokens, tickets, limits } = options;
-  const store = engine.store;
+  const { engine, store, tokens, tickets, limits } = options;
   const router = express.Router();
   const document = openApiDocument(options.publicUrl);
 
@@ -81,7 +88,7 @@ export function apiRoutes(options: ApiRouteOptions): Router {
     if (!agent) throw new NotFoundError(`Agent ${body.agent}`);
     const conversation = await store.getConversation(id);
     if (!conversation) throw new NotFoundError('Conversation');
-    if (body.claim && conversation.mode === 'queued') await engine.claim(id, agent);
+    if (body.claim && conversation.mode === 'queued') await engine.handoff.claim(id, agent);
     const key = req.headers['idempotency-key'];
     const clientId = typeof key === 'string' && key.length > 0 ? `api:${key.slice(0, 100)}` : undefined;
     const { message, duplicate } = await engine.agentReply(id, agent, body.text, {
