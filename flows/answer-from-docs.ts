@@ -26,7 +26,10 @@ export const answerFromDocs: Flow = {
     const content = answerMessage(answer, newAnswerId(), t);
     // A problem put as a question got a docs answer first; offer to report it if that did not help.
     // The value stays English: it is the message the understanding step reads.
-    if (confidenceOf(context.understanding, 'report.problem') >= 0.15) {
+    if (
+      confidenceOf(context.understanding, 'report.problem') >= 0.15 ||
+      context.understanding.inParts?.includes('report.problem')
+    ) {
       content.quickReplies = [
         { label: t('answer.reportThis'), value: `Report this problem: ${context.text.slice(0, 500)}` },
       ];

@@ -5,6 +5,7 @@ import { textsFor } from '../src/i18n/translate';
 import type { FlowPosition } from '../src/model/flow-position';
 import { CONFIRM_FIX_FLOW, FixConfirmation, verdictReplies } from '../src/tickets/fix-confirmation';
 import type { Understanding } from '../src/understanding/understanding';
+import type { Conversation } from '../src/model/conversation';
 
 /** How sure the understanding step must be of a yes or no before it is taken as the verdict. */
 const VERDICT_CONFIDENCE = 0.4;
@@ -46,11 +47,21 @@ export const confirmFix: Flow = {
   },
 };
 
+/** What the customer hears when the fix did not hold (every channel, e-mail included). */
+export function stillBrokenText(conversation: Conversation, ticketId: string): string {
+  return textsFor(conversation)('fix.stillBroken', { ticketId });
+}
+
+/** Why the conversation is back in the queue, for the agents. */
+export function stillBrokenReason(ticketId: string, said: string): string {
+  return `Fix did not work on ${ticketId}: the customer says "${said.slice(0, 200)}"`;
+}
+
 async function stillBroken(context: FlowContext, ticketId: string): Promise<FlowOutcome> {
   const lifecycle = lifecycleOf(context);
   const { agentId } = await lifecycle.failed(ticketId, context.text);
-  await context.say(textsFor(context.conversation)('fix.stillBroken', { ticketId }));
-  await context.handoff(`Fix did not work on ${ticketId}: the customer says "${context.text.slice(0, 200)}"`);
+  await context.say(stillBrokenText(context.conversation, ticketId));
+  await context.handoff(stillBrokenReason(ticketId, context.text));
   if (agentId) await lifecycle.returnToAgent(context.conversation.id, agentId);
   return done;
 }

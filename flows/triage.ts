@@ -46,9 +46,17 @@ export const triage: Flow = {
   matches: (input) => input.conversation.mode === 'queued' && (isRequest(input) || awaitsAnswer(input)),
   async run(context) {
     const told = classificationOf(context);
-    if (awaitsAnswer(context)) return told ? record(context, told) : pass;
+    if (awaitsAnswer(context)) {
+      if (told) return record(context, told);
+      await keepSuggestion(context);
+      return pass;
+    }
     if (told) return record(context, told);
-    await context.update((c) => ({ ...c, memory: { ...c.memory, triage: { askedAt: context.now() } } }));
+    await context.update((c) => ({
+      ...c,
+      brief: { ...c.brief, ...suggestionOf(context, c.brief) },
+      memory: { ...c.memory, triage: { askedAt: context.now() } },
+    }));
     const t = textsFor(context.conversation);
     const options = OPTIONS.map((o) =>
       t('triage.option', { severity: o.severity, label: t(o.label).toLowerCase() }),
@@ -92,6 +100,23 @@ function classificationOf(input: FlowInput): { severity: SeverityName; category:
   if (!severity) return undefined;
   const usual = OPTIONS.find((o) => o.severity === severity)?.category;
   return { severity, category: category ?? usual ?? 'platform' };
+}
+
+/**
+ * What the customer's words suggest (the understanding step's cues), kept on the brief as the bot's
+ * suggestion: the agent who takes an unanswered conversation finds the classification form prefilled.
+ */
+function suggestionOf(input: FlowInput, brief: ProblemBrief | undefined): Partial<ProblemBrief> {
+  const { severityCue, categoryCue } = input.understanding.entities;
+  return {
+    ...(severityCue && !brief?.severity && { suggestedSeverity: severityCue.severity }),
+    ...(categoryCue && !brief?.category && { suggestedCategory: categoryCue }),
+  };
+}
+
+async function keepSuggestion(context: FlowContext): Promise<void> {
+  if (Object.keys(suggestionOf(context, context.conversation.brief)).length === 0) return;
+  await context.update((c) => ({ ...c, brief: { ...c.brief, ...suggestionOf(context, c.brief) } }));
 }
 
 /** Puts the answer on the brief and the queue, files a ticket for a problem, and thanks the customer. */

@@ -29,6 +29,7 @@ import {
   parsePayload,
   reclassifyAction,
   replyAction,
+  takeAction,
 } from '../http/edge-schemas';
 import type { Limits } from '../http/limits';
 import { isSameOrigin } from '../http/origin';
@@ -41,6 +42,7 @@ import { agentRoom, revokeEndedSessions } from './session-revocation';
 import { transferConversation } from './transfer';
 import { addInternalNote } from './internal-note';
 import { reopenConversation } from './reopen';
+import { classifyBeforeTaking } from './classify-before-taking';
 
 interface SocketData {
   /** Who is signed in, without the password hash: socket data crosses Redis in `fetchSockets`. */
@@ -98,6 +100,12 @@ export interface ConsoleGatewayOptions {
     agent: Agent,
     before: ProblemBrief['severity'],
   ) => Promise<void>;
+  /**
+   * Whether an agent must set the category and severity of a conversation that has none before
+   * claiming or reopening it (the policy: every conversation an agent takes is classified). On
+   * unless turned off.
+   */
+  classifyBeforeTaking?: boolean;
 }
 
 /**
@@ -111,6 +119,25 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): void {
     options.classification?.severities ?? SEVERITIES,
     options.classification?.categories ?? CATEGORIES,
   );
+  const take = takeAction(
+    options.classification?.severities ?? SEVERITIES,
+    options.classification?.categories ?? CATEGORIES,
+  );
+  /** Applies the agent's classification, or refuses to let an unclassified conversation be taken. */
+  const classify = async (agent: Agent, payload: { conversationId: string } & Record<string, unknown>) => {
+    const severity = SEVERITIES.find((level) => level === payload.severity);
+    const category = CATEGORIES.find((name) => name === payload.category);
+    const given = { ...(severity && { severity }), ...(category && { category }) };
+    if (options.classifyBeforeTaking === false && !severity) return;
+    await classifyBeforeTaking(
+      engine,
+      (id) => conversations.get(id),
+      agent,
+      payload.conversationId,
+      given,
+      options.onReclassify,
+    );
+  };
 
   namespace.use(
     guardMiddleware(log, async (socket: ConsoleSocket, next) => {
@@ -196,8 +223,11 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): void {
     };
     on(
       'claim',
-      action(socket, conversationAction, async (agent, { conversationId }) => {
-        const conversation = await engine.handoff.claim(conversationId, agent);
+      action(socket, take, async (agent, payload) => {
+        const current = await conversations.get(payload.conversationId);
+        // Only a claim that can win is asked for a classification (a second claimer hears "already claimed").
+        if (current?.mode === 'queued') await classify(agent, payload);
+        const conversation = await engine.handoff.claim(payload.conversationId, agent);
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation) };
       }),
@@ -240,8 +270,11 @@ export function attachConsoleGateway(options: ConsoleGatewayOptions): void {
     );
     on(
       'reopen',
-      action(socket, conversationAction, async (agent, { conversationId }) => {
-        const conversation = await reopenConversation(engine, conversations, agent, conversationId);
+      action(socket, take, async (agent, payload) => {
+        const current = await conversations.get(payload.conversationId);
+        const reopens = current && current.mode !== 'queued' && current.mode !== 'assigned';
+        if (reopens && !current.unreachable) await classify(agent, payload);
+        const conversation = await reopenConversation(engine, conversations, agent, payload.conversationId);
         await socket.join(watchRoom(conversation.id));
         return { conversation: await detailOf(conversation) };
       }),

@@ -4,6 +4,7 @@ import type { TranscriptMessage } from '../../src/model/message';
 import type { SatisfactionRating } from '../../src/model/satisfaction';
 import type { AgentView, ConversationDetail, ConversationSummary } from '../../src/realtime/socket-events';
 import { toWire } from '../../src/realtime/wire';
+import { isClassified, suggestedClassification } from '../../src/policy/classification';
 
 /** How the console names a customer: display name, @handle, number, or the channel's key. */
 export function customerLabel(conversation: Conversation): string {
@@ -33,6 +34,8 @@ export function toSummary(conversation: Conversation): ConversationSummary {
     }),
     ...(conversation.priority !== undefined && { priority: conversation.priority }),
     ...(conversation.brief?.severity !== undefined && { severity: conversation.brief.severity }),
+    ...(conversation.brief?.category !== undefined && { category: conversation.brief.category }),
+    ...(!isClassified(conversation.brief) && { suggested: suggestedClassification(conversation.brief) }),
     ...(conversation.unreachable !== undefined && { unreachable: conversation.unreachable.reason }),
     ...(conversation.handoffReason !== undefined && { handoffReason: conversation.handoffReason }),
     ...(conversation.tags !== undefined && conversation.tags.length > 0 && { tags: conversation.tags }),

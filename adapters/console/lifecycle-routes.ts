@@ -10,6 +10,8 @@ import type { SupportPolicy } from '../../src/policy/policy-schema';
 import { escalateTicket } from '../../src/tickets/escalation';
 import type { FixConfirmation } from '../../src/tickets/fix-confirmation';
 import { confirmOutage, endOutage, outageReporters } from '../../src/tickets/outages';
+import { mergeWaitingOutageReports, type OutageDesk } from '../../src/tickets/outage-merge';
+import type { TicketService } from '../../src/tickets/ticket-service';
 import { readCookie } from '../http/cookies';
 import { parsePayload } from '../http/edge-schemas';
 import { SESSION_COOKIE } from './session-cookie';
@@ -32,6 +34,10 @@ export interface LifecycleRoutesOptions {
   store: TicketStore & Pick<ConversationStore, 'getConversation'>;
   fixConfirmation: FixConfirmation;
   policy: SupportPolicy;
+  /** Links the outage reports that were waiting when an agent confirms an outage. */
+  tickets: TicketService;
+  /** Moves the waiting outage reports' conversations when they join a confirmed outage. */
+  outageDesk: OutageDesk;
   clock?: () => number;
 }
 
@@ -41,7 +47,7 @@ export interface LifecycleRoutesOptions {
  * an outage at once. Every route needs a signed-in agent.
  */
 export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
-  const { directory, engine, store, fixConfirmation, policy } = options;
+  const { directory, engine, store, fixConfirmation, policy, tickets, outageDesk } = options;
   const now = options.clock ?? Date.now;
   const router = express.Router();
   const json = express.json({ limit: '8kb' });
@@ -81,7 +87,17 @@ export function lifecycleRoutes(options: LifecycleRoutesOptions): Router {
           by: agent.displayName,
         })
       : await endOutage(store, ticketIdOf(req), agent.displayName, now());
-    res.json({ ticket, reporters: outageReporters(ticket) });
+    // Outage reports queued while nothing was confirmed join it now, and their customers are told.
+    const merged = confirmed
+      ? await mergeWaitingOutageReports(outageDesk, ticket, {
+          policy,
+          tickets,
+          at: now(),
+          by: agent.displayName,
+        })
+      : [];
+    const current = (await store.getTicket(ticket.id)) ?? ticket;
+    res.json({ ticket: current, reporters: outageReporters(current), merged });
   });
 
   router.get('/tickets/:id/reporters', async (req: Request, res: Response) => {

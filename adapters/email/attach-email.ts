@@ -7,6 +7,7 @@ import type { KnowledgeBase } from '../../src/knowledge/knowledge-base';
 import type { Logger } from '../../src/logger';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
+import type { FixConfirmation } from '../../src/tickets/fix-confirmation';
 import { EmailChannel } from './email-channel';
 import { EmailInbound, type EmailInboundStore } from './email-inbound';
 import type { ConversationStore } from '../../src/store/ports';
@@ -37,6 +38,8 @@ export interface AttachEmailOptions {
   knowledge?: KnowledgeBase;
   /** Reads a new e-mail for the severity its words suggest ("the whole platform is down"). */
   understanding?: MessageUnderstanding;
+  /** Reads a reply about a proposed fix as "works" or "still broken". */
+  fixConfirmation?: FixConfirmation;
   clock?: () => number;
 }
 
@@ -82,6 +85,7 @@ export function attachEmail(options: AttachEmailOptions): EmailAttachment | unde
     maxTextLength: config.MAX_MESSAGE_LENGTH,
     ...(options.knowledge && { knowledge: options.knowledge }),
     ...(options.understanding && { understanding: options.understanding }),
+    ...(options.fixConfirmation && { fixConfirmation: options.fixConfirmation }),
     ...(options.clock && { now: options.clock }),
   });
 

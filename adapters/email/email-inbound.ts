@@ -8,6 +8,8 @@ import type { SupportPolicy } from '../../src/policy/policy-schema';
 import { priorityOf } from '../../src/policy/classification';
 import type { ConversationStore, DedupStore, TicketStore, TranscriptStore } from '../../src/store/ports';
 import type { TicketService } from '../../src/tickets/ticket-service';
+import { CONFIRM_FIX_FLOW, type FixConfirmation } from '../../src/tickets/fix-confirmation';
+import { stillBrokenReason, stillBrokenText, verdictOf } from '../../flows/confirm-fix';
 import {
   emailAcknowledgement,
   readEmailBrief,
@@ -50,6 +52,8 @@ export interface EmailInboundOptions {
   knowledge?: KnowledgeBase;
   /** Reads a new e-mail for the severity its words suggest, when it names none. */
   understanding?: MessageUnderstanding;
+  /** Closes or reopens a ticket whose proposed fix the customer answers about. */
+  fixConfirmation?: FixConfirmation;
   now?: () => number;
 }
 
@@ -149,6 +153,7 @@ export class EmailInbound {
   private async followUp(conversation: Conversation, mail: ParsedEmail, text: string): Promise<void> {
     const ticketId = conversation.brief?.ticketId;
     if (!ticketId) await this.openTicket(conversation, mail);
+    else if (await this.answersProposedFix(conversation, mail)) return;
     else if (botIsAnswering(conversation.mode)) await this.reopen(conversation, ticketId, text);
     else await this.raiseSeverity(conversation, ticketId, mail);
   }
@@ -206,7 +211,12 @@ export class EmailInbound {
     const suggested = ticket.brief.severity ? undefined : await this.suggestedSeverity(mail);
     await engine.updateConversation(conversation.id, (c) => ({
       ...c,
-      brief: ticket.brief,
+      // Kept as the bot's suggestion: the agent who takes the e-mail finds it in the classification form.
+      brief: {
+        ...ticket.brief,
+        ...(suggested && { suggestedSeverity: suggested.severity }),
+        ...(suggested?.category && { suggestedCategory: suggested.category }),
+      },
       // A severity the words only suggest orders the queue; the ticket waits for a person to set it.
       priority: priorityOf(ticket.brief.severity ?? suggested?.severity),
     }));
@@ -256,6 +266,50 @@ export class EmailInbound {
       log.warn({ err: error }, 'docs lookup for an e-mail failed');
       return [];
     }
+  }
+
+  /**
+   * A reply to a ticket whose fix an agent proposed is read for the customer's verdict, as on the
+   * other channels (the same understanding step and the same reading as flows/confirm-fix.ts):
+   * "works" closes the ticket with their confirmation, "still broken" reopens it and hands the
+   * e-mail to the agent who proposed the fix (or the queue). A reply that says neither goes to the
+   * queue for a person to read, the ticket still waiting for the verdict. False when the
+   * conversation waits for no verdict.
+   */
+  private async answersProposedFix(conversation: Conversation, mail: ParsedEmail): Promise<boolean> {
+    const { engine, fixConfirmation, understanding } = this.options;
+    const position = conversation.flow;
+    const ticketId = position?.flowId === CONFIRM_FIX_FLOW ? position.data.ticketId : undefined;
+    if (typeof ticketId !== 'string' || !fixConfirmation) return false;
+    const ticket = await this.options.store.getTicket(ticketId);
+    if (ticket?.status !== 'fix-proposed') return false;
+    const said = mail.text.slice(0, 2000);
+    const verdict = understanding ? verdictOf(await understanding.understand(said)) : undefined;
+    const answered = await engine.updateConversation(conversation.id, (c) => ({
+      ...c,
+      flow: verdict ? undefined : c.flow,
+    }));
+    if (verdict === 'works') {
+      await engine.say(answered, await fixConfirmation.confirmed(ticketId));
+      return true;
+    }
+    if (verdict === 'broken') {
+      const { agentId } = await fixConfirmation.failed(ticketId, said);
+      await engine.say(answered, stillBrokenText(answered, ticketId));
+      await engine.handoff.transition(conversation.id, {
+        event: 'request',
+        at: this.now(),
+        reason: stillBrokenReason(ticketId, said),
+      });
+      if (agentId) await fixConfirmation.returnToAgent(conversation.id, agentId);
+      return true;
+    }
+    await engine.handoff.transition(conversation.id, {
+      event: 'request',
+      at: this.now(),
+      reason: `Reply about the fix proposed on ${ticketId}, not read as "works" or "still broken"`,
+    });
+    return true;
   }
 
   private async reopen(conversation: Conversation, ticketId: string, text: string): Promise<void> {

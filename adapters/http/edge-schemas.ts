@@ -68,6 +68,24 @@ export const presenceAction = z.object({ status: z.enum(['online', 'away']) });
 /** An agent's typing signal. */
 export const agentTyping = z.object({ conversationId, on: z.boolean().optional() });
 
+/**
+ * Taking a conversation (claim, reopen): the classification the agent set when the conversation
+ * had none (see adapters/console/classify-before-taking.ts).
+ */
+export function takeAction(severities: readonly string[], categories: readonly string[]) {
+  return z.object({
+    conversationId,
+    severity: z
+      .string()
+      .refine((value) => severities.includes(value), `severity must be one of ${severities.join(', ')}`)
+      .optional(),
+    category: z
+      .string()
+      .refine((value) => categories.includes(value), `category must be one of ${categories.join(', ')}`)
+      .optional(),
+  });
+}
+
 /** A reclassification, checked against the support policy's own severities and categories. */
 export function reclassifyAction(severities: readonly string[], categories: readonly string[]) {
   return z.object({

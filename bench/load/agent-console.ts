@@ -66,7 +66,9 @@ export class AgentConsole {
   }
 
   claim(conversationId: string): Promise<Ack> {
-    return this.socket.timeout(20_000).emitWithAck('claim', { conversationId });
+    return this.socket
+      .timeout(20_000)
+      .emitWithAck('claim', { conversationId, severity: 'P4', category: 'operational' });
   }
 
   reply(conversationId: string, text: string, clientId: string): Promise<Ack> {

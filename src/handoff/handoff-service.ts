@@ -216,7 +216,7 @@ export function describeTransition(t: { event: string; agentName?: string; reaso
     case 'release':
       return 'Returned to the queue.';
     case 'resolve':
-      return `Resolved by ${t.agentName ?? 'an agent'}; the bot answers again.`;
+      return `Resolved by ${t.agentName ?? 'an agent'}${t.reason ? ` (${t.reason})` : ''}; the bot answers again.`;
     case 'cancel':
       return 'The customer cancelled the handoff.';
     case 'abandon':

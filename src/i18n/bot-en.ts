@@ -287,6 +287,10 @@ export const botEn = {
       '{{misreporting}} Critical ({{critical}}) is for problems that stop your business; if unsure, pick the lower level and tell us why it hurts.',
     reportInfo:
       'To report a problem well:\n1. Check the status page first: {{statusPage}}\n2. Check the docs: {{docs}}\n3. Gather: the category (platform or operational), the severity (P0-P5), the Call-IDs of a few failing calls, when it started, what you tried, what you observe (and, apart, what you suspect), and a screenshot for interface problems.\n4. One problem per ticket. I can take the report right here: just describe the problem.',
+    escalationLines:
+      'Your ticket is worked on by three support lines:\n• {{first}}: {{firstWho}}. Every ticket starts here.\n• {{second}}: {{secondWho}}. A problem the {{firstName}} cannot resolve, or a critical one, goes here.\n• {{third}}: {{thirdWho}}. Rare, deep platform failures go here, and so do feature requests ({{featureSeverity}}), for which a project cost may apply.\nWhen your ticket moves up a line you are told who has it and why. You do not need to ask for it: describe the problem and its impact, and the team escalates when needed.\nFor a first line of your own: {{nocAsAService}}',
+    ticketLifecycle:
+      'A ticket goes through these steps:\n{{steps}}\nWhen a fix is proposed you are asked to test it: "works" closes the ticket, "still broken" reopens it and it goes back to the team. Without an answer within {{confirmFixHours}} hours it is closed with a note.\nIf the same problem comes back within {{reopenWindowDays}} days of closing, tell us and the same ticket is reopened (no new ticket needed); after that a new ticket is opened that links the old one.',
     supportHours:
       'Support hours are {{hours}} for operational and non-critical issues; critical issues ({{rules}}) are handled 24/7.',
     open: 'Support is open right now (it is {{clock}}).',

@@ -297,6 +297,10 @@ export const botEs: BotCatalog = {
       '{{misreporting}} Crítico ({{critical}}) es para problemas que detienen su negocio; si duda, elija el nivel más bajo y explíquenos por qué le afecta.',
     reportInfo:
       'Para informar bien de un problema:\n1. Consulte primero la página de estado: {{statusPage}}\n2. Consulte la documentación (en inglés): {{docs}}\n3. Reúna: la categoría (plataforma u operativo), la gravedad (P0-P5), los Call-ID de algunas llamadas fallidas, cuándo empezó, qué ha probado, qué observa (y, aparte, qué sospecha) y una captura si es un problema de la interfaz.\n4. Un problema por ticket. Puedo tomar el informe aquí mismo: describa el problema.',
+    escalationLines:
+      'Su ticket lo atienden tres líneas de soporte:\n• {{first}}: {{firstWho}}. Todo ticket empieza aquí.\n• {{second}}: {{secondWho}}. Aquí llega un problema que la {{firstName}} no puede resolver, o uno crítico.\n• {{third}}: {{thirdWho}}. Aquí llegan los fallos profundos y poco frecuentes de la plataforma, y también las peticiones de funcionalidades ({{featureSeverity}}), que pueden tener un coste de proyecto.\nCuando su ticket sube de línea, se le dice quién lo tiene y por qué. No hace falta pedirlo: describa el problema y su impacto, y el equipo lo escala cuando haga falta.\nPara tener una primera línea propia: {{nocAsAService}}',
+    ticketLifecycle:
+      'Un ticket pasa por estos pasos:\n{{steps}}\nCuando se propone una solución, se le pide que la pruebe: «funciona» cierra el ticket, «sigue fallando» lo reabre y vuelve al equipo. Sin respuesta en {{confirmFixHours}} horas, se cierra con una nota.\nSi el mismo problema vuelve en los {{reopenWindowDays}} días siguientes al cierre, díganoslo y se reabre el mismo ticket (no hace falta uno nuevo); después se abre un ticket nuevo enlazado con el anterior.',
     supportHours:
       'El horario de soporte es {{hours}} para incidencias operativas y no críticas; las incidencias críticas ({{rules}}) se atienden 24/7.',
     open: 'El soporte está abierto ahora mismo (son las {{clock}}).',

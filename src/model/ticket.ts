@@ -21,7 +21,9 @@ export interface TicketEvent {
     | 'reopened'
     | 'escalated'
     | 'outage-confirmed'
-    | 'outage-ended';
+    | 'outage-ended'
+    /** A waiting outage report joined the outage ticket once the outage was confirmed. */
+    | 'merged';
   /** The agent who acted, when an agent did. */
   agentName?: string;
   note?: string;

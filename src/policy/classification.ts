@@ -42,3 +42,32 @@ export function describeEscalationPrice(policy: SupportPolicy, language: Languag
   }).format(pricePerHour);
   return translator(language)('time.pricePerHour', { price, count: minimumHours });
 }
+
+/** What an agent sets before taking a conversation: the two facts the queue and the policy need. */
+export interface Classification {
+  severity: SeverityName;
+  category: 'platform' | 'operational';
+}
+
+/** Whether a conversation's brief has both a category and a severity. */
+export function isClassified(brief: ProblemBrief | undefined): boolean {
+  return Boolean(brief?.severity && brief.category);
+}
+
+/**
+ * The bot's suggestion for a brief not yet classified: what the customer confirmed so far, else
+ * what the understanding step read in their words (a report's draft, triage, an e-mail).
+ */
+export function suggestedClassification(brief: ProblemBrief | undefined): Partial<Classification> {
+  const severity = brief?.severity ?? asSeverity(brief?.suggestedSeverity);
+  const category = brief?.category ?? asCategory(brief?.suggestedCategory);
+  return { ...(severity && { severity }), ...(category && { category }) };
+}
+
+function asSeverity(value: unknown): SeverityName | undefined {
+  return SEVERITIES.find((s) => s === value);
+}
+
+function asCategory(value: unknown): Classification['category'] | undefined {
+  return value === 'platform' || value === 'operational' ? value : undefined;
+}

@@ -1,64 +1,26 @@
+import { DateTime } from 'luxon';
 import type { Language } from '../i18n/languages';
 import { WEEKDAY_NAMES, type OpeningHours } from './policy-schema';
 
-const MINUTE = 60_000;
-const DAY = 24 * 60 * MINUTE;
+const DAY = 24 * 60 * 60_000;
 
+/** What the wall clock of the window's zone shows at an instant: its weekday (0 = Sunday) and minute of the day. */
 interface WallClock {
-  year: number;
-  month: number;
-  day: number;
   weekday: number;
   minutes: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The date and time on the wall clock of `timeZone` at instant `at`. */
+/** The wall clock of `timeZone` at instant `at` (Luxon reads the zone's rules, DST included). */
 function wallClock(at: number, timeZone: string): WallClock {
-  let format = formatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-    });
-    formatters.set(timeZone, format);
-  }
-  const parts = Object.fromEntries(format.formatToParts(at).map((p) => [p.type, p.value]));
-  const year = Number(parts.year);
-  const month = Number(parts.month);
-  const day = Number(parts.day);
-  return {
-    year,
-    month,
-    day,
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
-    minutes: Number(parts.hour) * 60 + Number(parts.minute),
-  };
+  const local = DateTime.fromMillis(at, { zone: timeZone });
+  // Luxon numbers weekdays 1 (Monday) to 7 (Sunday); the policy's names start on Sunday.
+  return { weekday: local.weekday % 7, minutes: local.hour * 60 + local.minute };
 }
 
 /** Minutes after midnight of an `HH:MM` policy time. */
 function minutesOf(time: string): number {
   const [hours, minutes] = time.split(':').map(Number);
   return (hours ?? 0) * 60 + (minutes ?? 0);
-}
-
-/** The instant at which the wall clock of `timeZone` shows the given date and minute of the day. */
-function instantOf(year: number, month: number, day: number, minutes: number, timeZone: string): number {
-  const asUtc = Date.UTC(year, month - 1, day) + minutes * MINUTE;
-  // The zone's offset can differ across a DST change, so correct twice.
-  let guess = asUtc;
-  for (let i = 0; i < 2; i += 1) {
-    const seen = wallClock(guess, timeZone);
-    const seenAsUtc = Date.UTC(seen.year, seen.month - 1, seen.day) + seen.minutes * MINUTE;
-    guess += asUtc - seenAsUtc;
-  }
-  return guess;
 }
 
 function dayIsOpen(hours: OpeningHours, weekday: number): boolean {
@@ -85,10 +47,12 @@ export function isOpen(hours: OpeningHours, at: number): boolean {
 export function nextOpening(hours: OpeningHours, at: number): number {
   if (isOpen(hours, at)) return at;
   const open = minutesOf(hours.open);
+  const today = DateTime.fromMillis(at, { zone: hours.timeZone }).startOf('day');
   for (let offset = 0; offset <= 8; offset += 1) {
-    const date = wallClock(at + offset * DAY, hours.timeZone);
-    if (!dayIsOpen(hours, date.weekday)) continue;
-    const candidate = instantOf(date.year, date.month, date.day, open, hours.timeZone);
+    const day = today.plus({ days: offset });
+    if (!dayIsOpen(hours, day.weekday % 7)) continue;
+    // On a day whose opening time falls in a DST gap, Luxon moves it forward to the first real minute.
+    const candidate = day.set({ hour: Math.floor(open / 60), minute: open % 60 }).toMillis();
     if (candidate > at) return candidate;
   }
   return at;

@@ -25,7 +25,9 @@ export type PolicyFact =
   | 'one_ticket'
   | 'not_critical'
   | 'misreporting'
-  | 'report_info';
+  | 'report_info'
+  | 'escalation_lines'
+  | 'ticket_lifecycle';
 
 /** What the live parts of an answer depend on. */
 export interface FactSituation {
@@ -186,6 +188,28 @@ const FACTS: Record<PolicyFact, (words: Words, situation: FactSituation) => stri
     }),
   report_info: ({ policy, t }) =>
     t('policy.reportInfo', { statusPage: policy.statusPage.url, docs: policy.docsUrl }),
+  escalation_lines: ({ policy, t }) => {
+    const [first, second, third] = policy.escalationLines;
+    return t('policy.escalationLines', {
+      first: capitalise(first.name),
+      firstName: first.name,
+      firstWho: first.who,
+      second: capitalise(second.name),
+      secondWho: second.who,
+      third: capitalise(third.name),
+      thirdWho: third.who,
+      featureSeverity: policy.featureRequestSeverity,
+      nocAsAService: policy.nocAsAService.description,
+    });
+  },
+  ticket_lifecycle: ({ policy, t }) => {
+    const { steps, reopenWindowDays, confirmFixHours } = policy.ticketLifecycle;
+    return t('policy.ticketLifecycle', {
+      steps: steps.map((step, i) => `${i + 1}. ${capitalise(step)}`).join('\n'),
+      confirmFixHours,
+      reopenWindowDays,
+    });
+  },
 };
 
 /** "A or B", "A, B, or C" as the language lists alternatives. */
@@ -224,4 +248,8 @@ function escalation({ policy, t, language }: Words): string {
     severities: policy.paidEscalation.severities.join('/'),
     price: describeEscalationPrice(policy, language),
   });
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -235,6 +235,19 @@ export const policySchema = z.object({
       reopenWindowDays: z.number().positive().default(10),
       /** How long the customer has to confirm a proposed fix before the ticket closes with a note. */
       confirmFixHours: z.number().positive().default(72),
+      /** The steps a ticket goes through, in order, as the customer reads them (the bot explains them). */
+      steps: z
+        .array(z.string().min(1))
+        .min(1)
+        .default([
+          'observe: you notice the problem and tell us what you see',
+          'replicate: the problem is made to happen again on request',
+          'isolate: it is narrowed down to the call, route, setting or component at fault',
+          'propose a fix: the likely causes are worked through and a fix is suggested',
+          'fix: the fix is applied, by us or by you',
+          'confirm: you test it and tell us whether it works',
+          'close: once confirmed, the ticket is closed',
+        ]),
     })
     .default({}),
   /** Who works on a ticket at each support line, in words the customer reads. */

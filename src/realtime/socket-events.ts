@@ -81,10 +81,20 @@ export interface ConversationSummary {
   assignedAgentName?: string;
   priority?: number;
   severity?: string;
+  category?: string;
+  /** What the bot read in the customer's words, to prefill the agent's classification. */
+  suggested?: { severity?: string; category?: string };
   unreachable?: string;
   handoffReason?: string;
   /** Flags the flows set, e.g. `abusive` (repeated abuse after a warning) or `lead`. */
   tags?: string[];
+}
+
+/** Taking a conversation, with the classification the agent set when it had none. */
+export interface TakePayload {
+  conversationId: string;
+  severity?: string;
+  category?: string;
 }
 
 /** A conversation opened in the console: the whole transcript and everything known about it. */
@@ -111,10 +121,8 @@ export interface AgentView {
 
 /** What the console sends. */
 export interface ConsoleClientEvents {
-  claim: (
-    payload: { conversationId: string },
-    ack: (result: Ack<{ conversation: ConversationDetail }>) => void,
-  ) => void;
+  /** A conversation without a category and severity is taken only with the agent's (`classification_required`). */
+  claim: (payload: TakePayload, ack: (result: Ack<{ conversation: ConversationDetail }>) => void) => void;
   open: (
     payload: { conversationId: string; afterSeq?: number },
     ack: (result: Ack<{ conversation: ConversationDetail }>) => void,
@@ -131,10 +139,7 @@ export interface ConsoleClientEvents {
     ack: (result: Ack<{ seq: number; duplicate: boolean }>) => void,
   ) => void;
   /** Takes back a conversation the bot answers again (resolved, left), to write to the customer. */
-  reopen: (
-    payload: { conversationId: string },
-    ack: (result: Ack<{ conversation: ConversationDetail }>) => void,
-  ) => void;
+  reopen: (payload: TakePayload, ack: (result: Ack<{ conversation: ConversationDetail }>) => void) => void;
   /** Tickets stay open unless `resolveTickets` asks to resolve the conversation's tickets too. */
   resolve: (
     payload: { conversationId: string; resolveTickets?: boolean },

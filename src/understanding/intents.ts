@@ -22,6 +22,8 @@ export const INTENTS = [
   'policy.not_critical',
   'policy.misreporting',
   'policy.report_info',
+  'policy.escalation_lines',
+  'policy.ticket_lifecycle',
   'docs.question',
   'greeting',
   'thanks',

@@ -213,6 +213,11 @@ export class Understander implements MessageUnderstanding {
           .map((r) => r.intent),
       ]),
     ];
+    const inParts = [
+      ...new Set(
+        parts.filter((p) => p && p.confidence >= this.alsoAskedSettings.partConfidence).map((p) => p!.label),
+      ),
+    ];
     return {
       intent: best.intent,
       confidence: best.confidence,
@@ -220,6 +225,7 @@ export class Understander implements MessageUnderstanding {
       entities,
       source: 'model',
       ...(alsoAsked.length > 0 && { alsoAsked }),
+      ...(inParts.length > 0 && { inParts }),
       ...(ambiguous && !decisive && { ambiguous }),
       ...(folded?.frustrated && { frustrated: true }),
     };

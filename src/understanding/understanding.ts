@@ -47,6 +47,12 @@ export interface Understanding {
   source: UnderstandingSource;
   /** Further intents of the same kind asked in other parts of the message ("hours, and your SMS number?"). */
   alsoAsked?: IntentName[];
+  /**
+   * What each sentence or clause of the message says on its own ("how do I fix one-way audio? they
+   * fail": a docs question, and a report in its last clause), at the part confidence chosen for
+   * finding a second question (`ALSO_ASKED`).
+   */
+  inParts?: IntentName[];
   /** Set when two intents are too close to choose: the bot should ask which one is meant. */
   ambiguous?: [IntentName, IntentName];
   /** A problem report said in frustration ("calls failing AGAIN"): acknowledge it before the questions. */

@@ -24,6 +24,19 @@ const POLICY = {
   },
   statusPage: { url: 'https://status.example.net/' },
   misreporting: 'Calling everything critical at night gets your account reviewed.',
+  escalationLines: [
+    { name: 'Tier A', who: 'the duty desk' },
+    { name: 'Tier B', who: 'the switching specialists' },
+    { name: 'Tier C', who: 'the core programmers' },
+  ],
+  nocAsAService: {
+    description: 'Rent-a-NOC: one of our switching specialists on your team for a monthly fee.',
+  },
+  ticketLifecycle: {
+    reopenWindowDays: 7,
+    confirmFixHours: 48,
+    steps: ['triage by the duty desk', 'reproduce in the lab', 'patch', 'customer sign-off', 'archive'],
+  },
 };
 
 /** Saturday 6 June 2026, 12:00 UTC: outside Example Telecom's weekday hours. */
@@ -59,6 +72,19 @@ describe('the policy answers questions about itself, from the policy file', () =
     ['is anyone there overnight if the whole platform breaks?', /platform P0\/P1[\s\S]*24\/7/],
     ['where can I see if you have an outage?', /status\.example\.net/],
     ['what happens if I wrongly mark an issue as critical?', /account reviewed/],
+    [
+      'who gets my case when the first people you have cannot sort it out?',
+      /Tier A: the duty desk[\s\S]*Tier B: the switching specialists[\s\S]*Tier C: the core programmers[\s\S]*feature requests \(P5\)[\s\S]*project cost[\s\S]*Rent-a-NOC/,
+    ],
+    [
+      'what does my ticket go through before you close it?',
+      /1\. Triage by the duty desk\n2\. Reproduce in the lab\n3\. Patch\n4\. Customer sign-off\n5\. Archive[\s\S]*within 48 hours[\s\S]*within 7 days/,
+    ],
+    [
+      'the fault is back two days after you fixed it, new ticket or the old one?',
+      /within 7 days of closing[\s\S]*same ticket is reopened/,
+    ],
+    ['could you rent us an engineer to run our NOC?', /Rent-a-NOC/],
   ])('"%s"', async (question, expected) => {
     const customer = await webCustomer(server.url);
     const reply = textOf(await customer.say(question));

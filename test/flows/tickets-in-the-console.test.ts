@@ -160,28 +160,46 @@ describe('reports become tickets the agent sees', () => {
     const queued = await server.app.store.listConversations({ modes: ['queued'] });
     expect(queued.map((c) => c.priority)).toEqual([0, 0]);
 
-    // An agent confirms the outage on the first ticket: the next report joins it, unqueued.
-    const confirmed = await api<{ ticket: Ticket }>(`/tickets/${ticketId}/outage`, {
+    const secondTicketId = /ticket (T-\w{5})/.exec(two)![1]!;
+
+    // An agent confirms the outage on the first ticket: the report queued before it joins it and
+    // leaves the queue, its customer told; the next report joins it, unqueued.
+    const told = nextEvent<{ text: string }>(second.socket, 'message', (m) =>
+      m.text.includes('confirmed a platform-wide outage'),
+    );
+    const confirmed = await api<{ ticket: Ticket; merged: string[] }>(`/tickets/${ticketId}/outage`, {
       method: 'POST',
       body: JSON.stringify({ confirmed: true }),
     });
     expect(confirmed.status).toBe(200);
     expect(confirmed.body.ticket.outage).toMatchObject({ source: 'agent', by: 'Admin' });
+    expect(confirmed.body.merged).toEqual([secondTicketId]);
+    expect((await told).text).toMatch(
+      new RegExp(
+        `report ${secondTicketId}: the team has confirmed a platform-wide outage, tracked as ticket ${ticketId}`,
+      ),
+    );
+    const merged = await server.app.store.getTicket(secondTicketId);
+    expect(merged?.status).toBe('resolved');
+    expect(merged?.closeNote).toContain(`Merged into outage ticket ${ticketId}`);
+    expect((await server.app.store.listConversations({ modes: ['queued'] })).map((c) => c.id)).toHaveLength(
+      1,
+    );
     const three = await outageReport(third, 'no calls are connecting at all');
     expect(three).toContain(`already working on a platform-wide outage, filed as ticket ${ticketId}`);
-    expect(await server.app.store.listConversations({ modes: ['queued'] })).toHaveLength(2);
+    expect(await server.app.store.listConversations({ modes: ['queued'] })).toHaveLength(1);
 
     // The agent sees every reporter linked to it and can message them all at once.
     const listed = await api<{ reporters: { conversationId: string }[] }>(`/tickets/${ticketId}/reporters`);
-    expect(listed.body.reporters).toHaveLength(2);
-    const heard = [first, third].map((c) =>
+    expect(listed.body.reporters).toHaveLength(3);
+    const heard = [first, second, third].map((c) =>
       nextEvent<{ text: string }>(c.socket, 'message', (m) => m.text.includes('traffic is back')),
     );
     const sent = await api<{ sent: number }>(`/tickets/${ticketId}/broadcast`, {
       method: 'POST',
       body: JSON.stringify({ text: 'traffic is back on all nodes; please retest.' }),
     });
-    expect(sent.body.sent).toBe(2);
+    expect(sent.body.sent).toBe(3);
     for (const message of await Promise.all(heard)) {
       expect(message.text).toBe(
         `Update on ticket ${ticketId} from Admin: traffic is back on all nodes; please retest.`,

@@ -11,6 +11,8 @@ async function main(): Promise<void> {
   const lease = Number(process.env.TEST_POLLING_LEASE_MS ?? 0);
   const app = await createApp(config, createLogger(config.LOG_LEVEL), {
     ...(lease > 0 && { pollingLeaseTtlMs: lease }),
+    // As in test/support/start-app.ts: these agents claim without classifying.
+    classifyBeforeTaking: false,
   });
   const url = await app.listen();
   process.stdout.write(`${JSON.stringify({ url, pid: process.pid })}\n`);

@@ -40,7 +40,12 @@ export async function startTestApp(
     RATE_LIMIT_ALLOW: 'none',
     ...options.env,
   });
-  const app = await createApp(config, createLogger(config.LOG_LEVEL), options.overrides);
+  // Agents here claim without classifying, as before that rule: its own tests turn it on
+  // (test/console/classify-before-taking.test.ts).
+  const app = await createApp(config, createLogger(config.LOG_LEVEL), {
+    classifyBeforeTaking: false,
+    ...options.overrides,
+  });
   const url = await app.listen();
   let stopped = false;
   const stop = async () => {

@@ -20,6 +20,7 @@ import type { CannedResponse } from '../../../src/model/canned-response';
 import { renderMine, renderQueue, tickWaitingTimes } from './queue-view';
 import { PresenceControl } from './presence-control';
 import { resolveConversation } from './resolve-dialog';
+import { askToClassify } from './classify-dialog';
 import { TicketsView } from './tickets-view';
 import { Toast } from './toast';
 import { renderViewTabs, tabId, viewsFor, type ViewName } from './view-tabs';
@@ -271,13 +272,21 @@ export class ConsoleApp {
 
   private async claim(item: ConversationSummary, button: HTMLButtonElement): Promise<void> {
     button.disabled = true;
-    await this.claimById(item.id, `${item.customer}'s chat`);
+    await this.claimById(item.id, `${item.customer}'s chat`, item);
     button.disabled = false;
   }
 
-  /** Claims a conversation from the queue or the one on screen (opened from a ticket). */
-  private async claimById(conversationId: string, what = 'the chat'): Promise<void> {
-    const result = await this.request('claim', { conversationId });
+  /**
+   * Claims a conversation from the queue or the one on screen (opened from a ticket). One the
+   * customer never classified is taken with the agent's category and severity (the server insists).
+   */
+  private async claimById(
+    conversationId: string,
+    what = 'the chat',
+    known?: Pick<ConversationSummary, 'customer' | 'suggested'>,
+  ): Promise<void> {
+    const result = await this.takeClassified('claim', conversationId, known);
+    if (!result) return;
     if (!result.ok) {
       this.notify(`Could not claim ${what}: ${result.error.message}`, true);
       return;
@@ -321,7 +330,12 @@ export class ConsoleApp {
         return result.error.message;
       },
       reopen: async () => {
-        const result = await this.request('reopen', { conversationId: id });
+        const result = await this.takeClassified(
+          'reopen',
+          id,
+          this.view?.id === id ? this.view.current : detail,
+        );
+        if (!result) return 'Not classified: nothing was sent.';
         if (!result.ok) {
           this.notify(`Could not reopen: ${result.error.message}`, true);
           return result.error.message;
@@ -329,7 +343,7 @@ export class ConsoleApp {
         if (this.view?.id === id) this.view.update(result.conversation);
         return undefined;
       },
-      claim: () => void this.claimById(id),
+      claim: () => void this.claimById(id, 'the chat', this.view?.id === id ? this.view.current : detail),
       resolve: () =>
         void resolveConversation(
           this.view?.id === id ? this.view.current : detail,
@@ -370,6 +384,23 @@ export class ConsoleApp {
         this.end('Your session has expired; please sign in again.');
       else this.notify(`Not ended: ${error instanceof Error ? error.message : 'request failed'}`, true);
     }
+  }
+
+  /**
+   * Claims or reopens; when the server answers that the conversation must be classified first, asks
+   * the agent (prefilled with the bot's suggestion) and tries once more with their answer.
+   * Undefined when the agent cancels.
+   */
+  private async takeClassified(
+    event: 'claim' | 'reopen',
+    conversationId: string,
+    known?: Pick<ConversationSummary, 'customer' | 'suggested'>,
+  ): Promise<AckOf<'claim'> | undefined> {
+    const first = await this.request(event, { conversationId });
+    if (first.ok || first.error.code !== 'classification_required') return first;
+    const answer = await askToClassify(known?.customer ?? 'The customer', known?.suggested);
+    if (!answer) return undefined;
+    return this.request(event, { conversationId, ...answer });
   }
 
   private request<E extends AckedEvent>(

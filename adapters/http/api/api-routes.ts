@@ -14,6 +14,7 @@ import {
   TicketListQuery,
 } from './api-schemas';
 import { openApiDocument } from './openapi-document';
+import { classifyBeforeTaking } from '../../console/classify-before-taking';
 
 /** Most transcript messages one read returns. */
 const TRANSCRIPT_LIMIT = 1000;
@@ -33,6 +34,8 @@ export interface ApiRouteOptions {
   limits: Limits;
   /** The server's public address, named in the OpenAPI document's `servers`. */
   publicUrl?: string;
+  /** Whether a claim needs a classification when the conversation has none (on unless off). */
+  classifyBeforeTaking?: boolean;
 }
 
 /**
@@ -88,7 +91,21 @@ export function apiRoutes(options: ApiRouteOptions): Router {
     if (!agent) throw new NotFoundError(`Agent ${body.agent}`);
     const conversation = await store.getConversation(id);
     if (!conversation) throw new NotFoundError('Conversation');
-    if (body.claim && conversation.mode === 'queued') await engine.handoff.claim(id, agent);
+    if (body.claim && conversation.mode === 'queued') {
+      // As in the console: a conversation nobody classified is taken only with the agent's classification.
+      if (options.classifyBeforeTaking !== false || body.severity)
+        await classifyBeforeTaking(
+          engine,
+          (conversationId) => store.getConversation(conversationId),
+          agent,
+          id,
+          {
+            ...(body.severity && { severity: body.severity }),
+            ...(body.category && { category: body.category }),
+          },
+        );
+      await engine.handoff.claim(id, agent);
+    }
     const key = req.headers['idempotency-key'];
     const clientId = typeof key === 'string' && key.length > 0 ? `api:${key.slice(0, 100)}` : undefined;
     const { message, duplicate } = await engine.agentReply(id, agent, body.text, {

@@ -47,6 +47,14 @@ export const AgentMessageBody = z
       .boolean()
       .default(false)
       .meta({ description: 'Claim a queued conversation in the agent’s name first' }),
+    severity: z.enum(SEVERITIES).optional().meta({
+      description:
+        'With `claim`: the severity the agent sets on a conversation the customer never classified (required then, with `category`)',
+    }),
+    category: z
+      .enum(['platform', 'operational'])
+      .optional()
+      .meta({ description: 'With `claim`: the category the agent sets, as for `severity`' }),
   })
   .strict();
 
