@@ -18,7 +18,8 @@ export function renderTable(results: BenchResults): string {
         `, ${r.missing} missing, ${r.overSla} > 1.5 s` +
         (r.handedOff ? `, ${r.handedOff} handed to a person` : '') +
         mixNote(r) +
-        cacheNote(r),
+        cacheNote(r) +
+        (r.serverCpuMsPerMessage ? `; server CPU ${r.serverCpuMsPerMessage} ms per message` : ''),
     ]);
   const { throughput, botpress, handoff, channels, memory, retrieval, growth } = results;
   if (throughput?.limit)

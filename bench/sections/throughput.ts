@@ -11,8 +11,12 @@ export interface AnswerCacheUse {
   misses: number;
 }
 
-/** A load on the real app, with what its answer cache did. */
-export type AppLoadResult<T extends ChatLoadResult = ChatLoadResult> = T & { answerCache?: AnswerCacheUse };
+/** A load on the real app, with what its answer cache did and the server's CPU time per message. */
+export type AppLoadResult<T extends ChatLoadResult = ChatLoadResult> = T & {
+  answerCache?: AnswerCacheUse;
+  /** The server process's CPU time (user + system) during the load, per message it was sent. */
+  serverCpuMsPerMessage?: number;
+};
 
 /** The app with its answer cache off: every question goes through retrieval. */
 const NO_ANSWER_CACHE = { ANSWER_CACHE_SIZE: '0' };
@@ -24,11 +28,15 @@ async function onApp<T extends ChatLoadResult>(
   env: Record<string, string> = {},
 ): Promise<AppLoadResult<T>> {
   return withServer(context.startApp(env), async (server) => {
+    const before = await server.stats();
     const result = await load(server);
     const stats = await server.stats();
+    const cpuMicros = (stats.cpuMicros ?? 0) - (before.cpuMicros ?? 0);
     return {
       ...result,
       answerCache: { hits: stats.answerCacheHits ?? 0, misses: stats.answerCacheMisses ?? 0 },
+      ...(result.sent > 0 &&
+        cpuMicros > 0 && { serverCpuMsPerMessage: round(cpuMicros / 1000 / result.sent, 3) }),
     };
   });
 }

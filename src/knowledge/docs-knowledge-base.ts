@@ -13,6 +13,7 @@ import { ingestDocs, type IngestProgress } from './ingest-docs';
 import type { KnowledgeAnswer, KnowledgeBase, KnowledgeHit } from './knowledge-base';
 import { LruCache } from './lru-cache';
 import { extractPassage } from './passage';
+import { WidenedTerms } from './widened-terms';
 
 /** Where log lines go: the app passes its logger, tests pass nothing. */
 export type KnowledgeLog = (level: 'info' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
@@ -53,6 +54,8 @@ export interface DocsKnowledgeStats {
 const DEFAULT_HITS = 5;
 /** Distinct questions remembered by default: a support desk's common questions, and then some. */
 const DEFAULT_ANSWER_CACHE = 1000;
+/** Unknown words whose widened forms are remembered (see `WidenedTerms`). */
+const REMEMBERED_UNKNOWN_WORDS = 10_000;
 
 interface LoadedState {
   index: DocsIndex;
@@ -76,6 +79,8 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   private readonly answers: LruCache<string, Promise<KnowledgeAnswer>>;
   private readonly searches: LruCache<string, KnowledgeHit[]>;
   private readonly cacheStats = { hits: 0, misses: 0 };
+  /** Shared by every question to this index, answered from the cache or not. */
+  private readonly widened = new WidenedTerms(REMEMBERED_UNKNOWN_WORDS);
 
   constructor(private readonly options: DocsKnowledgeBaseOptions) {
     const size = options.answerCacheSize ?? DEFAULT_ANSWER_CACHE;
@@ -150,7 +155,7 @@ export class DocsKnowledgeBase implements KnowledgeBase {
     const key = `${limit}\u0000${query}`;
     let hits = this.searches.get(key);
     if (!hits) {
-      hits = index.rankPages(index.analyze(query), limit).map(toHit);
+      hits = index.rankPages(index.analyze(query), limit, this.widened).map(toHit);
       this.searches.set(key, hits);
     }
     return [...hits];
@@ -190,7 +195,7 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   private async retrieve(query: string): Promise<{ answer: KnowledgeAnswer; keep: boolean }> {
     const { index, hybrid } = this.loaded;
     const analyzed = index.analyze(query);
-    const memo: WidenMemo = new Map();
+    const memo: WidenMemo = this.widened;
     const keywordPages = index.rankPages(analyzed, DEFAULT_HITS, memo);
     const evidence = gatherEvidence(index, query, analyzed, keywordPages, memo);
     const confidence = answerConfidence(evidence);

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import { SEVERITIES, type SeverityName } from '../policy/policy-schema';
 import { parseCallIds } from './call-ids';
+import { mayNameATime } from './may-name-a-time';
 import type { Entities } from './understanding';
 
 // Entities are formats, not language: a Call-ID, "P2", an e-mail address or a ticket id look the
@@ -29,6 +30,7 @@ export function namedSeverities(text: string): SeverityName[] {
 
 /** When something started, as the customer put it: the first date or time chrono-node finds. */
 export function whenItHappened(text: string, now: Date): string | undefined {
+  if (!mayNameATime(text)) return undefined;
   const found = chrono.parse(text, now, { forwardDate: false })[0];
   if (!found) return undefined;
   // Keep the words around the time that say how it relates ("since", "after the", "until").

@@ -43,7 +43,7 @@ export class IntentClassifier<L extends string = string> {
     const features = new Map<string, number>();
     const labels = [...new Set(examples.map((e) => e.label))];
     const vectors = examples.map((example) => ({
-      x: vectorOf(example.text, features, true),
+      x: trainingVector(example.text, features),
       y: labels.indexOf(example.label),
     }));
     const model = SoftmaxRegression.train(vectors, features.size, labels.length, settings);
@@ -66,22 +66,39 @@ export class IntentClassifier<L extends string = string> {
 
   /** Every label, best first, with its probability. */
   classify(text: string): Scored<L>[] {
-    const probabilities = this.model.probabilities(vectorOf(text, this.features, false));
+    return this.classifyFeatures(textFeatures(text));
+  }
+
+  /**
+   * `classify` for features already made by `textFeatures`: the understanding step asks several
+   * classifiers about the same text and makes its features once.
+   */
+  classifyFeatures(textFeatures: Readonly<Record<string, number>>): Scored<L>[] {
+    const indices: number[] = [];
+    const values: number[] = [];
+    for (const name in textFeatures) {
+      const index = this.features.get(name);
+      if (index === undefined) continue;
+      indices.push(index);
+      values.push(textFeatures[name]!);
+    }
+    const probabilities = this.model.probabilitiesOf(indices, values);
     return this.labels
       .map((label, i) => ({ label, confidence: probabilities[i]! }))
       .sort((a, b) => b.confidence - a.confidence);
   }
 }
 
-function vectorOf(text: string, features: Map<string, number>, grow: boolean): SparseVector {
+/** The training vector of one example, adding the features not seen before to `features`. */
+function trainingVector(text: string, features: Map<string, number>): SparseVector {
   const vector: SparseVector = new Map();
   for (const [name, value] of Object.entries(textFeatures(text))) {
     let index = features.get(name);
-    if (index === undefined && grow) {
+    if (index === undefined) {
       index = features.size;
       features.set(name, index);
     }
-    if (index !== undefined) vector.set(index, value);
+    vector.set(index, value);
   }
   return vector;
 }

@@ -49,11 +49,33 @@ export function normalizeForFeatures(text: string): string {
     .trim();
 }
 
+/**
+ * Stems already worked out: customers use a few thousand words over and over, and stemming one
+ * (a cascade of suffix rules) costs more than looking it up. Bounded, so made-up words cannot grow
+ * it without limit; emptied when full (the common words come back at once).
+ */
+const stems = new Map<string, string>();
+const MAX_REMEMBERED_STEMS = 50_000;
+
+function stemOf(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = stemmer.stemWord(word);
+    if (stems.size >= MAX_REMEMBERED_STEMS) stems.clear();
+    stems.set(word, stem);
+  }
+  return stem;
+}
+
+/** The words of text that `normalizeForFeatures` already normalised, stemmed. */
+function stemNormalized(normalized: string): string[] {
+  if (!normalized) return [];
+  return normalized.split(' ').map((word) => (/^[a-z]+$/.test(word) ? stemOf(word) : word));
+}
+
 /** The words of a message, stemmed by NLP.js's English stemmer. */
 export function stemmedWords(text: string): string[] {
-  const normalized = normalizeForFeatures(text);
-  if (!normalized) return [];
-  return normalized.split(' ').map((word) => (/^[a-z]+$/.test(word) ? stemmer.stemWord(word) : word));
+  return stemNormalized(normalizeForFeatures(text));
 }
 
 /**
@@ -64,8 +86,9 @@ export function stemmedWords(text: string): string[] {
 export function textFeatures(message: string): Record<string, number> {
   const text = sipResponsesAsTokens(message);
   const features: Record<string, number> = Object.create(null) as Record<string, number>;
-  const words = stemmedWords(text);
-  const raw = normalizeForFeatures(text).split(' ').filter(Boolean);
+  const normalized = normalizeForFeatures(text);
+  const words = stemNormalized(normalized);
+  const raw = normalized.split(' ').filter(Boolean);
   words.forEach((word, i) => {
     features[`w:${word}`] = 1;
     const next = words[i + 1];

@@ -1,3 +1,4 @@
+import { LruCache } from '../knowledge/lru-cache';
 import type { SeverityName } from '../policy/policy-schema';
 import { commandIntent } from './commands';
 import { extractEntities } from './entity-extractors';
@@ -7,6 +8,7 @@ import { isPolicyIntent } from './intents';
 import { mentionsPerson, personTalkRequest, type PersonTalk } from './person-words';
 import { looksLikeQuestion } from './question-form';
 import { withoutReportedSpeech } from './reported-speech';
+import { textFeatures } from './text-features';
 import { nothingUnderstood, type RankedIntent, type Understanding } from './understanding';
 
 /** Two intents closer than this (in confidence) are too close to choose between. */
@@ -48,6 +50,11 @@ export const ALSO_ASKED: AlsoAskedSettings = { partConfidence: 0.2, share: 0.5 }
 const REPORT_SHARE = 0.2;
 /** Intents that decide the reply even when they are only one sentence of several. */
 const ANY_PART_DECIDES: readonly IntentName[] = ['handoff.request', 'abuse'];
+/**
+ * Distinct texts (whole messages and their parts) whose intents are remembered: greetings, thanks
+ * and common clauses recur across customers, and a text's intents depend on nothing else.
+ */
+const REMEMBERED_TEXTS = 2000;
 /**
  * Reactions to the bot ("no, that's wrong", "useless"): a message that is one of these as a whole
  * says nothing about the product, so a sentence asking for a person in it decides, whatever the
@@ -119,6 +126,8 @@ export interface MessageUnderstanding {
  * words suggest.
  */
 export class Understander implements MessageUnderstanding {
+  private readonly intentsOf = new LruCache<string, readonly Scored<IntentName>[]>(REMEMBERED_TEXTS);
+
   constructor(
     private readonly models: UnderstandingModels,
     private readonly alsoAskedSettings: AlsoAskedSettings = ALSO_ASKED,
@@ -145,7 +154,14 @@ export class Understander implements MessageUnderstanding {
     // A person named only in reported speech is not asked for: the customer's own words decide.
     const ownWords = withoutReportedSpeech(text);
     const heard = mentionsPerson(text) && !mentionsPerson(ownWords) ? ownWords : text;
-    let ranked = this.classify(heard).map((s) => ({ intent: s.label, confidence: s.confidence }));
+    // The message's features serve every model that reads it (intents, person talk, severity,
+    // category): made once, when the first of them needs them.
+    let wholeFeatures: Record<string, number> | undefined;
+    const featuresOfWhole = () => (wholeFeatures ??= textFeatures(text));
+    let ranked = this.classify(heard, heard === text ? featuresOfWhole : undefined).map((s) => ({
+      intent: s.label,
+      confidence: s.confidence,
+    }));
     const parts = partsOf(heard).map((part) => this.classify(part)[0]);
     // A short complaint followed by a request for a person: the one sentence decides. Where the
     // person-talk model has judged the whole message, its context outweighs one clause of it,
@@ -173,11 +189,11 @@ export class Understander implements MessageUnderstanding {
     const best = ranked[0];
     if (!best || best.confidence < MIN_CONFIDENCE) return { ...nothingUnderstood(entities), ranked };
     if (best.intent === 'report.problem' || best.intent === 'handoff.request') {
-      const severity = this.models.severity.classify(text)[0];
+      const severity = this.models.severity.classifyFeatures(featuresOfWhole())[0];
       if (severity && severity.confidence >= MIN_CUE_CONFIDENCE) {
         entities.severityCue = { severity: severity.label, confidence: severity.confidence };
       }
-      const category = this.models.category.classify(text)[0];
+      const category = this.models.category.classifyFeatures(featuresOfWhole())[0];
       if (category && category.confidence >= CATEGORY_CUE_CONFIDENCE) entities.categoryCue = category.label;
     }
     const second = ranked[1];
@@ -220,12 +236,24 @@ export class Understander implements MessageUnderstanding {
    * weighs the person-talk model's in (`PERSON_TALK_WEIGHT`), and the other intents share the rest
    * in the proportions the general model gave them.
    */
-  private classify(text: string): Scored<IntentName>[] {
-    const scored = this.models.intents.classify(text);
+  private classify(
+    text: string,
+    features: () => Record<string, number> = () => textFeatures(text),
+  ): readonly Scored<IntentName>[] {
+    const known = this.intentsOf.get(text);
+    if (known) return known;
+    const scored = this.classifyAfresh(text, features);
+    this.intentsOf.set(text, scored);
+    return scored;
+  }
+
+  private classifyAfresh(text: string, features: () => Record<string, number>): Scored<IntentName>[] {
+    const scored = this.models.intents.classifyFeatures(features());
     const judge = this.models.personTalk;
     if (!judge || !mentionsPerson(text)) return scored;
     const before = scored.find((s) => s.label === 'handoff.request')?.confidence ?? 0;
-    const judged = judge.classify(text).find((s) => s.label === 'handoff.request')?.confidence ?? 0;
+    const judged =
+      judge.classifyFeatures(features()).find((s) => s.label === 'handoff.request')?.confidence ?? 0;
     const request = personTalkRequest(before, judged);
     const scale = before < 1 ? (1 - request) / (1 - before) : 0;
     return scored

@@ -55,6 +55,8 @@ describe('npm run bench -- --quick', () => {
     expect(bot.answered + bot.wrongKind).toBe(bot.sent);
     expect(bot.sent).toBeGreaterThan(0);
     expect(bot.missing).toBe(0);
+    // The server's own CPU time during the load, per message (read in the child, not guessed).
+    expect(bot.serverCpuMsPerMessage).toBeGreaterThan(0);
     expect(typeof results.throughput?.ratio).toBe('number');
     // The echo and the app were given the same messages, and the app's replies were sorted by kind.
     expect(results.throughput?.limit?.accept).toBe('any');
