@@ -82,7 +82,10 @@ export class TelegramInbound {
       );
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error;
-      await telegram.sendMessage(message.chat.id, `Sorry, I could not take that message: ${error.message}.`);
+      const t = textsFor({ profile: { locale: message.from?.language_code } });
+      // The reason in the customer's language: the error's own message is for logs and developers.
+      const reason = error.code === 'too_long' ? 'TooLong' : error.code === 'empty' ? 'Empty' : 'Invalid';
+      await telegram.sendMessage(message.chat.id, t(`channel.telegramRefused${reason}`));
     }
   }
 

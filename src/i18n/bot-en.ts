@@ -318,12 +318,20 @@ export const botEn = {
     paidEscalation:
       'If it cannot wait, paid escalation out of hours is available at {{price}}: reply saying you accept it.',
   },
+  outage: {
+    merged:
+      'Update on your report {{report}}: the team has confirmed a platform-wide outage, tracked as ticket {{outage}}, and your report is now part of it, so you no longer need to wait in the queue. Updates and ETAs are posted at {{statusPage}}, and the team will message you here. If your calls still fail after the outage is over, tell me and I will file it on its own.',
+  },
   channel: {
     smsOptedIn:
       'You are subscribed again to support messages. Ask me a question, or reply HUMAN to reach our team. Reply STOP to opt out.',
     smsHelp:
       'Support: SMS {{sms}}; Telegram {{handle}}; email {{email}}. Reply HUMAN to reach our team, STOP to opt out.',
     telegramThanks: 'Thanks for the feedback!',
+    telegramRefusedTooLong:
+      'Sorry, I could not take that message: it is too long. Please send it in shorter parts.',
+    telegramRefusedEmpty: 'Sorry, I could not take that message: it has no text. Please write what you need.',
+    telegramRefusedInvalid: 'Sorry, I could not take that message. Please try again in plain text.',
     telegramGroup:
       'Hi! I answer support questions in private chats only, so nothing about your account is shared in a group. Please message me directly:{{link}}',
   },

@@ -329,12 +329,22 @@ export const botEs: BotCatalog = {
     paidEscalation:
       'Si no puede esperar, hay escalada de pago fuera de horario a {{price}}: responda diciendo que la acepta.',
   },
+  outage: {
+    merged:
+      'Novedades sobre su informe {{report}}: el equipo ha confirmado una caída general de la plataforma, con el ticket {{outage}}, y su informe forma parte de él, así que ya no necesita esperar en la cola. Las novedades y los plazos se publican en {{statusPage}}, y el equipo le escribirá aquí. Si sus llamadas siguen fallando cuando termine la caída, dígamelo y lo registraré por separado.',
+  },
   channel: {
     smsOptedIn:
       'Vuelve a estar suscrito a los mensajes de soporte. Hágame una pregunta o responda HUMAN para hablar con nuestro equipo. Responda STOP para darse de baja.',
     smsHelp:
       'Soporte: SMS {{sms}}; Telegram {{handle}}; correo {{email}}. Responda HUMAN para hablar con nuestro equipo, STOP para darse de baja.',
     telegramThanks: '¡Gracias por su opinión!',
+    telegramRefusedTooLong:
+      'Lo siento, no he podido recibir ese mensaje: es demasiado largo. Envíelo en partes más cortas.',
+    telegramRefusedEmpty:
+      'Lo siento, no he podido recibir ese mensaje: no tiene texto. Escriba lo que necesita.',
+    telegramRefusedInvalid:
+      'Lo siento, no he podido recibir ese mensaje. Inténtelo de nuevo con texto sin formato.',
     telegramGroup:
       '¡Hola! Solo respondo preguntas de soporte en chats privados, para no compartir nada de su cuenta en un grupo. Escríbame directamente:{{link}}',
   },

@@ -8,6 +8,7 @@ import type { ConversationStore, TicketStore } from '../store/ports';
 import { confirmOutage, incidentOutage } from './outages';
 import { withEvent } from './ticket-history';
 import type { TicketService } from './ticket-service';
+import { textsFor } from '../i18n/translate';
 
 /** What merging needs from the engine: the same actions the console's routes use. */
 export interface OutageDesk {
@@ -78,9 +79,11 @@ export async function mergeWaitingOutageReports(
     });
     await desk.say(
       left,
-      `Update on your report ${report.id}: the team has confirmed a platform-wide outage, tracked as ticket ${outage.id}, and your report is now part of it, so you no longer need to wait in the queue. ` +
-        `Updates and ETAs are posted at ${policy.statusPage.url}, and the team will message you here. ` +
-        'If your calls still fail after the outage is over, tell me and I will file it on its own.',
+      textsFor(left)('outage.merged', {
+        report: report.id,
+        outage: outage.id,
+        statusPage: policy.statusPage.url,
+      }),
     );
     merged.push(report.id);
   }

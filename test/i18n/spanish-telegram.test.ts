@@ -48,4 +48,12 @@ describe('a Spanish Telegram customer and a docs answer', () => {
       'Hablar con una persona',
     ]);
   });
+
+  it('refuses a message that is too long in Spanish, saying why', async () => {
+    const chat = CHAT + 1;
+    const client = emulator.client({ userId: chat, chatId: chat, firstName: 'Lucía' });
+    const refused = emulator.nextSent(chat, (text) => text.includes('no he podido recibir'));
+    await client.sendMessage(client.makeMessage('a'.repeat(5000), { from: { language_code: 'es' } }));
+    expect((await refused).text).toContain('es demasiado largo');
+  });
 });
