@@ -148,7 +148,9 @@ export async function createApp(config: Config, log: Logger, overrides: AppOverr
   );
   const metrics = createDeskMetrics({ events, store, ...(overrides.clock && { clock: overrides.clock }) });
   const knowledge = overrides.knowledge && metrics.observeKnowledge(overrides.knowledge);
-  const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000, overrides.clock);
+  // Console sessions live in real time, whatever clock the support logic runs on: the browser
+  // expires the cookie by the wall clock, and so does the store.
+  const directory = new AgentDirectory(store, config.SESSION_TTL_HOURS * 3600 * 1000);
   const edge = createHttpEdge({
     log,
     trustProxy: config.TRUST_PROXY,
