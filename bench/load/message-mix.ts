@@ -1,4 +1,5 @@
 import type { ExpectedKind, SeedMessage } from './seed-messages';
+import { mulberry32 } from '../../src/random/mulberry32';
 
 /** One message of the load, with the reply it should get. */
 export interface LoadMessage {
@@ -27,18 +28,6 @@ export interface MixStats {
   repeats: number;
   distinct: number;
   byKind: Record<ExpectedKind, number>;
-}
-
-/** mulberry32: a small, fast, seedable PRNG (the load must be the same on every run). */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 type Random = () => number;
@@ -166,7 +155,7 @@ export class MessageMix {
     if (seed.length === 0) throw new Error('the message mix needs at least one seed message');
     if (!(options.repeatShare >= 0 && options.repeatShare <= 1))
       throw new Error(`repeat share must be between 0 and 1, not ${options.repeatShare}`);
-    this.random = prng(options.randomSeed ?? 20261130);
+    this.random = mulberry32(options.randomSeed ?? 20261130);
     // The seed file is grouped by kind; the load takes it in a fixed shuffled order instead, so
     // that even a short load mixes questions, reports and requests for a person.
     const order = [...seed];

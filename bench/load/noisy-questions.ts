@@ -1,17 +1,6 @@
 import type { EvalQuestion } from '../../src/knowledge/evaluation';
 import { vary } from './message-mix';
-
-/** mulberry32, as the load uses: the same seed gives the same noisy set. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../src/random/mulberry32';
 
 /**
  * Noisy copies of labelled questions: each varied `variants` times by the load's message
@@ -23,7 +12,7 @@ export function noisyCopies(
   variants = 3,
   seed = 20261130,
 ): EvalQuestion[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   return questions.flatMap((question) =>
     Array.from({ length: variants }, (_, i) => ({
       ...question,

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../random/mulberry32';
 /**
  * Latent semantic indexing of the docs (Deerwester et al., 1990): a truncated SVD of the
  * term-by-section matrix, computed at index time from the docs alone. Words the docs use in the
@@ -19,14 +20,9 @@ const SEED = 20261130;
 
 /** mulberry32 then Box-Muller: a seeded standard normal. */
 function normalSource(seed: number): () => number {
-  let state = seed >>> 0;
-  const uniform = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) + 0.5) / 4294967296;
-  };
+  const random = mulberry32(seed);
+  // Shifted half a step off 0, so the logarithm below never sees 0 (exact: powers of two).
+  const uniform = (): number => random() + 0.5 / 4294967296;
   return () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
 }
 

@@ -1,4 +1,5 @@
 import type { LabelledExample } from './intent-classifier';
+import { mulberry32 } from '../random/mulberry32';
 
 /** A classifier under test: learns from examples, then names the best label of a text. */
 export type TrainAndPredict<L extends string> = (
@@ -66,14 +67,7 @@ export function crossValidate<L extends string>(
 
 /** A seeded Fisher-Yates shuffle (mulberry32), so a cross-validation run can be repeated exactly. */
 function shuffled<T>(items: readonly T[], seed: number): T[] {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = mulberry32(seed);
   const copy = [...items];
   for (let i = copy.length - 1; i > 0; i -= 1) {
     const j = Math.floor(random() * (i + 1));
