@@ -141,7 +141,9 @@ export class EmailInbound {
       memory: { ...c.memory, [EMAIL_MEMORY]: rememberInbound(threadMemory(c), mail) },
     }));
     if (guard) return duplicate ? 'duplicate' : 'stored'; // an auto-reply in a thread: for the agent's eyes only
-    await this.followUp(remembered, mail, text);
+    // Decided on the conversation as the mail found it: a reply that arrived while an agent had the
+    // ticket stays theirs even if they resolve it a moment later, before this step runs.
+    await this.followUp({ ...remembered, mode: conversation.mode, flow: conversation.flow }, mail, text);
     return duplicate ? 'duplicate' : 'stored';
   }
 

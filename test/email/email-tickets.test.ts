@@ -139,6 +139,48 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     expect(reopened.subject).toBe(`Re: Calls drop after 30 seconds [${ticketId}]`);
   });
 
+  it('a reply that arrives while an agent has the ticket stays in the transcript though the agent resolves it the same moment', async () => {
+    const firstId = customerMessageId();
+    const queued = nextEvent<ConversationSummary>(desk.agent, 'handoffRequested');
+    await desk.mailbox.deliver(
+      await composeMail({
+        from: CUSTOMER,
+        to: SUPPORT,
+        subject: 'No audio',
+        messageId: firstId,
+        text: 'One-way audio on every call.',
+      }),
+    );
+    const { id } = await queued;
+    await request(desk.agent, 'claim', { conversationId: id });
+    const ticketId = (await store().getConversation(id))?.brief?.ticketId;
+    const admin = (await store().getAgentByUsername('admin'))!;
+    const app = desk.server.app;
+    // The agent resolves as soon as the reply is stored, before the e-mail step has decided what
+    // the reply means: it was written to the agent, so it must not reopen the ticket.
+    const replyId = customerMessageId();
+    app.engine.events.on('message', ({ message }) => {
+      if (message.externalId === replyId) void app.engine.handoff.resolve(id, admin);
+    });
+    await desk.mailbox.deliver(
+      await composeMail({
+        from: CUSTOMER,
+        to: SUPPORT,
+        subject: 'Re: No audio',
+        messageId: replyId,
+        inReplyTo: firstId,
+        references: [firstId],
+        text: 'Thanks, that fixed it.',
+      }),
+    );
+    await waitFor(async () => (await desk.mailbox.unseen()) === 0);
+    await waitFor(async () => (await store().getMessages(id)).some((m) => m.notice === 'resolved'));
+    expect((await store().getConversation(id))?.mode).toBe('resolved');
+    expect((await store().getTicket(ticketId!))?.status).not.toBe('reopened');
+    const texts = (await store().getMessages(id)).map((m) => m.text);
+    expect(texts.filter((t) => t.startsWith('Handoff requested'))).toHaveLength(1);
+  });
+
   it('out of hours, the acknowledgement gives the honest wait, offers paid escalation, and names docs that answer', async () => {
     await desk.close();
     // Monday 30 November 2026, 02:00 UTC: outside the support hours.

@@ -35,7 +35,7 @@ export async function startTestApp(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     ADMIN_PASSWORD,
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests connect from loopback, which the product exempts from per-address limits by default.
     RATE_LIMIT_ALLOW: 'none',
     ...options.env,
@@ -115,7 +115,7 @@ export function nextEvent<T>(
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       emitter.off(event, listener);
-      reject(new Error(`timed out waiting for "${event}"`));
+      reject(new Error(`timed out waiting for "${event}" (${timeoutMs} ms)`));
     }, timeoutMs);
     const listener = (payload: unknown) => {
       if (!where(payload as T)) return;
