@@ -20,9 +20,12 @@ export const outOfScope: Flow = {
   async run(context) {
     if (context.understanding.intent === 'off_topic' && context.knowledge) {
       // Other vendors' words ("configure a trunk") also describe our product: when the docs answer
-      // the question confidently, it was not off-topic after all.
+      // the question confidently, and more surely than the message reads as off-topic, it was not
+      // off-topic after all. A request to write a letter that merely names a product term stays
+      // declined: the step is surer of what it is than the docs are of their closest page.
       const answer = await context.knowledge.answer(context.text);
-      if (answer.kind === 'answer' && answer.confidence >= DOCS_EVIDENCE) return pass;
+      const evidence = Math.max(DOCS_EVIDENCE, context.understanding.confidence);
+      if (answer.kind === 'answer' && answer.confidence >= evidence) return pass;
     }
     const t = textsFor(context.conversation);
     if (context.understanding.intent === 'account_data') {

@@ -1,3 +1,4 @@
+import { looksLikeQuestion } from './question-form';
 import { StemmerEn } from '@nlpjs/lang-en-min';
 import { hasProfanity, isInsult } from './abuse-lexicon';
 import { sipResponsesAsTokens } from './sip-reason-phrases';
@@ -79,6 +80,13 @@ export function stemmedWords(text: string): string[] {
 }
 
 /**
+ * Weight of the one feature that says whether the message is put as a question. Five-fold
+ * cross-validation of the intents (4,093 examples): 85.8% without it, 86.0% at 0.5, 86.1% at 1
+ * and at 2.
+ */
+const QUESTION_FORM_WEIGHT = 1;
+
+/**
  * The sparse features a classifier sees for one message: each stemmed word, each pair of
  * neighbouring words, and the character trigrams of every word (so a typo still shares most of
  * its trigrams with the word it misspells). Keys are prefixed so the three kinds never collide.
@@ -104,6 +112,9 @@ export function textFeatures(message: string): Record<string, number> {
       negated -= 1;
     }
   }
+  // Put as a question or as a statement: "there's a delay before they hear me" reports a problem
+  // where "how do I cut the delay" asks the docs, though the words are alike.
+  features[looksLikeQuestion(message) ? 'x:question' : 'x:statement'] = QUESTION_FORM_WEIGHT;
   if (hasProfanity(text)) features['x:profanity'] = LEXICON_WEIGHT;
   if (raw.some(isInsult)) features['x:insult'] = LEXICON_WEIGHT;
   for (const word of raw) {
