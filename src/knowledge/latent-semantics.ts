@@ -114,7 +114,14 @@ export class LatentSemantics {
     private readonly sectionVectors: Float32Array,
     private readonly dims: number,
     readonly sectionCount: number,
-  ) {}
+  ) {
+    this.inBasis = new Float64Array(width);
+    this.query = new Float64Array(dims);
+  }
+
+  /** Scratch space for the query in the range basis and in the latent space, reused by every query. */
+  private readonly inBasis: Float64Array;
+  private readonly query: Float64Array;
 
   /**
    * Builds the latent space from each section's index terms (by section id). Entries are
@@ -240,34 +247,84 @@ export class LatentSemantics {
    * query term is in the latent space (then `out` is left as it was).
    */
   similarities(terms: ReadonlyMap<string, number>, out: Float64Array): boolean {
-    const { dims, width } = this;
-    const inBasis = new Float64Array(width);
+    const norm = this.project(terms);
+    if (norm === 0) return false;
+    this.cosines(norm, out);
+    return true;
+  }
+
+  /** Puts the weighted query terms into the latent space (`this.query`); its length, 0 for none. */
+  private project(terms: ReadonlyMap<string, number>): number {
+    const { dims, width, basis, rotation } = this;
+    const inBasis = this.inBasis.fill(0);
     let any = false;
     for (const [term, weight] of terms) {
       const row = this.rowOf.get(term);
       if (row === undefined) continue;
       any = true;
       const w = weight * (this.idf[row] as number);
+      const offset = row * width;
       for (let c = 0; c < width; c += 1)
-        inBasis[c] = (inBasis[c] as number) + w * (this.basis[row * width + c] as number);
+        inBasis[c] = (inBasis[c] as number) + w * (basis[offset + c] as number);
     }
-    if (!any) return false;
-    const query = new Float64Array(dims);
+    if (!any) return 0;
+    const query = this.query.fill(0);
     for (let c = 0; c < width; c += 1) {
       const x = inBasis[c] as number;
+      const offset = c * width;
       for (let d = 0; d < dims; d += 1)
-        query[d] = (query[d] as number) + x * (this.rotation[c * width + d] as number);
+        query[d] = (query[d] as number) + x * (rotation[offset + d] as number);
     }
     let norm = 0;
     for (let d = 0; d < dims; d += 1) norm += (query[d] as number) ** 2;
-    norm = Math.sqrt(norm);
-    if (norm === 0) return false;
-    for (let j = 0; j < this.sectionCount; j += 1) {
+    return Math.sqrt(norm);
+  }
+
+  /**
+   * The dot product of `this.query` with every section vector, divided by `norm`, into `out`.
+   *
+   * This is most of a query's time in the latent space (sections times dimensions), so sections
+   * are taken eight at a time: eight independent sums the processor adds up side by side, where
+   * one section at a time waits for each addition to finish before the next. Each sum still adds
+   * its terms in dimension order, so every cosine is the very same number, bit for bit.
+   */
+  private cosines(norm: number, out: Float64Array): void {
+    const { dims, query, sectionVectors, sectionCount } = this;
+    let j = 0;
+    for (; j + 8 <= sectionCount; j += 8) {
+      let dot0 = 0;
+      let dot1 = 0;
+      let dot2 = 0;
+      let dot3 = 0;
+      let dot4 = 0;
+      let dot5 = 0;
+      let dot6 = 0;
+      let dot7 = 0;
+      for (let d = 0, at = j * dims; d < dims; d += 1, at += 1) {
+        const q = query[d] as number;
+        dot0 += q * (sectionVectors[at] as number);
+        dot1 += q * (sectionVectors[at + dims] as number);
+        dot2 += q * (sectionVectors[at + 2 * dims] as number);
+        dot3 += q * (sectionVectors[at + 3 * dims] as number);
+        dot4 += q * (sectionVectors[at + 4 * dims] as number);
+        dot5 += q * (sectionVectors[at + 5 * dims] as number);
+        dot6 += q * (sectionVectors[at + 6 * dims] as number);
+        dot7 += q * (sectionVectors[at + 7 * dims] as number);
+      }
+      out[j] = dot0 / norm;
+      out[j + 1] = dot1 / norm;
+      out[j + 2] = dot2 / norm;
+      out[j + 3] = dot3 / norm;
+      out[j + 4] = dot4 / norm;
+      out[j + 5] = dot5 / norm;
+      out[j + 6] = dot6 / norm;
+      out[j + 7] = dot7 / norm;
+    }
+    for (; j < sectionCount; j += 1) {
       let dot = 0;
-      for (let d = 0; d < dims; d += 1)
-        dot += (query[d] as number) * (this.sectionVectors[j * dims + d] as number);
+      for (let d = 0, at = j * dims; d < dims; d += 1, at += 1)
+        dot += (query[d] as number) * (sectionVectors[at] as number);
       out[j] = dot / norm;
     }
-    return true;
   }
 }

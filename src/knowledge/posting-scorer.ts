@@ -127,10 +127,14 @@ export class PostingScorer {
   ): Matches {
     this.queryStamp += 1;
     const queryStamp = this.queryStamp;
+    // The scratch arrays in locals: the loops below run once per posting of every query term.
+    const { total, termScore, termBits, ideaBits, order, touched, seenInQuery, seenInTerm, fieldBoosts } =
+      this;
     const ideas: string[] = [];
     let count = 0;
     const scored = terms.slice(0, MAX_QUERY_TERMS);
-    scored.forEach((term, termIndex) => {
+    for (let termIndex = 0; termIndex < scored.length; termIndex += 1) {
+      const term = scored[termIndex] as string;
       const idea = ideaOf(term);
       let ideaIndex = ideas.indexOf(idea);
       if (ideaIndex < 0) ideaIndex = ideas.push(idea) - 1;
@@ -139,47 +143,47 @@ export class PostingScorer {
       const termBoost = boostOf(term);
       this.termStamp += 1;
       const stamp = this.termStamp;
-      let touched = 0;
+      let touchedCount = 0;
       // The derived terms, then the fields in index order, as MiniSearch walks them, so that each
       // sum adds up in the same order and gives the very same score.
       for (const [derived, termWeight] of derive(term)) {
         const fields = this.postings.get(derived);
         if (!fields) continue;
-        for (let field = 0; field < this.fieldBoosts.length; field += 1) {
+        for (let field = 0; field < fieldBoosts.length; field += 1) {
           const postings = fields[field];
           if (!postings) continue;
-          const weight = termWeight * termBoost * (this.fieldBoosts[field] ?? 1) * 1;
+          const weight = termWeight * termBoost * (fieldBoosts[field] ?? 1) * 1;
           const { docs, scores } = postings;
           for (let i = 0; i < docs.length; i += 1) {
             const doc = docs[i] as number;
             const score = weight * (scores[i] as number);
-            if (this.seenInTerm[doc] === stamp) {
-              this.termScore[doc] = (this.termScore[doc] as number) + score;
+            if (seenInTerm[doc] === stamp) {
+              termScore[doc] = (termScore[doc] as number) + score;
             } else {
-              this.seenInTerm[doc] = stamp;
-              this.termScore[doc] = score;
-              this.touched[touched] = doc;
-              touched += 1;
+              seenInTerm[doc] = stamp;
+              termScore[doc] = score;
+              touched[touchedCount] = doc;
+              touchedCount += 1;
             }
           }
         }
       }
-      for (let i = 0; i < touched; i += 1) {
-        const doc = this.touched[i] as number;
-        if (this.seenInQuery[doc] === queryStamp) {
-          this.total[doc] = (this.total[doc] as number) + (this.termScore[doc] as number);
-          this.termBits[doc] = ((this.termBits[doc] as number) | termBit) >>> 0;
-          this.ideaBits[doc] = ((this.ideaBits[doc] as number) | ideaBit) >>> 0;
+      for (let i = 0; i < touchedCount; i += 1) {
+        const doc = touched[i] as number;
+        if (seenInQuery[doc] === queryStamp) {
+          total[doc] = (total[doc] as number) + (termScore[doc] as number);
+          termBits[doc] = ((termBits[doc] as number) | termBit) >>> 0;
+          ideaBits[doc] = ((ideaBits[doc] as number) | ideaBit) >>> 0;
         } else {
-          this.seenInQuery[doc] = queryStamp;
-          this.total[doc] = this.termScore[doc] as number;
-          this.termBits[doc] = termBit;
-          this.ideaBits[doc] = ideaBit;
-          this.order[count] = doc;
+          seenInQuery[doc] = queryStamp;
+          total[doc] = termScore[doc] as number;
+          termBits[doc] = termBit;
+          ideaBits[doc] = ideaBit;
+          order[count] = doc;
           count += 1;
         }
       }
-    });
+    }
     // MiniSearch multiplies by the number of query terms matched (here: ideas).
     for (let i = 0; i < count; i += 1) {
       const doc = this.order[i] as number;

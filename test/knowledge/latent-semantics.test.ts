@@ -35,3 +35,36 @@ describe('latent semantics of the docs', () => {
     expect([...a]).toEqual([...b]);
   });
 });
+
+describe('latent semantics queried again and again', () => {
+  // Eleven sections: the scoring loop takes sections eight at a time, and three are left over.
+  const ELEVEN = [...SECTIONS, ['invoic', 'dial', 'pdf'], ['rout', 'balanc'], ['carrier', 'payment', 'bill']];
+
+  it('gives every section a similarity, the ones left over too', () => {
+    const latent = LatentSemantics.build(ELEVEN, 3);
+    const similarity = new Float64Array(ELEVEN.length).fill(Number.NaN);
+    expect(latent.similarities(new Map([['carrier', 1]]), similarity)).toBe(true);
+    for (const value of similarity) {
+      expect(Number.isFinite(value)).toBe(true);
+      expect(Math.abs(value)).toBeLessThanOrEqual(1 + 1e-9);
+    }
+    // The last section holds "carrier": it is nearer the query than the billing sections.
+    expect(similarity[10]).toBeGreaterThan(similarity[0] as number);
+  });
+
+  it('gives a query the same similarities whatever was asked before it', () => {
+    const latent = LatentSemantics.build(ELEVEN, 3);
+    const first = new Float64Array(ELEVEN.length);
+    const again = new Float64Array(ELEVEN.length);
+    latent.similarities(new Map([['pdf', 1]]), first);
+    latent.similarities(
+      new Map([
+        ['rout', 1],
+        ['balanc', 0.6],
+      ]),
+      again,
+    );
+    latent.similarities(new Map([['pdf', 1]]), again);
+    expect([...again]).toEqual([...first]);
+  });
+});
