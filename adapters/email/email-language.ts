@@ -2,9 +2,8 @@ import type { ParsedEmail } from './parse-email';
 
 /**
  * The headers that name the language of an e-mail, most direct first: the message's own
- * `Content-Language` (RFC 3282; Outlook and Thunderbird write it), then the language the
- * sender's mail client is set to (`Accept-Language`, written by Outlook and Exchange; the older
- * `X-Accept-Language`).
+ * `Content-Language` (RFC 3282), then the language the sender's mail client is set to
+ * (`Accept-Language`, as Outlook writes it; the older `X-Accept-Language`).
  */
 const LANGUAGE_HEADERS = ['content-language', 'accept-language', 'x-accept-language'] as const;
 

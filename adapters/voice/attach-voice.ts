@@ -4,6 +4,7 @@ import type { Engine } from '../../src/engine/engine';
 import { LANGUAGES, languageOfLocale, type Language } from '../../src/i18n/languages';
 import type { Logger } from '../../src/logger';
 import { describeHours } from '../../src/policy/opening-hours';
+import { spokenTextsTranslation } from '../../src/policy/phone-line-schema';
 import { policyInLanguage } from '../../src/policy/policy-in-language';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
@@ -144,6 +145,16 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
       res.status(500).type('text/plain').send('Not stored; please retry');
     }
   });
+  for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+    const untranslated = untranslatedTexts(policy, script.languages[language].texts);
+    if (untranslated.length > 0) {
+      // A rewritten English text has no built-in translation: a Spanish voice would read English.
+      log.warn(
+        { language, texts: untranslated.map((key) => `texts.${language}.phoneLine.texts.${key}`) },
+        'phone line texts without a translation are said in English',
+      );
+    }
+  }
   log.info(
     { phoneHours: script.languages.en.phoneHours, recordCalls: script.recordCalls },
     'phone line ready',
@@ -162,4 +173,12 @@ function spokenLanguages(policy: SupportPolicy): Record<Language, SpokenLanguage
     },
   ]);
   return Object.fromEntries(entries) as Record<Language, SpokenLanguage>;
+}
+
+/** The caller's texts that are the same as the English ones (the file rewrote them, no translation). */
+function untranslatedTexts(policy: SupportPolicy, texts: SpokenLanguage['texts']): string[] {
+  const english = policy.phoneLine.texts;
+  return Object.keys(spokenTextsTranslation.shape).filter(
+    (key) => texts[key as keyof typeof texts] === english[key as keyof typeof english],
+  );
 }
