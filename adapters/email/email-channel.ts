@@ -4,6 +4,7 @@ import type { Transporter } from 'nodemailer';
 import type Mail from 'nodemailer/lib/mailer';
 import type { Channel, ChannelCapabilities, SendResult } from '../../src/channels/channel';
 import { ChannelError } from '../../src/errors';
+import { conversationLanguage } from '../../src/i18n/languages';
 import type { ConversationRef } from '../../src/model/conversation';
 import type { TranscriptMessage } from '../../src/model/message';
 import type { ConversationStore } from '../../src/store/ports';
@@ -49,11 +50,12 @@ export class EmailChannel implements Channel {
     const messageId = outboundMessageId(message, messageIdDomain);
     const sender =
       message.author === 'agent' && message.authorName ? `${message.authorName} (${fromName})` : fromName;
+    const language = conversation ? conversationLanguage(conversation) : 'en';
     const mail: Mail.Options = {
       from: { name: sender, address },
       to: thread?.replyTo ?? ref.customerId,
-      subject: replySubject(thread?.subject ?? '', conversation?.brief?.ticketId),
-      text: emailBody(message, conversation?.brief?.ticketId),
+      subject: replySubject(thread?.subject ?? '', conversation?.brief?.ticketId, language),
+      text: emailBody(message, conversation?.brief?.ticketId, language),
       messageId,
       ...(thread && {
         inReplyTo: thread.lastMessageId,

@@ -2,6 +2,7 @@ import type { Engine } from '../../src/engine/engine';
 import type { KnowledgeBase, KnowledgeHit } from '../../src/knowledge/knowledge-base';
 import { KeyedMutex } from '../../src/engine/keyed-mutex';
 import { botIsAnswering } from '../../src/handoff/handoff-machine';
+import { conversationLanguage } from '../../src/i18n/languages';
 import type { Logger } from '../../src/logger';
 import type { Conversation, ConversationRef } from '../../src/model/conversation';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
@@ -17,6 +18,7 @@ import {
 } from '../../flows/email-acknowledgement';
 import type { MessageUnderstanding } from '../../src/understanding/understander';
 import { keepEmailFiles, type FileLimits } from './email-files';
+import { emailLocale } from './email-language';
 import { EMAIL_MEMORY, findThread, rememberInbound, threadMemory } from './email-thread';
 import { bounceReason, unanswerable, type Unanswerable } from './mail-loop-guard';
 import { messageIdsIn, parseEmail, type ParsedEmail } from './parse-email';
@@ -130,8 +132,9 @@ export class EmailInbound {
         externalId: mail.messageId,
         receivedAt: this.now(),
         ...(kept.attachments.length > 0 && { attachments: kept.attachments }),
-        // A colleague in copy replying must not overwrite the customer's own details.
-        ...(!thread && { profile: { email: from.address, ...(from.name && { displayName: from.name }) } }),
+        // A colleague in copy replying must not overwrite the customer's own details. The first
+        // mail's language is the conversation's: every mail we send in the thread speaks it.
+        ...(!thread && { profile: this.profileOf(mail, from) }),
         raw: { messageId: mail.messageId, from: from.address, subject: mail.subject },
       },
       { route: false },
@@ -236,6 +239,7 @@ export class EmailInbound {
         now: this.now(),
         docs,
         ...(suggested && { suggested }),
+        language: conversationLanguage(conversation),
       }),
     );
   }
@@ -335,8 +339,20 @@ export class EmailInbound {
     });
     await engine.say(
       queued,
-      emailAcknowledgement(policy, { ticketId: ticket.id, brief, now: this.now(), reopened }),
+      emailAcknowledgement(policy, {
+        ticketId: ticket.id,
+        brief,
+        now: this.now(),
+        reopened,
+        language: conversationLanguage(conversation),
+      }),
     );
+  }
+
+  /** What a new thread tells about its customer: address, name, and the language the mail declares. */
+  private profileOf(mail: ParsedEmail, from: { address: string; name?: string }): Conversation['profile'] {
+    const locale = emailLocale(mail);
+    return { email: from.address, ...(from.name && { displayName: from.name }), ...(locale && { locale }) };
   }
 
   /** The transcript text: the subject of a new thread, the new text, then notes for the agent. */

@@ -1,13 +1,16 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from '../../src/config';
 import type { Engine } from '../../src/engine/engine';
+import { LANGUAGES, languageOfLocale, type Language } from '../../src/i18n/languages';
 import type { Logger } from '../../src/logger';
 import { describeHours } from '../../src/policy/opening-hours';
+import { spokenTextsTranslation } from '../../src/policy/phone-line-schema';
+import { policyInLanguage } from '../../src/policy/policy-in-language';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import { verifyTwilioSignature } from '../sms/twilio-signature';
 import { VoiceLine, type VoiceLineStore } from './voice-line';
-import { apology, VOICE_PATHS, type VoiceScript } from './voice-twiml';
+import { apology, VOICE_PATHS, type SpokenLanguage, type VoiceScript } from './voice-twiml';
 
 /** What the phone line is built from. */
 export interface AttachVoiceOptions {
@@ -25,7 +28,8 @@ export interface AttachVoiceOptions {
  * Starts the phone line when the Twilio account and token are set and an on-call number is known
  * (VOICE_ON_CALL_NUMBER, else the policy's `phoneLine.onCallNumber`): mounts the signed voice
  * webhooks (set `PUBLIC_URL/webhooks/twilio/voice` as the number's "A call comes in" webhook).
- * What the line says, the paging key and call recording come from the policy. Returns whether it is on.
+ * What the line says (in each language), the paging key, the language menu and call recording come
+ * from the policy. Returns whether it is on.
  */
 export function attachVoice(options: AttachVoiceOptions): boolean {
   const { config, engine, app, log, policy } = options;
@@ -38,12 +42,12 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
   const script: VoiceScript = {
     base: publicUrl ?? '',
     onCallNumber,
-    phoneHours: describeHours(policy.phoneHours),
     recordingMaxSeconds: config.VOICE_RECORDING_MAX_SECONDS,
     dialTimeoutSeconds: policy.phoneLine.dialTimeoutSeconds,
     pageKey: policy.phoneLine.pageKey,
     recordCalls: policy.phoneLine.recordCalls,
-    texts: policy.phoneLine.texts,
+    languages: spokenLanguages(policy),
+    languageMenu: policy.phoneLine.languageMenu ?? {},
   };
   const line = new VoiceLine({
     engine,
@@ -79,7 +83,9 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
         res.type('text/xml').send(body);
       } catch (error) {
         log.error({ err: error, path: req.path }, 'voice webhook failed');
-        res.type('text/xml').send(apology(script));
+        const lang = req.query.lang;
+        const language = (typeof lang === 'string' && languageOfLocale(lang)) || 'en';
+        res.type('text/xml').send(apology(script, language));
       }
     };
   app.post(
@@ -89,16 +95,22 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
     twiml((p) => line.incoming(p)),
   );
   app.post(
+    VOICE_PATHS.language,
+    parse,
+    verify,
+    twiml((p, q) => line.language(p, q)),
+  );
+  app.post(
     VOICE_PATHS.menu,
     parse,
     verify,
-    twiml((p) => line.menu(p)),
+    twiml((p, q) => line.menu(p, q)),
   );
   app.post(
     VOICE_PATHS.afterDial,
     parse,
     verify,
-    twiml((p) => line.afterDial(p)),
+    twiml((p, q) => line.afterDial(p, q)),
   );
   app.post(
     VOICE_PATHS.whisper,
@@ -110,7 +122,7 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
     VOICE_PATHS.recording,
     parse,
     verify,
-    twiml((p) => line.recording(p)),
+    twiml((p, q) => line.recording(p, q)),
   );
   app.post(VOICE_PATHS.transcription, parse, verify, async (req, res) => {
     try {
@@ -133,6 +145,40 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
       res.status(500).type('text/plain').send('Not stored; please retry');
     }
   });
-  log.info({ phoneHours: script.phoneHours, recordCalls: script.recordCalls }, 'phone line ready');
+  for (const language of LANGUAGES.filter((l) => l !== 'en')) {
+    const untranslated = untranslatedTexts(policy, script.languages[language].texts);
+    if (untranslated.length > 0) {
+      // A rewritten English text has no built-in translation: a Spanish voice would read English.
+      log.warn(
+        { language, texts: untranslated.map((key) => `texts.${language}.phoneLine.texts.${key}`) },
+        'phone line texts without a translation are said in English',
+      );
+    }
+  }
+  log.info(
+    { phoneHours: script.languages.en.phoneHours, recordCalls: script.recordCalls },
+    'phone line ready',
+  );
   return true;
+}
+
+/** The line in every language: the policy's texts in it (`texts.es`, else built in), hours, voice. */
+function spokenLanguages(policy: SupportPolicy): Record<Language, SpokenLanguage> {
+  const entries = LANGUAGES.map((language): [Language, SpokenLanguage] => [
+    language,
+    {
+      texts: policyInLanguage(policy, language).phoneLine.texts,
+      phoneHours: describeHours(policy.phoneHours, language),
+      speech: policy.phoneLine.voices[language],
+    },
+  ]);
+  return Object.fromEntries(entries) as Record<Language, SpokenLanguage>;
+}
+
+/** The caller's texts that are the same as the English ones (the file rewrote them, no translation). */
+function untranslatedTexts(policy: SupportPolicy, texts: SpokenLanguage['texts']): string[] {
+  const english = policy.phoneLine.texts;
+  return Object.keys(spokenTextsTranslation.shape).filter(
+    (key) => texts[key as keyof typeof texts] === english[key as keyof typeof english],
+  );
 }

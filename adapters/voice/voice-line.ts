@@ -1,5 +1,6 @@
 import type { Engine } from '../../src/engine/engine';
 import { botIsAnswering } from '../../src/handoff/handoff-machine';
+import { englishName, languageOfLocale, languageOfPhone, type Language } from '../../src/i18n/languages';
 import type { Logger } from '../../src/logger';
 import type { Conversation, ConversationRef } from '../../src/model/conversation';
 import type { Attachment } from '../../src/model/message';
@@ -12,6 +13,7 @@ import { keepRecording, RecordingNotKept, type RecordingFetchOptions } from './c
 import {
   connectCall,
   goodbye,
+  languageMenu,
   outOfHours,
   voicemail,
   voicemailTaken,
@@ -39,13 +41,20 @@ export interface VoiceLineOptions {
 /** Twilio's webhook parameters, as posted. */
 type Params = Record<string, string | undefined>;
 
+/** The call's language as the previous step put it in the webhook's query; English when absent. */
+function callLanguage(query: Params): Language {
+  return languageOfLocale(query.lang) ?? 'en';
+}
+
 /**
  * The phone line (Twilio Voice): within the policy's phone hours a call goes to the on-call
  * number, with a whisper naming the caller's open ticket; outside them the caller hears the hours
  * and may page the on-call engineer for a critical platform problem, or leave a voicemail. A
  * voicemail joins the caller's SMS conversation (keyed by their number, so the agent answers by
  * SMS and the caller's texts land in the same place) with a ticket in the agents' queue; Twilio's
- * transcription joins it when it arrives.
+ * transcription joins it when it arrives. The call speaks the language of the number called, else
+ * of the caller's country, and the caller may switch with the policy's language menu; that
+ * language stays the conversation's, so the SMS replies speak it too.
  */
 export class VoiceLine {
   private readonly now: () => number;
@@ -54,44 +63,57 @@ export class VoiceLine {
     this.now = options.now ?? Date.now;
   }
 
-  /** A call comes in. */
+  /** A call comes in: the language menu when the policy has one, else straight on. */
   async incoming(params: Params): Promise<string> {
-    const { policy, script } = this.options;
-    if (!isOpen(policy.phoneHours, this.now())) return outOfHours(script);
-    return connectCall(script, await this.callOf(params.From), 'hours');
+    const language = this.startLanguage(params);
+    return languageMenu(this.options.script, language) ?? (await this.answer(params, language));
+  }
+
+  /** The caller answered the language menu (or let it pass): on in the language chosen. */
+  async language(params: Params, query: Params): Promise<string> {
+    const chosen = Object.entries(this.options.script.languageMenu).find(
+      ([, key]) => key !== undefined && key === params.Digits,
+    )?.[0];
+    return this.answer(params, languageOfLocale(chosen) ?? callLanguage(query));
   }
 
   /** The caller pressed a key (or none) outside phone hours. */
-  async menu(params: Params): Promise<string> {
+  async menu(params: Params, query: Params): Promise<string> {
     const { script, log } = this.options;
+    const language = callLanguage(query);
     if (params.Digits === script.pageKey) {
       log.info({ caller: params.From }, 'out-of-hours call paged the on-call engineer');
-      return connectCall(script, await this.callOf(params.From), 'critical');
+      return connectCall(script, language, await this.callOf(params.From), 'critical');
     }
-    return voicemail(script, params.From);
+    return voicemail(script, language, params.From);
   }
 
   /** The connected call ended: nobody answered means a voicemail instead. */
-  afterDial(params: Params): string {
-    return params.DialCallStatus === 'completed' ? goodbye() : voicemail(this.options.script, params.From);
+  afterDial(params: Params, query: Params): string {
+    return params.DialCallStatus === 'completed'
+      ? goodbye()
+      : voicemail(this.options.script, callLanguage(query), params.From);
   }
 
   /** What the engineer hears before being connected. */
   whisper(query: Params): string {
-    return whisper(this.options.script, query.reason, query.ticket);
+    return whisper(this.options.script, query.reason, query.ticket, callLanguage(query));
   }
 
   /** The voicemail was recorded: it becomes a conversation and a ticket before the caller hangs up. */
-  async recording(params: Params): Promise<string> {
+  async recording(params: Params, query: Params): Promise<string> {
     const { script } = this.options;
+    const language = callLanguage(query);
     const { From: from, RecordingSid: sid, RecordingDuration: duration } = params;
     if (!from || !sid || !params.RecordingUrl || duration === '0') return goodbye();
-    const text =
-      `Voicemail, ${duration ?? '?'} s (recording ${sid}). ` +
-      'The audio file and the transcription follow when Twilio has them ready.';
-    const conversation = await this.store(from, text, `voicemail:${sid}`);
-    if (!conversation) return voicemailTaken(script, undefined);
-    return voicemailTaken(script, await this.fileTicket(conversation, text, sid));
+    const text = [
+      `Voicemail, ${duration ?? '?'} s (recording ${sid}).`,
+      ...(language === 'en' ? [] : [`The call was in ${englishName(language)}.`]),
+      'The audio file and the transcription follow when Twilio has them ready.',
+    ].join(' ');
+    const conversation = await this.store(from, text, `voicemail:${sid}`, undefined, language);
+    if (!conversation) return voicemailTaken(script, language, undefined);
+    return voicemailTaken(script, language, await this.fileTicket(conversation, text, sid));
   }
 
   /**
@@ -131,11 +153,29 @@ export class VoiceLine {
     await this.store(from, text, `transcription:${sid}`);
   }
 
+  /** The language a call starts in: the number called, else the caller's country, else English. */
+  private startLanguage(params: Params): Language {
+    const byNumber = params.To ? this.options.policy.phoneLine.numberLanguages[params.To] : undefined;
+    return byNumber ?? languageOfPhone(params.From) ?? 'en';
+  }
+
+  /** Within phone hours the call is put through; outside them the caller hears the hours and the menu. */
+  private async answer(params: Params, language: Language): Promise<string> {
+    const { policy, script } = this.options;
+    if (!isOpen(policy.phoneHours, this.now())) return outOfHours(script, language);
+    return connectCall(script, language, await this.callOf(params.From), 'hours');
+  }
+
+  /**
+   * Stores a line in the caller's conversation. `language`, the call's, becomes the
+   * conversation's, so the SMS replies speak what the caller heard on the phone.
+   */
   private async store(
     from: string,
     text: string,
     externalId: string,
     file?: Attachment,
+    language?: Language,
   ): Promise<Conversation | undefined> {
     const ref: ConversationRef = { channel: 'sms', conversationKey: from, customerId: from };
     const zone = timeZoneForPhone(from);
@@ -146,7 +186,7 @@ export class VoiceLine {
         externalId,
         receivedAt: this.now(),
         ...(file && { attachments: [file] }),
-        profile: { phone: from, ...(zone && { timeZone: zone }) },
+        profile: { phone: from, ...(zone && { timeZone: zone }), ...(language && { locale: language }) },
       },
       { route: false },
     );

@@ -317,6 +317,13 @@ export const botEn = {
     closed: 'Our support hours are {{hours}} and it is now {{now}}, so expect a reply from {{opens}}.',
     paidEscalation:
       'If it cannot wait, paid escalation out of hours is available at {{price}}: reply saying you accept it.',
+    /** The resolution as an e-mail customer reads it ("type Human" means nothing in a mail client). */
+    resolved:
+      'We have marked ticket {{ticketId}} as resolved. If the problem comes back, reply to this e-mail and the ticket reopens.',
+    resolvedNoTicket:
+      'We have marked your request as resolved. If the problem comes back, reply to this e-mail and the ticket reopens.',
+    /** The subject of our mail when the customer's had none. */
+    subjectFallback: 'Your support request',
   },
   outage: {
     merged:

@@ -328,6 +328,11 @@ export const botEs: BotCatalog = {
       'Nuestro horario de soporte es {{hours}} y ahora son las {{now}}, así que espere una respuesta a partir de las {{opens}}.',
     paidEscalation:
       'Si no puede esperar, hay escalada de pago fuera de horario a {{price}}: responda diciendo que la acepta.',
+    resolved:
+      'Hemos marcado el ticket {{ticketId}} como resuelto. Si el problema vuelve, responda a este correo y el ticket se reabrirá.',
+    resolvedNoTicket:
+      'Hemos marcado su solicitud como resuelta. Si el problema vuelve, responda a este correo y el ticket se reabrirá.',
+    subjectFallback: 'Su solicitud de soporte',
   },
   outage: {
     merged:

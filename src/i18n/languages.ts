@@ -38,6 +38,11 @@ export function languageOfLocale(locale: string | undefined): Language | undefin
   return (LANGUAGES as readonly string[]).includes(primary ?? '') ? (primary as Language) : undefined;
 }
 
+/** A language's English name ("Spanish"), for what agents read and hear. */
+export function englishName(language: Language): string {
+  return new Intl.DisplayNames(['en'], { type: 'language' }).of(language) ?? language;
+}
+
 /** The language of an E.164 number's country when it is one we speak besides English. */
 export function languageOfPhone(phone: string | undefined): Language | undefined {
   const digits = phone?.startsWith('+') ? phone.slice(1) : undefined;

@@ -76,4 +76,23 @@ export const DEFAULT_POLICY_TEXTS_ES: PolicyTexts = {
       who: 'nuestros desarrolladores sénior, que construyeron la plataforma y también atienden peticiones de nuevas funciones',
     },
   ],
+  phoneLine: {
+    texts: {
+      welcome: 'Gracias por llamar al servicio de soporte. Le pasamos con un ingeniero.',
+      paging: 'Le pasamos ahora con el ingeniero de guardia.',
+      closed:
+        'Gracias por llamar al servicio de soporte. Nuestra línea telefónica atiende en horario {hours}, y ahora está cerrada. ' +
+        'Si se trata de un problema crítico de la plataforma, por ejemplo, si fallan las llamadas de todos sus clientes, pulse {key} para avisar al ingeniero de guardia. ' +
+        'Para dejar un mensaje, pulse cualquier otra tecla o no cuelgue.',
+      voicemailPrompt:
+        'Después de la señal, diga su nombre, su empresa y una breve descripción del problema. ' +
+        'Le responderemos por SMS dentro de nuestro horario de soporte.',
+      noMessage: 'No hemos oído ningún mensaje. Adiós.',
+      voicemailTaken: 'Gracias, su mensaje ha quedado registrado con el ticket {ticket}. Adiós.',
+      voicemailTakenNoTicket: 'Gracias, su mensaje ha quedado registrado. Adiós.',
+      apology:
+        'Lo sentimos, algo ha fallado por nuestra parte. Vuelva a llamar, o escríbanos por correo electrónico.',
+      languageOffer: 'Para español, pulse {key}.',
+    },
+  },
 };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { spokenTextsTranslation } from './phone-line-schema';
 
 const text = z.string().min(1);
 const level = z.object({ label: text, example: text }).partial().strict();
@@ -27,6 +28,8 @@ export const policyTextsSchema = z
     nocOnDemand: z.object({ description: text }).partial().strict(),
     nocAsAService: z.object({ description: text }).partial().strict(),
     escalationLines: z.array(z.object({ name: text, who: text }).partial().strict()).max(3),
+    /** What the phone line says to a caller in this language (not the engineer's whispers). */
+    phoneLine: z.object({ texts: spokenTextsTranslation }).partial().strict(),
   })
   .partial()
   .strict();

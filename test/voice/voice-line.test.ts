@@ -77,7 +77,9 @@ describe('phone line (Twilio Voice) with a fake Twilio and a controlled clock', 
   it('outside phone hours speaks the hours, pages on-call for key 1, else records a voicemail that becomes a ticket', async () => {
     now = NIGHT;
     const menu = await post(VOICE_PATHS.incoming, call());
-    expect(menu).toContain(`<Gather numDigits="1" timeout="6" action="${PUBLIC_URL}${VOICE_PATHS.menu}">`);
+    expect(menu).toContain(
+      `<Gather numDigits="1" timeout="6" action="${PUBLIC_URL}${VOICE_PATHS.menu}" language="en-GB">`,
+    );
     expect(menu).toContain('Our phone line is open 09:00-23:00 UTC, and it is closed now.');
     expect(menu).toContain('press 1 to page the on-call engineer');
     expect(menu).not.toContain('<Dial');

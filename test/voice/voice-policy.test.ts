@@ -90,7 +90,7 @@ describe('the phone line follows the policy file (number, hours, key, texts) und
     await start();
     now = FRIDAY_MORNING;
     const twiml = await post(VOICE_PATHS.incoming, call());
-    expect(twiml).toContain('<Say>Example Telecom support, one moment please.</Say>');
+    expect(twiml).toContain('<Say language="en-GB">Example Telecom support, one moment please.</Say>');
     expect(twiml).toContain(`<Dial timeout="40" action="${PUBLIC_URL}${VOICE_PATHS.afterDial}"`);
     expect(twiml).toContain('record="record-from-answer-dual"');
     const callback = new URLSearchParams({ caller: CALLER, kind: 'call' }).toString();
@@ -99,7 +99,7 @@ describe('the phone line follows the policy file (number, hours, key, texts) und
     );
     expect(twiml).toContain(`>${POLICY_ON_CALL}</Number>`);
     const whisper = await post(`${VOICE_PATHS.whisper}?reason=hours`, call());
-    expect(whisper).toContain('<Say>Example Telecom customer.</Say>');
+    expect(whisper).toContain('<Say language="en-GB">Example Telecom customer.</Say>');
   });
 
   it.each([
@@ -119,7 +119,7 @@ describe('the phone line follows the policy file (number, hours, key, texts) und
     const paged = await post(VOICE_PATHS.menu, call({ Digits: '9' }));
     expect(paged).toContain(`reason=critical">${POLICY_ON_CALL}</Number>`);
     // The texts the policy left out keep their defaults.
-    expect(paged).toContain('<Say>Connecting you to the on-call engineer now.</Say>');
+    expect(paged).toContain('<Say language="en-GB">Connecting you to the on-call engineer now.</Say>');
   });
 
   it('VOICE_ON_CALL_NUMBER overrides the policy number (a deployment can route calls without editing the policy)', async () => {
