@@ -61,6 +61,11 @@ export interface EmailInboundOptions {
 
 /** How long one instance holds the right to open the ticket of a new thread. */
 const TICKET_CLAIM_MS = 60_000;
+/** How long a mail is remembered as fully taken in (longer than any mailbox or webhook retry). */
+const FOLLOWED_MS = 7 * 86_400_000;
+/** The key that says a mail's follow-up (ticket, reopen, verdict) was done. */
+const followedKey = (conversationId: string, messageId: string): string =>
+  `email:followed:${conversationId}:${messageId}`;
 
 /**
  * Takes in one e-mail, from IMAP or a webhook alike: bounces mark our message undelivered, mail
@@ -109,7 +114,13 @@ export class EmailInbound {
     const from = mail.from!;
     const known = thread ?? (await this.options.store.findConversation('email', key));
     if (known && (await this.options.store.findMessageByExternalId(known.id, mail.messageId))) {
-      if (!guard) await this.followUp(known, mail, mail.text);
+      // Stored before but maybe not followed up (a crash between the two); a mail seen again after
+      // a full take-in (a lost \Seen flag, a webhook retry) must not be acted on twice, least of all
+      // against a state it never met (reopening a ticket the agent resolved after reading it).
+      if (!guard && !(await this.options.store.isRemembered(followedKey(known.id, mail.messageId)))) {
+        await this.followUp(known, mail, mail.text);
+        await this.options.store.remember(followedKey(known.id, mail.messageId), FOLLOWED_MS);
+      }
       return 'duplicate';
     }
     const kept = await keepEmailFiles(mail.files, {
@@ -147,6 +158,7 @@ export class EmailInbound {
     // Decided on the conversation as the mail found it: a reply that arrived while an agent had the
     // ticket stays theirs even if they resolve it a moment later, before this step runs.
     await this.followUp({ ...remembered, mode: conversation.mode, flow: conversation.flow }, mail, text);
+    await this.options.store.remember(followedKey(conversation.id, mail.messageId), FOLLOWED_MS);
     return duplicate ? 'duplicate' : 'stored';
   }
 

@@ -181,6 +181,30 @@ describe('e-mail tickets through a real IMAP mailbox (dovecot) and a real SMTP r
     expect(texts.filter((t) => t.startsWith('Handoff requested'))).toHaveLength(1);
   });
 
+  it('the same mail seen again after the ticket was resolved (a lost \\Seen flag, a retry) changes nothing', async () => {
+    const firstId = customerMessageId();
+    const mail = await composeMail({
+      from: CUSTOMER,
+      to: SUPPORT,
+      subject: 'Fax to email broken',
+      messageId: firstId,
+      text: 'Faxes no longer arrive as e-mails.',
+    });
+    const queued = nextEvent<ConversationSummary>(desk.agent, 'handoffRequested');
+    await desk.mailbox.deliver(mail);
+    const { id } = await queued;
+    await request(desk.agent, 'claim', { conversationId: id });
+    await request(desk.agent, 'resolve', { conversationId: id, resolveTickets: true });
+    const ticketId = (await store().getConversation(id))?.brief?.ticketId;
+    await waitFor(async () => (await store().getTicket(ticketId!))?.status === 'resolved');
+    await desk.mailbox.deliver(mail);
+    await waitFor(async () => (await desk.mailbox.unseen()) === 0);
+    expect((await store().getConversation(id))?.mode).toBe('resolved');
+    expect((await store().getTicket(ticketId!))?.status).toBe('resolved');
+    const texts = (await store().getMessages(id)).map((m) => m.text);
+    expect(texts.filter((t) => t.startsWith('Handoff requested'))).toHaveLength(1);
+  });
+
   it('out of hours, the acknowledgement gives the honest wait, offers paid escalation, and names docs that answer', async () => {
     await desk.close();
     // Monday 30 November 2026, 02:00 UTC: outside the support hours.
