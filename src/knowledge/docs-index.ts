@@ -2,6 +2,7 @@ import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import type { Glossary } from './corpus-glossary';
 import type { DocSection } from './docs-section';
 import { LatentSemantics } from './latent-semantics';
+import { Bm25fScorer } from './bm25f-scorer';
 import { PostingScorer, type DerivedTerm } from './posting-scorer';
 import { QueryAnalyzer, type AnalyzedQuery } from './query-analyzer';
 import { SpellingCorrector } from './spelling-correction';
@@ -26,6 +27,14 @@ const RARE_ACRONYM_SECTIONS = 8;
 /** Score bonus per pair of the customer's words found side by side ("business hours"). */
 const PHRASE_BONUS = 0.2;
 const MAX_PHRASES = 3;
+/**
+ * Share of a section's keyword score taken from BM25F (fields weighted, then saturated once; see
+ * `Bm25fScorer`), the rest from BM25 per field with additive boosts (MiniSearch's way). The two
+ * rank many questions differently, each right where the other is wrong about as often, so each is
+ * given half: fixed in advance, not fitted on any question set (0.3 and 0.7 were only measured to
+ * see how much it matters; see the README's retrieval figures).
+ */
+const FIELD_SATURATED_SHARE = 0.5;
 /** How much the second-best section of a page adds to the page's score. */
 const SECOND_SECTION_SHARE = 0.3;
 /**
@@ -78,6 +87,8 @@ export class DocsIndex {
   private readonly bigramSections: Map<string, number[]>;
   /** Queries are scored from postings precomputed at load; see `PostingScorer`. */
   private readonly scorer: PostingScorer;
+  /** The same sections scored with the fields saturated together; see `FIELD_SATURATED_SHARE`. */
+  private readonly fieldScorer: Bm25fScorer;
   /** Page number of each section id, and per-page scratch space reused by every query. */
   private readonly pageOf: number[];
   private readonly pageScratch: {
@@ -103,6 +114,7 @@ export class DocsIndex {
     const boosts: number[] = [];
     for (const [field, boost] of Object.entries(FIELD_BOOSTS)) boosts[fieldIds[field] ?? 0] = boost;
     this.scorer = new PostingScorer(saved, boosts);
+    this.fieldScorer = new Bm25fScorer(saved, boosts);
     const pageNumbers = new Map<string, number>();
     this.pageOf = [];
     for (const section of sections) {
@@ -237,7 +249,25 @@ export class DocsIndex {
     const ideaOf = new Map<string, string>();
     for (const [term, added] of query.alternatives)
       for (const alt of added) if (!ideaOf.has(alt)) ideaOf.set(alt, term);
-    const matches = this.scorer.match(terms, boostTerm, derive, (term) => ideaOf.get(term) ?? term);
+    const ideaOfTerm = (term: string) => ideaOf.get(term) ?? term;
+    const matches = this.scorer.match(terms, boostTerm, derive, ideaOfTerm);
+    // Both scorers match the same sections (the same postings) under the same internal numbers.
+    const saturated = this.fieldScorer.match(terms, boostTerm, derive, ideaOfTerm).score;
+    let topFieldwise = 0;
+    let topSaturated = 0;
+    for (let i = 0; i < matches.count; i += 1) {
+      const doc = matches.order[i] as number;
+      topFieldwise = Math.max(topFieldwise, matches.score[doc] as number);
+      topSaturated = Math.max(topSaturated, saturated[doc] as number);
+    }
+    // Each scorer's scores over its best section, blended, on the field-wise scale that the
+    // answer evidence ("strength") was calibrated on.
+    const sectionScore = (doc: number): number =>
+      topFieldwise === 0 || topSaturated === 0
+        ? (matches.score[doc] as number)
+        : topFieldwise *
+          ((1 - FIELD_SATURATED_SHARE) * ((matches.score[doc] as number) / topFieldwise) +
+            FIELD_SATURATED_SHARE * ((saturated[doc] as number) / topSaturated));
     const together = new Map<number, number>();
     for (const pair of pairs) {
       for (const id of this.bigramSections.get(pair) ?? []) together.set(id, (together.get(id) ?? 0) + 1);
@@ -253,9 +283,7 @@ export class DocsIndex {
       const page = this.pageOf[id];
       if (page === undefined) continue;
       const phrases = together.get(id) ?? 0;
-      const score =
-        (matches.score[doc] as number) *
-        (phrases > 0 ? 1 + PHRASE_BONUS * Math.min(phrases, MAX_PHRASES) : 1);
+      const score = sectionScore(doc) * (phrases > 0 ? 1 + PHRASE_BONUS * Math.min(phrases, MAX_PHRASES) : 1);
       if (stamp[page] !== this.pageStamp) {
         stamp[page] = this.pageStamp;
         touchedPages.push(page);

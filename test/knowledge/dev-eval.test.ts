@@ -10,7 +10,7 @@ const CORPUS = path.join(SHARED, 'kb', 'connexcs-docs');
 const QUESTIONS = path.join(SHARED, 'eval', 'dev-questions.jsonl');
 const available = fs.existsSync(CORPUS) && fs.existsSync(QUESTIONS);
 
-// Floors a little below the measured figures (hit@1 0.67, hit@3 0.82, MRR 0.74, answered 0.88, declined 0.92),
+// Floors a little below the measured figures (hit@1 0.68, hit@3 0.83, MRR 0.76, answered 0.90, declined 0.92),
 // now that nothing in the retrieval is taken from these questions: a retrieval regression fails here.
 // The confidence weights are fitted on them, so the decline floors hold the fitted figures; the
 // cross-validated ones are printed by the eval CLI. Speed is measured by the eval CLI, not asserted.
@@ -20,10 +20,10 @@ const available = fs.existsSync(CORPUS) && fs.existsSync(QUESTIONS);
     const kb = new DocsKnowledgeBase({ dir: CORPUS, baseUrl: 'https://docs.connexcs.com' });
     await kb.load();
     const report = await evaluateAnswers((q) => kb.answer(q), questions, kb.stats().buildMs);
-    expect(report.hit1).toBeGreaterThanOrEqual(0.63);
-    expect(report.hit3).toBeGreaterThanOrEqual(0.78);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.7);
-    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.85);
+    expect(report.hit1).toBeGreaterThanOrEqual(0.65);
+    expect(report.hit3).toBeGreaterThanOrEqual(0.8);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.72);
+    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.87);
     expect(report.declined_out_of_scope).toBeGreaterThanOrEqual(0.9);
 
     const baseline = await evaluateLangChainBaseline(CORPUS, questions);
@@ -37,9 +37,9 @@ const HELD_OUT = path.join(__dirname, '..', 'fixtures', 'connexcs-heldout-questi
 // Questions written for this test about pages the development questions do not ask about, in a
 // customer's words rather than the docs' (none read from the evaluation sets), answered with the
 // confidence model fitted on the development questions: how the figures hold on questions
-// nobody tuned for. Floors a little below the measured figures (hit@1 0.46, hit@3 0.64,
-// answered 0.76, declined 1.0; on three noisy copies of each, as customers type: hit@1 0.44,
-// hit@3 0.62, answered 0.75, declined 1.0).
+// nobody tuned for. Floors a little below the measured figures (hit@1 0.48, hit@3 0.66,
+// answered 0.78, declined 1.0; on three noisy copies of each, as customers type: hit@1 0.45,
+// hit@3 0.64, answered 0.77, declined 1.0).
 (fs.existsSync(CORPUS) ? describe : describe.skip)('evaluation on held-out questions of our own', () => {
   it('keeps its figures on pages and wording nothing was tuned on', async () => {
     const kb = new DocsKnowledgeBase({
@@ -49,16 +49,16 @@ const HELD_OUT = path.join(__dirname, '..', 'fixtures', 'connexcs-heldout-questi
     });
     await kb.load();
     const report = await evaluateAnswers((q) => kb.answer(q), readQuestions(HELD_OUT), 0);
-    expect(report.hit1).toBeGreaterThanOrEqual(0.42);
-    expect(report.hit3).toBeGreaterThanOrEqual(0.6);
-    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.72);
+    expect(report.hit1).toBeGreaterThanOrEqual(0.44);
+    expect(report.hit3).toBeGreaterThanOrEqual(0.62);
+    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.74);
     expect(report.declined_out_of_scope).toBeGreaterThanOrEqual(0.93);
 
     // Typing slips, "asap", "on the portal", reordered clauses: the same questions as typed.
     const noisy = await evaluateAnswers((q) => kb.answer(q), noisyCopies(readQuestions(HELD_OUT)), 0);
-    expect(noisy.hit1).toBeGreaterThanOrEqual(0.4);
-    expect(noisy.hit3).toBeGreaterThanOrEqual(0.58);
-    expect(noisy.answered_in_scope).toBeGreaterThanOrEqual(0.7);
+    expect(noisy.hit1).toBeGreaterThanOrEqual(0.42);
+    expect(noisy.hit3).toBeGreaterThanOrEqual(0.6);
+    expect(noisy.answered_in_scope).toBeGreaterThanOrEqual(0.72);
     expect(noisy.declined_out_of_scope).toBeGreaterThanOrEqual(0.93);
   }, 120_000);
 });

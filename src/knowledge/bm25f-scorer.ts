@@ -1,0 +1,156 @@
+import type { AsPlainObject } from 'minisearch';
+import { MAX_QUERY_TERMS, type DerivedTerm, type Matches } from './posting-scorer';
+
+/** BM25+ constants, as MiniSearch's defaults (the docs index used them per field before). */
+const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+/**
+ * BM25F (Robertson & Zaragoza): a term's frequencies in a section's fields are weighted, each
+ * normalised by its field's length, and summed into one frequency that is saturated once.
+ *
+ * Scoring each field apart and adding the boosted scores (MiniSearch's way) lets a common word
+ * that is in a page's title, a heading and the text count up to six times over, enough to outrank
+ * a section holding the question's rarer words. Saturating the weighted sum keeps a title match
+ * worth more than a text match while a word's score stays bounded by its rarity.
+ *
+ * Nothing here depends on the query, so each term's postings hold final scores computed at load;
+ * a query adds them up as `PostingScorer` does, and multiplies by the ideas matched.
+ */
+export class Bm25fScorer {
+  private readonly postings = new Map<string, { docs: Int32Array; scores: Float64Array }>();
+  private readonly ids: number[];
+  private readonly total: Float64Array;
+  private readonly score: Float64Array;
+  private readonly termBits: Uint32Array;
+  private readonly ideaBits: Uint32Array;
+  private readonly order: Int32Array;
+  private readonly seenInQuery: Uint32Array;
+  private queryStamp = 0;
+
+  /**
+   * @param saved the MiniSearch index as plain data (`toJSON`)
+   * @param fieldWeights weight of each field, in the order of the index's fields
+   */
+  constructor(saved: AsPlainObject, fieldWeights: readonly number[]) {
+    const shortIds = Object.keys(saved.documentIds).map(Number);
+    const size = Math.max(0, ...shortIds) + 1;
+    this.ids = new Array<number>(size).fill(-1);
+    for (const shortId of shortIds) this.ids[shortId] = Number(saved.documentIds[shortId]);
+    this.total = new Float64Array(size);
+    this.score = new Float64Array(size);
+    this.termBits = new Uint32Array(size);
+    this.ideaBits = new Uint32Array(size);
+    this.order = new Int32Array(size);
+    this.seenInQuery = new Uint32Array(size);
+    const fieldLength = saved.fieldLength as Record<string, number[]>;
+    const average = saved.averageFieldLength;
+    const documentCount = saved.documentCount;
+    const weighted = new Float64Array(size);
+    const touched = new Int32Array(size);
+    const seen = new Uint32Array(size);
+    let stamp = 0;
+    for (const [term, byField] of saved.index) {
+      stamp += 1;
+      let count = 0;
+      for (const [fieldId, freqs] of Object.entries(byField)) {
+        const field = Number(fieldId);
+        const weight = fieldWeights[field] ?? 1;
+        const avg = average[field] || 1;
+        for (const [doc, termFreq] of Object.entries(freqs as Record<string, number>)) {
+          const d = Number(doc);
+          const length = fieldLength[doc]?.[field] ?? 0;
+          const normalised = (weight * termFreq) / (1 - BM25.b + (BM25.b * length) / avg);
+          if (seen[d] !== stamp) {
+            seen[d] = stamp;
+            weighted[d] = normalised;
+            touched[count] = d;
+            count += 1;
+          } else weighted[d] = (weighted[d] as number) + normalised;
+        }
+      }
+      const idf = Math.log(1 + (documentCount - count + 0.5) / (count + 0.5));
+      const docs = touched.slice(0, count);
+      const scores = new Float64Array(count);
+      for (let i = 0; i < count; i += 1) scores[i] = bm25f(weighted[docs[i] as number] as number, idf);
+      this.postings.set(term, { docs, scores });
+    }
+  }
+
+  /**
+   * Scores every section matching any of `terms` into scratch arrays that the next query
+   * overwrites, in `PostingScorer.match`'s shape: each term's score is the weighted sum over the
+   * index terms `derive` gives for it, times its boost; a section's score is the sum over terms
+   * times the number of ideas it matched (`ideaOf` groups a word with the forms added for it).
+   */
+  match(
+    terms: readonly string[],
+    boostOf: (term: string) => number,
+    derive: (term: string) => readonly DerivedTerm[],
+    ideaOf: (term: string) => string = (term) => term,
+  ): Matches {
+    this.queryStamp += 1;
+    const queryStamp = this.queryStamp;
+    const ideas: string[] = [];
+    let count = 0;
+    const scored = terms.slice(0, MAX_QUERY_TERMS);
+    scored.forEach((term, termIndex) => {
+      const idea = ideaOf(term);
+      let ideaIndex = ideas.indexOf(idea);
+      if (ideaIndex < 0) ideaIndex = ideas.push(idea) - 1;
+      const termBit = (1 << termIndex) >>> 0;
+      const ideaBit = (1 << ideaIndex) >>> 0;
+      const termBoost = boostOf(term);
+      for (const [derived, derivedWeight] of derive(term)) {
+        const postings = this.postings.get(derived);
+        if (!postings) continue;
+        const weight = derivedWeight * termBoost;
+        const { docs, scores } = postings;
+        for (let i = 0; i < docs.length; i += 1) {
+          const doc = docs[i] as number;
+          const score = weight * (scores[i] as number);
+          if (this.seenInQuery[doc] === queryStamp) {
+            this.total[doc] = (this.total[doc] as number) + score;
+            this.termBits[doc] = ((this.termBits[doc] as number) | termBit) >>> 0;
+            this.ideaBits[doc] = ((this.ideaBits[doc] as number) | ideaBit) >>> 0;
+          } else {
+            this.seenInQuery[doc] = queryStamp;
+            this.total[doc] = score;
+            this.termBits[doc] = termBit;
+            this.ideaBits[doc] = ideaBit;
+            this.order[count] = doc;
+            count += 1;
+          }
+        }
+      }
+    });
+    for (let i = 0; i < count; i += 1) {
+      const doc = this.order[i] as number;
+      this.score[doc] = (this.total[doc] as number) * bitCount(this.ideaBits[doc] as number);
+    }
+    return {
+      count,
+      order: this.order,
+      score: this.score,
+      termBits: this.termBits,
+      ids: this.ids,
+      terms: scored,
+    };
+  }
+}
+
+/** BM25+ of a field-weighted, length-normalised frequency. */
+export function bm25f(weightedFrequency: number, idf: number): number {
+  const { k, d } = BM25;
+  return idf * (d + (weightedFrequency * (k + 1)) / (weightedFrequency + k));
+}
+
+/** Set bits of a 32-bit word. */
+function bitCount(word: number): number {
+  let bits = word >>> 0;
+  let count = 0;
+  while (bits !== 0) {
+    bits &= bits - 1;
+    count += 1;
+  }
+  return count;
+}
