@@ -21,8 +21,8 @@ answered and of out-of-scope ones declined, query latency p50/p99 (wall clock, a
 which a busy machine inflates less) and index build time, next to
 the LangChain default (MarkdownTextSplitter 1000/200 + BM25Retriever) measured in the same run.
 The decline decision is also 5-fold cross-validated: each question is decided by a confidence
-model fitted without it. Queries are timed with the answer cache off, over five passes after a
-warm-up pass. --fit prints the confidence
+model fitted without it. Queries are timed with the answer cache off, over five passes after
+warm-up passes (at least one and 1.5 s). --fit prints the confidence
 model fitted on all the questions, to paste into src/knowledge/answer-confidence.ts.`;
 
 function option(args: string[], name: string): string | undefined {
