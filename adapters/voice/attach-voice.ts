@@ -1,7 +1,7 @@
 import express, { type Express, type RequestHandler } from 'express';
 import type { Config } from '../../src/config';
 import type { Engine } from '../../src/engine/engine';
-import { LANGUAGES, languageOfLocale, type Language } from '../../src/i18n/languages';
+import { LANGUAGES, type Language } from '../../src/i18n/languages';
 import type { Logger } from '../../src/logger';
 import { describeHours } from '../../src/policy/opening-hours';
 import { spokenTextsTranslation } from '../../src/policy/phone-line-schema';
@@ -9,7 +9,7 @@ import { policyInLanguage } from '../../src/policy/policy-in-language';
 import type { SupportPolicy } from '../../src/policy/policy-schema';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import { verifyTwilioSignature } from '../sms/twilio-signature';
-import { VoiceLine, type VoiceLineStore } from './voice-line';
+import { VoiceLine, callLanguage, type VoiceLineStore } from './voice-line';
 import { apology, VOICE_PATHS, type SpokenLanguage, type VoiceScript } from './voice-twiml';
 
 /** What the phone line is built from. */
@@ -83,9 +83,7 @@ export function attachVoice(options: AttachVoiceOptions): boolean {
         res.type('text/xml').send(body);
       } catch (error) {
         log.error({ err: error, path: req.path }, 'voice webhook failed');
-        const lang = req.query.lang;
-        const language = (typeof lang === 'string' && languageOfLocale(lang)) || 'en';
-        res.type('text/xml').send(apology(script, language));
+        res.type('text/xml').send(apology(script, callLanguage(req.query as Record<string, string>)));
       }
     };
   app.post(

@@ -42,7 +42,7 @@ export interface VoiceLineOptions {
 type Params = Record<string, string | undefined>;
 
 /** The call's language as the previous step put it in the webhook's query; English when absent. */
-function callLanguage(query: Params): Language {
+export function callLanguage(query: Params): Language {
   return languageOfLocale(query.lang) ?? 'en';
 }
 

@@ -1,8 +1,5 @@
 import type { AsPlainObject } from 'minisearch';
-import { MAX_QUERY_TERMS, type DerivedTerm, type Matches } from './posting-scorer';
-
-/** BM25+ constants, as MiniSearch's defaults (the docs index used them per field before). */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+import { BM25, MAX_QUERY_TERMS, bitCount, type DerivedTerm, type Matches } from './posting-scorer';
 
 /**
  * BM25F (Robertson & Zaragoza): a term's frequencies in a section's fields are weighted, each
@@ -142,15 +139,4 @@ export class Bm25fScorer {
 export function bm25f(weightedFrequency: number, idf: number): number {
   const { k, d } = BM25;
   return idf * (d + (weightedFrequency * (k + 1)) / (weightedFrequency + k));
-}
-
-/** Set bits of a 32-bit word. */
-function bitCount(word: number): number {
-  let bits = word >>> 0;
-  let count = 0;
-  while (bits !== 0) {
-    bits &= bits - 1;
-    count += 1;
-  }
-  return count;
 }

@@ -1,7 +1,7 @@
 import type { AsPlainObject } from 'minisearch';
 
 /** MiniSearch's BM25+ defaults, which the docs index uses. */
-const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
+export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
 /** The postings of one term in one field: documents and their precomputed BM25+ scores. */
 interface FieldPostings {
@@ -230,7 +230,7 @@ export function termsOf(matches: Matches, doc: number): string[] {
 }
 
 /** Set bits of a 32-bit word. */
-function bitCount(word: number): number {
+export function bitCount(word: number): number {
   let bits = word >>> 0;
   let count = 0;
   while (bits !== 0) {

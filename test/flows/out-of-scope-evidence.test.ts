@@ -59,7 +59,8 @@ describe('off-topic or not: the docs answer is the evidence, weighed against the
   });
 
   it('never lets a weak docs answer override, however unsure the reading', async () => {
-    const { outcome } = await run(0.46, 0.45);
+    // The docs are surer than the reading here, but below the floor every override needs.
+    const { outcome } = await run(0.2, 0.45);
     expect(outcome).toEqual({ done: true });
   });
 });

@@ -24,9 +24,11 @@ const SPOKEN_LITERAL = [
 ];
 
 describe('bot texts come from the catalogs', () => {
-  it('has no customer-facing sentence written in the flows, the policy answers or the routing', () => {
+  it('has no customer-facing sentence written in the flows, the policy answers, the routing, or the e-mail and phone channels', () => {
     const files = [
       ...sources('flows'),
+      ...sources('adapters/email'),
+      ...sources('adapters/voice'),
       ...sources('src/policy').filter((file) => !/policy-(schema|texts-es)\.ts$|phone-line/.test(file)),
       'src/engine/routing-steps.ts',
       'src/engine/engine.ts',
