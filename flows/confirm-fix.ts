@@ -48,21 +48,38 @@ export const confirmFix: Flow = {
 };
 
 /** What the customer hears when the fix did not hold (every channel, e-mail included). */
-export function stillBrokenText(conversation: Conversation, ticketId: string): string {
+function stillBrokenText(conversation: Conversation, ticketId: string): string {
   return textsFor(conversation)('fix.stillBroken', { ticketId });
 }
 
 /** Why the conversation is back in the queue, for the agents. */
-export function stillBrokenReason(ticketId: string, said: string): string {
+function stillBrokenReason(ticketId: string, said: string): string {
   return `Fix did not work on ${ticketId}: the customer says "${said.slice(0, 200)}"`;
 }
 
+/**
+ * The fix did not hold, on any channel: the ticket reopens with the customer's words, they are
+ * told, the conversation goes back to the queue, and to the agent who proposed the fix if they can
+ * take it.
+ */
+export async function fixDidNotHold(
+  lifecycle: Pick<FixConfirmation, 'failed' | 'returnToAgent'>,
+  conversation: Conversation,
+  ticketId: string,
+  said: string,
+  reply: { say(text: string): Promise<unknown>; handoff(reason: string): Promise<unknown> },
+): Promise<void> {
+  const { agentId } = await lifecycle.failed(ticketId, said);
+  await reply.say(stillBrokenText(conversation, ticketId));
+  await reply.handoff(stillBrokenReason(ticketId, said));
+  if (agentId) await lifecycle.returnToAgent(conversation.id, agentId);
+}
+
 async function stillBroken(context: FlowContext, ticketId: string): Promise<FlowOutcome> {
-  const lifecycle = lifecycleOf(context);
-  const { agentId } = await lifecycle.failed(ticketId, context.text);
-  await context.say(stillBrokenText(context.conversation, ticketId));
-  await context.handoff(stillBrokenReason(ticketId, context.text));
-  if (agentId) await lifecycle.returnToAgent(context.conversation.id, agentId);
+  await fixDidNotHold(lifecycleOf(context), context.conversation, ticketId, context.text, {
+    say: (text) => context.say(text),
+    handoff: (reason) => context.handoff(reason),
+  });
   return done;
 }
 

@@ -10,7 +10,7 @@ import { priorityOf } from '../../src/policy/classification';
 import type { ConversationStore, DedupStore, TicketStore, TranscriptStore } from '../../src/store/ports';
 import type { TicketService } from '../../src/tickets/ticket-service';
 import { CONFIRM_FIX_FLOW, type FixConfirmation } from '../../src/tickets/fix-confirmation';
-import { stillBrokenReason, stillBrokenText, verdictOf } from '../../flows/confirm-fix';
+import { fixDidNotHold, verdictOf } from '../../flows/confirm-fix';
 import {
   emailAcknowledgement,
   readEmailBrief,
@@ -312,14 +312,11 @@ export class EmailInbound {
       return true;
     }
     if (verdict === 'broken') {
-      const { agentId } = await fixConfirmation.failed(ticketId, said);
-      await engine.say(answered, stillBrokenText(answered, ticketId));
-      await engine.handoff.transition(conversation.id, {
-        event: 'request',
-        at: this.now(),
-        reason: stillBrokenReason(ticketId, said),
+      await fixDidNotHold(fixConfirmation, answered, ticketId, said, {
+        say: (text) => engine.say(answered, text),
+        handoff: (reason) =>
+          engine.handoff.transition(conversation.id, { event: 'request', at: this.now(), reason }),
       });
-      if (agentId) await fixConfirmation.returnToAgent(conversation.id, agentId);
       return true;
     }
     await engine.handoff.transition(conversation.id, {
