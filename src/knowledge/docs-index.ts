@@ -65,10 +65,14 @@ const MINISEARCH_OPTIONS: Options<DocSection> = {
 };
 
 /**
- * Widened forms of unknown words for one question: fuzzy lookups are the slowest step of a query,
- * and both the ranking and the answer evidence ask for them.
+ * Widened forms of unknown words (a map for one question, or a bounded cache kept across questions):
+ * fuzzy lookups are the slowest step of a query, and both the ranking and the answer evidence ask
+ * for them.
  */
-export type WidenMemo = Map<string, DerivedTerm[]>;
+export interface WidenMemo {
+  get(term: string): DerivedTerm[] | undefined;
+  set(term: string, derived: DerivedTerm[]): void;
+}
 
 /** What `widen` uses of MiniSearch's radix tree of index terms (its `SearchableMap`). */
 interface TermTree {

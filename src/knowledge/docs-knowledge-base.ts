@@ -12,8 +12,8 @@ import { readCachedIndex, writeCachedIndex } from './index-cache';
 import { ingestDocs, type IngestProgress } from './ingest-docs';
 import type { KnowledgeAnswer, KnowledgeBase, KnowledgeHit } from './knowledge-base';
 import { LruCache } from './lru-cache';
+import type { DerivedTerm } from './posting-scorer';
 import { extractPassage } from './passage';
-import { WidenedTerms } from './widened-terms';
 
 /** Where log lines go: the app passes its logger, tests pass nothing. */
 export type KnowledgeLog = (level: 'info' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
@@ -54,7 +54,12 @@ export interface DocsKnowledgeStats {
 const DEFAULT_HITS = 5;
 /** Distinct questions remembered by default: a support desk's common questions, and then some. */
 const DEFAULT_ANSWER_CACHE = 1000;
-/** Unknown words whose widened forms are remembered (see `WidenedTerms`). */
+/**
+ * Unknown words (typos, truncations, names) whose widened forms are remembered across questions,
+ * least recently used forgotten first. Widening is a fuzzy walk of the whole term tree, the slowest
+ * step of a question, and depends only on the word and the index, which never changes (a reload
+ * builds a new knowledge base and with it a new memo); customers repeat their typos.
+ */
 const REMEMBERED_UNKNOWN_WORDS = 10_000;
 
 interface LoadedState {
@@ -80,7 +85,7 @@ export class DocsKnowledgeBase implements KnowledgeBase {
   private readonly searches: LruCache<string, KnowledgeHit[]>;
   private readonly cacheStats = { hits: 0, misses: 0 };
   /** Shared by every question to this index, answered from the cache or not. */
-  private readonly widened = new WidenedTerms(REMEMBERED_UNKNOWN_WORDS);
+  private readonly widened = new LruCache<string, DerivedTerm[]>(REMEMBERED_UNKNOWN_WORDS);
 
   constructor(private readonly options: DocsKnowledgeBaseOptions) {
     const size = options.answerCacheSize ?? DEFAULT_ANSWER_CACHE;

@@ -1,6 +1,5 @@
 import path from 'node:path';
 import { loadKnowledgeBase } from '../../src/knowledge';
-import { WidenedTerms } from '../../src/knowledge/widened-terms';
 
 const KB_DIR = path.join(__dirname, '..', '..', 'kb');
 const BASE = 'https://support.example.com';
@@ -23,15 +22,5 @@ describe('widened forms of unknown words, remembered across questions', () => {
       expect(await shared.answer(question)).toEqual(await fresh.answer(question));
       expect(shared.search(question)).toEqual(fresh.search(question));
     }
-  });
-
-  it('keeps at most its capacity, emptying itself when full', () => {
-    const memo = new WidenedTerms(2);
-    memo.set('a', [['a', 1]]);
-    memo.set('b', [['b', 1]]);
-    memo.set('b', [['b', 1]]);
-    expect(memo.size).toBe(2);
-    memo.set('c', [['c', 1]]);
-    expect([...memo.keys()]).toEqual(['c']);
   });
 });
