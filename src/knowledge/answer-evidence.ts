@@ -54,7 +54,9 @@ export function gatherEvidence(
   pages: readonly RankedPage[],
   memo?: WidenMemo,
 ): AnswerEvidence {
-  const [best, next] = pages;
+  // Whether the docs answer is a matter of how well they match, not of which page the page-size
+  // prior prefers: the evidence is read from the pages in order of their match.
+  const [best, next] = [...pages].sort((a, b) => b.matchScore - a.matchScore);
   const own = query.ownTerms;
   const known =
     own.length === 0
@@ -69,8 +71,9 @@ export function gatherEvidence(
     coverage: best?.coverage ?? 0,
     known,
     specificity,
-    margin: best && best.score > 0 ? (next ? (best.score - next.score) / best.score : 1) : 0,
-    strength: best ? Math.log1p(best.score) / 8 : 0,
+    margin:
+      best && best.matchScore > 0 ? (next ? (best.matchScore - next.matchScore) / best.matchScore : 1) : 0,
+    strength: best ? Math.log1p(best.matchScore) / 8 : 0,
     ownAccount: asksAboutOwnAccount(question) ? 1 : 0,
     topical:
       own.length === 0

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { listMarkdownFiles } from './ingest-docs';
 
 /** Bump when ingestion or index layout changes, so old caches are rebuilt. */
-export const INDEX_FORMAT = 5;
+export const INDEX_FORMAT = 6;
 
 /**
  * A hash of what the index is built from: every markdown file's path, size and modification time,

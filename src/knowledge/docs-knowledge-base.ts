@@ -166,12 +166,15 @@ export class DocsKnowledgeBase implements KnowledgeBase {
     return [...hits];
   }
 
-  /** The ranked pages and the evidence the answer decision weighs, for the eval's cross-validation. */
-  assess(query: string): { pagePaths: string[]; evidence: AnswerEvidence } {
+  /**
+   * The ranked pages and the evidence the answer decision weighs, for the eval's cross-validation;
+   * `pageSizePrior` ranks as if `PAGE_SIZE_PRIOR` were that value.
+   */
+  assess(query: string, pageSizePrior?: number): { pagePaths: string[]; evidence: AnswerEvidence } {
     const { index } = this.loaded;
     const analyzed = index.analyze(query);
     const memo: WidenMemo = new Map();
-    const pages = index.rankPages(analyzed, DEFAULT_HITS, memo);
+    const pages = index.rankPages(analyzed, DEFAULT_HITS, memo, pageSizePrior);
     return {
       pagePaths: pages.map((page) => page.section.pagePath),
       evidence: gatherEvidence(index, query, analyzed, pages, memo),

@@ -14,6 +14,11 @@ export interface DocSection {
   text: string;
   /** Other names of the page (H1, front matter title, nav sections) that customers may search by. */
   aliases: string[];
+  /**
+   * How many other pages of the docs the page links to: with its sections, how many subjects it
+   * touches (see `PAGE_SIZE_PRIOR`).
+   */
+  linkedPages?: number;
 }
 
 /** A page left out of the index, and why. */

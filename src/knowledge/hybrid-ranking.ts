@@ -61,7 +61,7 @@ export class HybridRanking {
     });
     vectorPages.forEach((section, rank) => {
       const entry = fused.get(section.pagePath) ?? {
-        page: { section, score: 0, coverage: 0, covered: [] },
+        page: { section, score: 0, matchScore: 0, coverage: 0, covered: [] },
         score: 0,
       };
       entry.score += 1 / (RRF_K + rank + 1);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DocSection, SkippedPage } from './docs-section';
+import { linkTarget } from './link-target';
 import { parseMkdocsNav, type NavEntry } from './mkdocs-nav';
 import { parsePage, type ParsedPage } from './page-parser';
 import { pageUrl } from './page-url';
@@ -80,6 +81,25 @@ function slices(text: string): string[] {
   return out;
 }
 
+/** Sets each section's `linkedPages`: the indexed pages its page links to, each counted once. */
+function countLinkedPages(
+  sections: DocSection[],
+  linksByPage: ReadonlyMap<string, readonly string[]>,
+  baseUrl: string,
+): void {
+  const indexed = new Set(sections.map((section) => section.pagePath));
+  const counts = new Map<string, number>();
+  for (const [pagePath, links] of linksByPage) {
+    const targets = new Set(links.map((href) => linkTarget(pagePath, href, baseUrl, indexed)));
+    targets.delete(undefined);
+    counts.set(pagePath, targets.size);
+  }
+  for (const section of sections) {
+    const count = counts.get(section.pagePath) ?? 0;
+    if (count > 0) section.linkedPages = count;
+  }
+}
+
 /** Reads the nav of `mkdocs.yml` in `dir` or its parent (MkDocs keeps docs/ beside it). */
 function readNav(dir: string): Map<string, NavEntry> {
   for (const candidate of [path.join(dir, 'mkdocs.yml'), path.join(dir, '..', 'mkdocs.yml')]) {
@@ -98,6 +118,7 @@ export function ingestDocs(dir: string, baseUrl: string, onProgress?: IngestProg
   const nav = readNav(dir);
   const sections: DocSection[] = [];
   const skipped: SkippedPage[] = [];
+  const linksByPage = new Map<string, string[]>();
   let pages = 0;
   files.forEach((pagePath, i) => {
     const page = parsePage(fs.readFileSync(path.join(dir, pagePath), 'utf8'));
@@ -113,6 +134,7 @@ export function ingestDocs(dir: string, baseUrl: string, onProgress?: IngestProg
     const aliases = [page.h1, page.frontMatterTitle, ...(navEntry?.sections ?? [])].filter(
       (alias): alias is string => alias !== undefined && alias !== '' && alias !== pageTitle,
     );
+    linksByPage.set(pagePath, page.links);
     for (const section of page.sections) {
       const headingPath = [pageTitle, ...section.headingPath.slice(page.h1 === undefined ? 0 : 1)];
       const url = pageUrl(baseUrl, pagePath, section.anchor);
@@ -121,5 +143,6 @@ export function ingestDocs(dir: string, baseUrl: string, onProgress?: IngestProg
       }
     }
   });
+  countLinkedPages(sections, linksByPage, baseUrl);
   return { pages, sections, skipped };
 }

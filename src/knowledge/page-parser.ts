@@ -4,6 +4,7 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { cleanText, inlineText } from './markdown-text';
 import { rewriteMkdocsBlocks } from './mkdocs-blocks';
+import { htmlLinkTargets, linkTargetsOf } from './page-links';
 import { TocSlugger } from './toc-slug';
 
 /** One heading section of a page, as plain text. */
@@ -32,6 +33,8 @@ export interface ParsedPage {
   externalIncludes: number;
   /** The page says it is unfinished ("coming soon", "work in progress"). */
   markedUnfinished: boolean;
+  /** Where the page's links point, as written; the "Document Metadata" block's included. */
+  links: string[];
 }
 
 const UNFINISHED = /coming soon|work in progress|in progress and will be updated/i;
@@ -104,6 +107,18 @@ function blockLines(node: RootContent): string[] {
   }
 }
 
+/** The link targets of the "Document Metadata" details block ("Related topics"), which the text drops. */
+function metadataLinksOf(body: readonly string[]): string[] {
+  const start = body.findIndex((line) => /<details>/i.test(line) && /Document Metadata/i.test(line));
+  if (start < 0) return [];
+  const links: string[] = [];
+  for (const line of body.slice(start)) {
+    links.push(...htmlLinkTargets(line));
+    if (/<\/details>/i.test(line)) break;
+  }
+  return links;
+}
+
 /**
  * Parses one MkDocs Material page with mdast (CommonMark plus GFM tables): drops the "Document
  * Metadata" block, HTML, images and mermaid diagrams, keeps admonition, tab, list, table and code
@@ -125,6 +140,7 @@ export function parsePage(markdown: string): ParsedPage {
   let current: { headingPath: string[]; anchor?: string; lines: string[] } = { headingPath: [], lines: [] };
   let wordCount = 0;
   let markedUnfinished = false;
+  const links = metadataLinksOf(body);
   const closeSection = (): void => {
     const text = current.lines.join('\n').trim();
     if (text !== '') {
@@ -152,6 +168,7 @@ export function parsePage(markdown: string): ParsedPage {
       current = { headingPath: stack.map((s) => s.text), anchor, lines: [] };
       continue;
     }
+    links.push(...linkTargetsOf(node));
     for (const line of blockLines(node)) {
       if (UNFINISHED.test(line)) markedUnfinished = true;
       wordCount += line.split(/\s+/).length;
@@ -166,5 +183,6 @@ export function parsePage(markdown: string): ParsedPage {
     wordCount,
     externalIncludes,
     markedUnfinished,
+    links,
   };
 }
