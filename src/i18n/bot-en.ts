@@ -265,7 +265,7 @@ export const botEn = {
     paidEscalation:
       'Out of support hours ({{hours}}), a {{severities}} problem that is critical for your business can be escalated to the on-call engineer as paid support: {{price}}, charged only after you explicitly agree. Critical issues ({{rules}}) are handled 24/7 anyway, at no charge. A {{featureRequest}} feature request can be escalated too, but a project cost may apply.',
     severity:
-      'Severity levels, from most to least urgent:\n{{levels}}\nCritical issues ({{rules}}) are handled 24/7; the rest in support hours ({{hours}}). A feature request is {{featureRequest}}.',
+      'Severity levels, from most to least urgent:\n{{levels}}\nCritical issues ({{rules}}) are handled 24/7; the rest in support hours ({{hours}}). A feature request is {{featureRequest}}.\nIf something critical is happening now, check the status page first ({{statusPage}}); if it is not there, describe the problem here and I will report it.',
     severityLevel: '• {{severity}} ({{label}}): {{example}}.',
     categories:
       'Every problem is in one of two categories:\n• Platform: {{platform}}.\n• Operational: {{operational}}.\nA problem you caused with your own configuration is operational.',

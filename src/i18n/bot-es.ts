@@ -275,7 +275,7 @@ export const botEs: BotCatalog = {
     paidEscalation:
       'Fuera del horario de soporte ({{hours}}), un problema {{severities}} que sea crítico para su negocio puede escalarse al ingeniero de guardia como soporte de pago: {{price}}, que solo se cobra después de que usted lo acepte expresamente. Las incidencias críticas ({{rules}}) se atienden 24/7 de todos modos, sin coste. Una petición de funcionalidad {{featureRequest}} también puede escalarse, pero puede tener un coste de proyecto.',
     severity:
-      'Niveles de gravedad, del más al menos urgente:\n{{levels}}\nLas incidencias críticas ({{rules}}) se atienden 24/7; el resto, en horario de soporte ({{hours}}). Una petición de funcionalidad es {{featureRequest}}.',
+      'Niveles de gravedad, del más al menos urgente:\n{{levels}}\nLas incidencias críticas ({{rules}}) se atienden 24/7; el resto, en horario de soporte ({{hours}}). Una petición de funcionalidad es {{featureRequest}}.\nSi ahora mismo ocurre algo crítico, mire primero la página de estado ({{statusPage}}); si no aparece allí, describa el problema aquí y lo reportaré.',
     severityLevel: '• {{severity}} ({{label}}): {{example}}.',
     categories:
       'Cada problema pertenece a una de dos categorías:\n• Platform (plataforma): {{platform}}.\n• Operational (operativo): {{operational}}.\nUn problema causado por su propia configuración es operativo.',

@@ -146,6 +146,7 @@ const FACTS: Record<PolicyFact, (words: Words, situation: FactSituation) => stri
       rules: criticalRules(policy),
       hours: hoursOf(words, 'businessHours'),
       featureRequest: policy.featureRequestSeverity,
+      statusPage: policy.statusPage.url,
     });
   },
   categories: ({ policy, t }) =>

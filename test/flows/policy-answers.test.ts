@@ -71,6 +71,11 @@ describe('the policy answers questions about itself, from the policy file', () =
     ['what email do I write to?', /help@example\.net/],
     ['is anyone there overnight if the whole platform breaks?', /platform P0\/P1[\s\S]*24\/7/],
     ['where can I see if you have an outage?', /status\.example\.net/],
+    // The levels, and what to do now if one of the critical ones is happening.
+    [
+      'what are the severity levels?',
+      /P0[\s\S]*P5[\s\S]*status page first \(https:\/\/status\.example\.net\/\)/,
+    ],
     ['what happens if I wrongly mark an issue as critical?', /account reviewed/],
     [
       'who gets my case when the first people you have cannot sort it out?',
