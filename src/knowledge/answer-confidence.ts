@@ -15,10 +15,19 @@ export const CONFIDENCE_MODEL: LogisticModel = {
 };
 
 /**
+ * The most confidence a question about the asker's own account state gets ("what is my balance",
+ * "did you get my payment"): the docs cannot know it, however well its words match a page about
+ * balances. A rule rather than only a weight, because a weight learnt from the few such questions
+ * a question set holds can vanish when they fall in one cross-validation fold.
+ */
+const OWN_ACCOUNT_CEILING = 0.2;
+
+/**
  * Confidence in [0, 1] that the docs answer the question, from the index's evidence alone. A
  * question with no word the docs could match gets no confidence at all.
  */
 export function answerConfidence(evidence: AnswerEvidence, model: LogisticModel = CONFIDENCE_MODEL): number {
   if (evidence.known === 0 && evidence.coverage === 0) return 0;
-  return predict(model, evidenceVector(evidence));
+  const confidence = predict(model, evidenceVector(evidence));
+  return evidence.ownAccount === 1 ? Math.min(confidence, OWN_ACCOUNT_CEILING) : confidence;
 }
