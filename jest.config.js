@@ -1,4 +1,4 @@
-/** Jest runs TypeScript through ts-jest in CommonJS mode; tests are type-checked as they run. */
+/** Jest runs TypeScript through ts-jest in CommonJS mode, transpiled only (tsconfig's isolatedModules): npm test's tsc step type-checks every test first. */
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',

@@ -9,6 +9,7 @@ import {
   timeQuestions,
   type EvalQuestion,
   type RetrievalFigures,
+  type TimingPasses,
 } from '../../src/knowledge/evaluation';
 import { listMarkdownFiles } from '../../src/knowledge/ingest-docs';
 
@@ -25,6 +26,8 @@ const BASELINE_K = 3;
 export async function evaluateLangChainBaseline(
   dir: string,
   questions: readonly EvalQuestion[],
+  /** Default: one timed pass (a quarter of a second a query tells its order of magnitude), warmed up. */
+  timing?: TimingPasses,
 ): Promise<RetrievalFigures> {
   const started = performance.now();
   const splitter = new MarkdownTextSplitter({ chunkSize: CHUNK_SIZE, chunkOverlap: CHUNK_OVERLAP });
@@ -40,8 +43,8 @@ export async function evaluateLangChainBaseline(
   const { results, sortedMs } = await timeQuestions(
     inScope,
     (question) => retriever.invoke(question),
-    // A quarter of a second a query: one timed pass tells its order of magnitude.
-    1,
+    timing?.passes ?? 1,
+    timing?.warmUpPasses,
   );
   let hit1 = 0;
   let hit3 = 0;

@@ -15,11 +15,14 @@ export interface PersonTalkCrossValidation {
 /**
  * k-fold cross-validation of the decision "is this a request for a person?" on the corpus examples
  * that mention one (the ones where it is hard): both models train on the other folds, and each
- * weighting decides at 0.5.
+ * weighting decides at 0.5. `trainGeneral` trains the general model of a fold (a caller that has
+ * cross-validated the general model on the same folds may hand back the models it trained).
  */
 export function crossValidatePersonTalk(
   examples: readonly LabelledExample[],
   k = 5,
+  trainGeneral: (train: readonly LabelledExample[]) => IntentClassifier = (train) =>
+    IntentClassifier.train(train),
 ): PersonTalkCrossValidation {
   const labels = new Map(examples.map((e) => [e.text, e.label]));
   const byWeight: PersonTalkCrossValidation['byWeight'] = new Map(
@@ -29,7 +32,7 @@ export function crossValidatePersonTalk(
   crossValidate(
     examples,
     (train) => {
-      const general = IntentClassifier.train(train);
+      const general = trainGeneral(train);
       const personTalk = IntentClassifier.train(personTalkExamples(train));
       return (text) => {
         if (!mentionsPerson(text)) return undefined;

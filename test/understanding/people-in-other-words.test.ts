@@ -1,9 +1,9 @@
-import path from 'node:path';
-import { loadUnderstander } from '../../src/understanding/load-understander';
+import { productUnderstanding } from '../support/understanding';
 
 // Sentences written for this test (not in nlu/): people in reported speech, or a request for a
 // person after a reaction to the bot, on one line without a capital letter.
-const understander = loadUnderstander({ corpusDir: path.join(__dirname, '../../nlu') });
+// The product's models, read from the cache the app keeps when nlu/ has not changed (trained otherwise).
+const understander = productUnderstanding();
 
 describe('people named in other words', () => {
   it('does not take a person in reported speech for a request', () => {
