@@ -1,5 +1,6 @@
 import type { AsPlainObject } from 'minisearch';
-import { BM25, MAX_QUERY_TERMS, bitCount, type DerivedTerm, type Matches } from './posting-scorer';
+import { MatchTally, type Matches } from './match-tally';
+import { BM25, MAX_QUERY_TERMS, type DerivedTerm } from './posting-scorer';
 
 /**
  * BM25F (Robertson & Zaragoza): a term's frequencies in a section's fields are weighted, each
@@ -15,30 +16,16 @@ import { BM25, MAX_QUERY_TERMS, bitCount, type DerivedTerm, type Matches } from 
  */
 export class Bm25fScorer {
   private readonly postings = new Map<string, { docs: Int32Array; scores: Float64Array }>();
-  private readonly ids: number[];
-  private readonly total: Float64Array;
-  private readonly score: Float64Array;
-  private readonly termBits: Uint32Array;
-  private readonly ideaBits: Uint32Array;
-  private readonly order: Int32Array;
-  private readonly seenInQuery: Uint32Array;
-  private queryStamp = 0;
+  /** The query's matches so far (scoring is synchronous, so one query at a time). */
+  private readonly tally: MatchTally;
 
   /**
    * @param saved the MiniSearch index as plain data (`toJSON`)
    * @param fieldWeights weight of each field, in the order of the index's fields
    */
   constructor(saved: AsPlainObject, fieldWeights: readonly number[]) {
-    const shortIds = Object.keys(saved.documentIds).map(Number);
-    const size = Math.max(0, ...shortIds) + 1;
-    this.ids = new Array<number>(size).fill(-1);
-    for (const shortId of shortIds) this.ids[shortId] = Number(saved.documentIds[shortId]);
-    this.total = new Float64Array(size);
-    this.score = new Float64Array(size);
-    this.termBits = new Uint32Array(size);
-    this.ideaBits = new Uint32Array(size);
-    this.order = new Int32Array(size);
-    this.seenInQuery = new Uint32Array(size);
+    this.tally = new MatchTally(saved);
+    const size = this.tally.size;
     const fieldLength = saved.fieldLength as Record<string, number[]>;
     const average = saved.averageFieldLength;
     const documentCount = saved.documentCount;
@@ -85,17 +72,12 @@ export class Bm25fScorer {
     derive: (term: string) => readonly DerivedTerm[],
     ideaOf: (term: string) => string = (term) => term,
   ): Matches {
-    this.queryStamp += 1;
-    const queryStamp = this.queryStamp;
-    const ideas: string[] = [];
-    let count = 0;
+    const { tally } = this;
+    tally.start();
     const scored = terms.slice(0, MAX_QUERY_TERMS);
     scored.forEach((term, termIndex) => {
-      const idea = ideaOf(term);
-      let ideaIndex = ideas.indexOf(idea);
-      if (ideaIndex < 0) ideaIndex = ideas.push(idea) - 1;
       const termBit = (1 << termIndex) >>> 0;
-      const ideaBit = (1 << ideaIndex) >>> 0;
+      const ideaBit = tally.ideaBit(ideaOf(term));
       const termBoost = boostOf(term);
       for (const [derived, derivedWeight] of derive(term)) {
         const postings = this.postings.get(derived);
@@ -103,35 +85,11 @@ export class Bm25fScorer {
         const weight = derivedWeight * termBoost;
         const { docs, scores } = postings;
         for (let i = 0; i < docs.length; i += 1) {
-          const doc = docs[i] as number;
-          const score = weight * (scores[i] as number);
-          if (this.seenInQuery[doc] === queryStamp) {
-            this.total[doc] = (this.total[doc] as number) + score;
-            this.termBits[doc] = ((this.termBits[doc] as number) | termBit) >>> 0;
-            this.ideaBits[doc] = ((this.ideaBits[doc] as number) | ideaBit) >>> 0;
-          } else {
-            this.seenInQuery[doc] = queryStamp;
-            this.total[doc] = score;
-            this.termBits[doc] = termBit;
-            this.ideaBits[doc] = ideaBit;
-            this.order[count] = doc;
-            count += 1;
-          }
+          tally.add(docs[i] as number, weight * (scores[i] as number), termBit, ideaBit);
         }
       }
     });
-    for (let i = 0; i < count; i += 1) {
-      const doc = this.order[i] as number;
-      this.score[doc] = (this.total[doc] as number) * bitCount(this.ideaBits[doc] as number);
-    }
-    return {
-      count,
-      order: this.order,
-      score: this.score,
-      termBits: this.termBits,
-      ids: this.ids,
-      terms: scored,
-    };
+    return tally.finish(scored);
   }
 }
 

@@ -15,8 +15,10 @@ export interface RankedPage {
   /** BM25 score of the page (best section plus a share of the next ones), which orders the pages. */
   score: number;
   /**
-   * The score before the page-size prior: how strongly the page matches, which the answer
-   * evidence weighs (the prior says which page to prefer, not how sure the match is).
+   * The score with the page-size prior's division taken back (the latent share is scaled along
+   * with it, so this is close to, not exactly, the score without the prior): how strongly the page
+   * matches, which the answer evidence weighs (the prior says which page to prefer, not how sure
+   * the match is).
    */
   matchScore: number;
   /** Share of the customer's own words (weighted by rarity) that the page's sections contain. */

@@ -1,4 +1,5 @@
 import type { AsPlainObject } from 'minisearch';
+import { MatchTally, type Matches } from './match-tally';
 
 /** MiniSearch's BM25+ defaults, which the docs index uses. */
 export const BM25 = { k: 1.2, b: 0.7, d: 0.5 } as const;
@@ -14,24 +15,6 @@ export type DerivedTerm = readonly [term: string, weight: number];
 
 /** The most query terms scored: one bit each in a 32-bit word. */
 export const MAX_QUERY_TERMS = 32;
-
-/**
- * The sections one query matched, in the scorer's scratch arrays (valid until its next query).
- * Arrays are indexed by the scorer's internal document number.
- */
-export interface Matches {
-  /** How many sections matched; `order[0..count)` holds them in first-match order. */
-  count: number;
-  order: Int32Array;
-  /** Score of each matched section (BM25+ sum times the ideas matched). */
-  score: Float64Array;
-  /** Bit i set when the section matched `terms[i]`. */
-  termBits: Uint32Array;
-  /** Section id of each internal document number. */
-  ids: readonly number[];
-  /** The query terms scored, in bit order. */
-  terms: readonly string[];
-}
 
 /** A result in the shape `DocsIndex` reads from MiniSearch: id, score and the query terms matched. */
 export interface ScoredSection {
@@ -53,18 +36,11 @@ export interface ScoredSection {
  */
 export class PostingScorer {
   private readonly postings = new Map<string, (FieldPostings | undefined)[]>();
-  private readonly ids: number[];
-  /** Scratch space reused by every query (scoring is synchronous, so one query at a time). */
-  private readonly total: Float64Array;
+  /** The query's matches so far (scoring is synchronous, so one query at a time). */
+  private readonly tally: MatchTally;
+  /** Each section's score for the term being scored, and the sections it touched. */
   private readonly termScore: Float64Array;
-  private readonly score: Float64Array;
-  private readonly termBits: Uint32Array;
-  private readonly ideaBits: Uint32Array;
-  private readonly order: Int32Array;
   private readonly touched: Int32Array;
-  /** The query a section was last matched in, so its bits and total start afresh per query. */
-  private readonly seenInQuery: Uint32Array;
-  private queryStamp = 0;
   /** The term a section was last scored for, so its fields add up into one per-term score. */
   private readonly seenInTerm: Uint32Array;
   private termStamp = 0;
@@ -77,18 +53,10 @@ export class PostingScorer {
     saved: AsPlainObject,
     private readonly fieldBoosts: readonly number[],
   ) {
-    const shortIds = Object.keys(saved.documentIds).map(Number);
-    const size = Math.max(0, ...shortIds) + 1;
-    this.ids = new Array<number>(size).fill(-1);
-    for (const shortId of shortIds) this.ids[shortId] = Number(saved.documentIds[shortId]);
-    this.total = new Float64Array(size);
+    this.tally = new MatchTally(saved);
+    const size = this.tally.size;
     this.termScore = new Float64Array(size);
-    this.score = new Float64Array(size);
-    this.termBits = new Uint32Array(size);
-    this.ideaBits = new Uint32Array(size);
-    this.order = new Int32Array(size);
     this.touched = new Int32Array(size);
-    this.seenInQuery = new Uint32Array(size);
     this.seenInTerm = new Uint32Array(size);
     const fieldLength = saved.fieldLength as Record<string, number[]>;
     const average = saved.averageFieldLength;
@@ -125,21 +93,14 @@ export class PostingScorer {
     derive: (term: string) => readonly DerivedTerm[],
     ideaOf: (term: string) => string = (term) => term,
   ): Matches {
-    this.queryStamp += 1;
-    const queryStamp = this.queryStamp;
     // The scratch arrays in locals: the loops below run once per posting of every query term.
-    const { total, termScore, termBits, ideaBits, order, touched, seenInQuery, seenInTerm, fieldBoosts } =
-      this;
-    const ideas: string[] = [];
-    let count = 0;
+    const { tally, termScore, touched, seenInTerm, fieldBoosts } = this;
+    tally.start();
     const scored = terms.slice(0, MAX_QUERY_TERMS);
     for (let termIndex = 0; termIndex < scored.length; termIndex += 1) {
       const term = scored[termIndex] as string;
-      const idea = ideaOf(term);
-      let ideaIndex = ideas.indexOf(idea);
-      if (ideaIndex < 0) ideaIndex = ideas.push(idea) - 1;
       const termBit = (1 << termIndex) >>> 0;
-      const ideaBit = (1 << ideaIndex) >>> 0;
+      const ideaBit = tally.ideaBit(ideaOf(term));
       const termBoost = boostOf(term);
       this.termStamp += 1;
       const stamp = this.termStamp;
@@ -170,33 +131,11 @@ export class PostingScorer {
       }
       for (let i = 0; i < touchedCount; i += 1) {
         const doc = touched[i] as number;
-        if (seenInQuery[doc] === queryStamp) {
-          total[doc] = (total[doc] as number) + (termScore[doc] as number);
-          termBits[doc] = ((termBits[doc] as number) | termBit) >>> 0;
-          ideaBits[doc] = ((ideaBits[doc] as number) | ideaBit) >>> 0;
-        } else {
-          seenInQuery[doc] = queryStamp;
-          total[doc] = termScore[doc] as number;
-          termBits[doc] = termBit;
-          ideaBits[doc] = ideaBit;
-          order[count] = doc;
-          count += 1;
-        }
+        tally.add(doc, termScore[doc] as number, termBit, ideaBit);
       }
     }
     // MiniSearch multiplies by the number of query terms matched (here: ideas).
-    for (let i = 0; i < count; i += 1) {
-      const doc = this.order[i] as number;
-      this.score[doc] = (this.total[doc] as number) * bitCount(this.ideaBits[doc] as number);
-    }
-    return {
-      count,
-      order: this.order,
-      score: this.score,
-      termBits: this.termBits,
-      ids: this.ids,
-      terms: scored,
-    };
+    return tally.finish(scored);
   }
 
   /**
@@ -227,17 +166,6 @@ export class PostingScorer {
 export function termsOf(matches: Matches, doc: number): string[] {
   const bits = matches.termBits[doc] as number;
   return matches.terms.filter((_, i) => (bits >>> i) & 1);
-}
-
-/** Set bits of a 32-bit word. */
-export function bitCount(word: number): number {
-  let bits = word >>> 0;
-  let count = 0;
-  while (bits !== 0) {
-    bits &= bits - 1;
-    count += 1;
-  }
-  return count;
 }
 
 /** MiniSearch's BM25+ for one term in one field of one document, operation for operation. */

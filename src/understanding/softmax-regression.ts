@@ -106,23 +106,9 @@ export class SoftmaxRegression {
    * feature instead of one lookup per label, and no `Map` to walk. Each label's score adds the same
    * terms in the same order, so the result is bit for bit the same.
    */
-  probabilitiesOf(indices: readonly number[], values: readonly number[]): Float64Array {
-    const labels = this.bias.length;
-    const byFeature = this.weightsByFeature();
-    const scores = Float64Array.from(this.bias);
-    for (let j = 0; j < indices.length; j += 1) {
-      const row = indices[j]! * labels;
-      const v = values[j]!;
-      for (let k = 0; k < labels; k += 1) scores[k] = scores[k]! + byFeature[row + k]! * v;
-    }
-    let max = -Infinity;
-    for (let k = 0; k < labels; k += 1) if (scores[k]! > max) max = scores[k]!;
-    let total = 0;
-    for (let k = 0; k < labels; k += 1) {
-      scores[k] = Math.exp(scores[k]! - max);
-      total += scores[k]!;
-    }
-    for (let k = 0; k < labels; k += 1) scores[k] = scores[k]! / total;
+  probabilitiesOf(indices: ArrayLike<number>, values: ArrayLike<number>): Float64Array {
+    const scores = new Float64Array(this.bias.length);
+    softmaxInto(this.weightsByFeature(), this.bias, indices, values, scores);
     return scores;
   }
 
@@ -161,13 +147,14 @@ export class SoftmaxRegression {
 
 /**
  * The softmax of the scores bias + weights · x, with the weights laid out feature by feature, written
- * into `scores` (training's step; each label's sum adds the features in the example's order).
+ * into `scores` (each label's sum adds the features in the example's order): training's step, and
+ * `probabilitiesOf`.
  */
 function softmaxInto(
   byFeature: Float64Array,
   bias: Float64Array,
-  indices: Int32Array,
-  values: Float64Array,
+  indices: ArrayLike<number>,
+  values: ArrayLike<number>,
   scores: Float64Array,
 ): void {
   const labels = bias.length;
