@@ -41,6 +41,24 @@ export function inboundSms(
   };
 }
 
+/** The parameters Twilio posts when a call comes in (and again, with more, for each step of it). */
+export function inboundCall(
+  from: string,
+  to: string = TWILIO_NUMBER,
+  extra: Record<string, string> = {},
+): Record<string, string> {
+  counter += 1;
+  return {
+    CallSid: `CA${String(counter).padStart(32, '0')}`,
+    AccountSid: TWILIO_SID,
+    From: from,
+    To: to,
+    CallStatus: 'ringing',
+    Direction: 'inbound',
+    ...extra,
+  };
+}
+
 /**
  * Posts a webhook to the app the way Twilio does: urlencoded, signed with twilio's own helper over
  * `signedUrl` (defaults to PUBLIC_URL + path). `signature: null` sends none; a string sends that one.

@@ -1,7 +1,14 @@
 import { VOICE_PATHS } from '../../adapters/voice/voice-twiml';
 import { FakeTwilio } from '../support/fake-twilio';
 import { startTestApp, type TestApp } from '../support/start-app';
-import { postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN, twilioEnv } from '../support/twilio-webhooks';
+import {
+  inboundCall,
+  postSigned,
+  PUBLIC_URL,
+  TWILIO_SID,
+  TWILIO_TOKEN,
+  twilioEnv,
+} from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 
 const CALLER = '+14155550199';
@@ -11,19 +18,7 @@ const NOON = Date.UTC(2026, 10, 30, 12, 0);
 /** The same night at 02:00 UTC: outside them. */
 const NIGHT = Date.UTC(2026, 10, 30, 2, 0);
 
-let callCounter = 0;
-const call = (extra: Record<string, string> = {}) => {
-  callCounter += 1;
-  return {
-    CallSid: `CA${String(callCounter).padStart(32, '0')}`,
-    AccountSid: TWILIO_SID,
-    From: CALLER,
-    To: '+15005550006',
-    CallStatus: 'ringing',
-    Direction: 'inbound',
-    ...extra,
-  };
-};
+const call = (extra: Record<string, string> = {}) => inboundCall(CALLER, '+15005550006', extra);
 
 describe('phone line (Twilio Voice) with a fake Twilio and a controlled clock', () => {
   let fake: FakeTwilio;

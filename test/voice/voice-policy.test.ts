@@ -1,11 +1,7 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { VOICE_PATHS } from '../../adapters/voice/voice-twiml';
 import { parsePolicy, PolicyError } from '../../src/policy/load-policy';
-import { FakeTwilio } from '../support/fake-twilio';
-import { startTestApp, type TestApp } from '../support/start-app';
-import { postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN, twilioEnv } from '../support/twilio-webhooks';
+import { phoneLineUnderTest } from '../support/phone-line-harness';
+import { inboundCall, PUBLIC_URL } from '../support/twilio-webhooks';
 
 const CALLER = '+4930901820';
 const POLICY_ON_CALL = '+4930123456789';
@@ -40,51 +36,11 @@ const PHONE_POLICY = {
 };
 
 describe('the phone line follows the policy file (number, hours, key, texts) under a controlled clock', () => {
-  let fake: FakeTwilio;
-  let server: TestApp | undefined;
-  let dir: string;
   let now = FRIDAY_MORNING;
-  let counter = 0;
-
-  const call = (extra: Record<string, string> = {}) => {
-    counter += 1;
-    return {
-      CallSid: `CA${String(counter).padStart(32, '1')}`,
-      AccountSid: TWILIO_SID,
-      From: CALLER,
-      To: '+15005550006',
-      CallStatus: 'ringing',
-      Direction: 'inbound',
-      ...extra,
-    };
-  };
-
-  const start = async (env: Record<string, string> = {}) => {
-    const file = path.join(dir, 'policy.json');
-    fs.writeFileSync(file, JSON.stringify(PHONE_POLICY));
-    server = await startTestApp({
-      env: { ...twilioEnv(fake.url), PUBLIC_URL, POLICY_FILE: file, ...env },
-      overrides: { clock: () => now },
-    });
-    return server;
-  };
-
-  const post = async (route: string, params: Record<string, string>) => {
-    const response = await postSigned(server!.url, route, params);
-    expect(response.status).toBe(200);
-    return response.text();
-  };
-
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-policy-'));
-    fake = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-    server = undefined;
-    await fake.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const line = phoneLineUnderTest(() => now);
+  const call = (extra: Record<string, string> = {}) => inboundCall(CALLER, '+15005550006', extra);
+  const start = (env: Record<string, string> = {}) => line.start(PHONE_POLICY, env);
+  const post = line.post;
 
   it('in hours dials the policy on-call number with its ring time and welcome, and records the call', async () => {
     await start();

@@ -1,11 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { VOICE_PATHS } from '../../adapters/voice/voice-twiml';
 import { parsePolicy, PolicyError } from '../../src/policy/load-policy';
-import { FakeTwilio } from '../support/fake-twilio';
-import { startTestApp, type TestApp } from '../support/start-app';
-import { postSigned, PUBLIC_URL, TWILIO_SID, TWILIO_TOKEN, twilioEnv } from '../support/twilio-webhooks';
+import { phoneLineUnderTest } from '../support/phone-line-harness';
+import type { TestApp } from '../support/start-app';
+import { inboundCall, PUBLIC_URL, TWILIO_SID } from '../support/twilio-webhooks';
 import { waitFor } from '../support/wait-for';
 
 const ON_CALL = '+442071838750';
@@ -28,51 +25,16 @@ const WITH_MENU = {
   },
 };
 
-let counter = 0;
-const call = (from: string, to: string, extra: Record<string, string> = {}) => {
-  counter += 1;
-  return {
-    CallSid: `CA${String(counter).padStart(32, '2')}`,
-    AccountSid: TWILIO_SID,
-    From: from,
-    To: to,
-    CallStatus: 'ringing',
-    Direction: 'inbound',
-    ...extra,
-  };
-};
+const call = (from: string, to: string, extra: Record<string, string> = {}) => inboundCall(from, to, extra);
 
 describe('the phone line in Spanish: chosen from the language menu, or set by the number called', () => {
-  let fake: FakeTwilio;
-  let server: TestApp | undefined;
-  let dir: string;
   let now = NOON;
-
+  const line = phoneLineUnderTest(() => now);
+  let server: TestApp;
   const start = async (policy: unknown) => {
-    const file = path.join(dir, 'policy.json');
-    fs.writeFileSync(file, JSON.stringify(policy));
-    server = await startTestApp({
-      env: { ...twilioEnv(fake.url), PUBLIC_URL, POLICY_FILE: file, VOICE_ON_CALL_NUMBER: ON_CALL },
-      overrides: { clock: () => now },
-    });
+    server = await line.start(policy, { VOICE_ON_CALL_NUMBER: ON_CALL });
   };
-
-  const post = async (route: string, params: Record<string, string>) => {
-    const response = await postSigned(server!.url, route, params);
-    expect(response.status).toBe(200);
-    return response.text();
-  };
-
-  beforeEach(async () => {
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'voice-spanish-'));
-    fake = await FakeTwilio.start(TWILIO_SID, TWILIO_TOKEN);
-  });
-  afterEach(async () => {
-    await server?.cleanup();
-    server = undefined;
-    await fake.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const post = line.post;
 
   it('offers Spanish in a Spanish voice; key 2 puts the call through in Spanish and tells the engineer', async () => {
     await start(WITH_MENU);
@@ -135,8 +97,8 @@ describe('the phone line in Spanish: chosen from the language menu, or set by th
         RecordingDuration: '17',
       }),
     );
-    const conversation = await waitFor(() => server!.app.store.findConversation('sms', LONDON_CALLER));
-    const stored = await server!.app.store.getConversation(conversation.id);
+    const conversation = await waitFor(() => server.app.store.findConversation('sms', LONDON_CALLER));
+    const stored = await server.app.store.getConversation(conversation.id);
     const ticketId = stored?.brief?.ticketId;
     expect(ticketId).toMatch(/^T-[2-9A-HJKMNP-Z]{5}$/);
     expect(thanks).toContain(
@@ -145,9 +107,9 @@ describe('the phone line in Spanish: chosen from the language menu, or set by th
     // The conversation keeps the call's language: the SMS the caller gets is Spanish, though
     // their London number alone would have given English.
     expect(stored?.profile.locale).toBe('es');
-    const sms = await waitFor(() => fake.sentTo(LONDON_CALLER).find((m) => m.body.includes(ticketId!)));
+    const sms = await waitFor(() => line.fake.sentTo(LONDON_CALLER).find((m) => m.body.includes(ticketId!)));
     expect(sms.body).toContain('Estoy avisando ahora a nuestro equipo de soporte');
-    const transcript = await server!.app.store.getMessages(conversation.id);
+    const transcript = await server.app.store.getMessages(conversation.id);
     expect(transcript.find((m) => m.author === 'customer')?.text).toContain('The call was in Spanish.');
   });
 
