@@ -40,6 +40,12 @@ async function recordWebm(page: Page): Promise<Buffer> {
   return Buffer.from(bytes);
 }
 
+/**
+ * Monday 30 November 2026, 12:00 UTC: inside support hours, so the report is filed without the
+ * out-of-hours step whatever the time the test runs.
+ */
+const NOON = Date.UTC(2026, 10, 30, 12, 0);
+
 describe('a screen recording of an interface problem, from the widget to the agent, in real Chromium', () => {
   let server: TestApp;
   let browser: Browser;
@@ -49,7 +55,7 @@ describe('a screen recording of an interface problem, from the widget to the age
   const dialogs: string[] = [];
 
   beforeAll(async () => {
-    server = await startTestApp();
+    server = await startTestApp({ overrides: { clock: () => NOON } });
     browser = await launchChromium();
     customer = await (await browser.newContext({ viewport: { width: 1200, height: 800 } })).newPage();
     agent = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
