@@ -24,6 +24,10 @@ export const INBOUND_CLAIM_MS = 10_000;
 
 /** What happened to one inbound message. */
 export interface InboundResult {
+  /**
+   * The conversation after the message was handled; with `route: false`, as it was the moment the
+   * message was stored (what happened after, such as an agent resolving it, is not the sender's).
+   */
   conversation: Conversation;
   message?: TranscriptMessage;
   duplicate: boolean;
@@ -92,9 +96,8 @@ export class InboundIntake {
         options.onStored?.();
         const message = appended.message;
         conversation = appended.conversation;
-        if (options.route !== false) {
-          await this.options.route({ conversation, message, understanding: nothingUnderstood() });
-        }
+        if (options.route === false) return { conversation, message, duplicate: false };
+        await this.options.route({ conversation, message, understanding: nothingUnderstood() });
         const latest = (await store.getConversation(conversation.id)) ?? conversation;
         return { conversation: latest, message, duplicate: false };
       } catch (error) {

@@ -2,7 +2,7 @@ import { SqliteStore } from '../../adapters/sqlite/sqlite-store';
 import { AnswerAnalytics } from '../../src/engine/answer-analytics';
 import { done, waitAt, type Flow } from '../../src/engine/flow';
 import { FlowRunner } from '../../src/engine/flow-runner';
-import { hasNewProfileFields } from '../../src/engine/inbound-intake';
+import { hasNewProfileFields, InboundIntake } from '../../src/engine/inbound-intake';
 import type { InboundContext } from '../../src/engine/inbound-pipeline';
 import { conversationLockKey, KeyedMutex } from '../../src/engine/keyed-mutex';
 import { validMessageText } from '../../src/engine/message-text';
@@ -44,6 +44,45 @@ describe('hasNewProfileFields and conversationLockKey', () => {
   it('keys a lock by channel and conversation key', () => {
     expect(conversationLockKey(ref)).toBe('telegram:7');
     expect(conversationLockKey({ ...ref, channel: 'sms' })).not.toBe(conversationLockKey(ref));
+  });
+});
+
+describe('InboundIntake', () => {
+  it('without routing, gives the conversation as the message found it, not as an agent left it a moment later', async () => {
+    const { store, conversation } = await storeWithConversation();
+    await store.updateConversation(conversation.id, (c) => ({ ...c, mode: 'assigned' }));
+    const events = new EngineEvents();
+    // An agent resolves the conversation as soon as the message is announced, before the caller
+    // (the e-mail desk) decides what the message means: it was written to the agent.
+    events.on('message', () => {
+      void store.updateConversation(conversation.id, (c) => ({ ...c, mode: 'resolved' }));
+    });
+    const routed: string[] = [];
+    const intake = new InboundIntake({
+      store,
+      events,
+      mutex: new KeyedMutex(),
+      now: () => 1000,
+      maxLength: 100,
+      append: async (c, message) => {
+        const appended = await store.appendMessage(c.id, message);
+        events.emit('message', appended);
+        await new Promise((resolve) => setImmediate(resolve));
+        return appended;
+      },
+      route: async ({ message }) => void routed.push(message.text),
+    });
+    const unrouted = await intake.handle(
+      { ref, text: 'It is 8f2a@10.0.0.5', externalId: 'm1' },
+      { route: false },
+    );
+    expect(unrouted.conversation.mode).toBe('assigned');
+    expect((await store.getConversation(conversation.id))?.mode).toBe('resolved');
+    expect(routed).toEqual([]);
+    // Routed, the caller gets the conversation as the pipeline left it.
+    const answered = await intake.handle({ ref, text: 'thanks', externalId: 'm2' });
+    expect(answered.conversation.mode).toBe('resolved');
+    expect(routed).toEqual(['thanks']);
   });
 });
 
