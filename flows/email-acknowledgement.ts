@@ -10,7 +10,7 @@ import type { SupportPolicy } from '../src/policy/policy-schema';
 import { policyInLanguage } from '../src/policy/policy-in-language';
 import { extractEntities } from '../src/understanding/entity-extractors';
 import { isCallProblem } from './report-problem/problem-topic';
-import { sectionTitle } from './report-problem/report-texts';
+import { sectionTitle } from './docs-pages';
 
 /** "Call me", "phone me back", "give us a call": the customer wants a call rather than mail. */
 const CALL_ME = /\b(call|phone|ring)\s+(me|us)\b|\bcall\s*back\b|\bgive\s+(me|us)\s+a\s+(call|ring)\b/i;

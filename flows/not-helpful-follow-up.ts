@@ -5,6 +5,7 @@ import type { KnowledgeBase, KnowledgeHit } from '../src/knowledge/knowledge-bas
 import type { Conversation } from '../src/model/conversation';
 import type { MessageContent, TranscriptMessage } from '../src/model/message';
 import type { Store } from '../src/store/store';
+import { pagesWorthOffering, sectionTitle } from './docs-pages';
 
 /** How long an answer marked "no" is remembered as followed up (one follow-up per answer). */
 const FOLLOWED_UP_MS = 30 * 24 * 3600 * 1000;
@@ -12,11 +13,6 @@ const FOLLOWED_UP_MS = 30 * 24 * 3600 * 1000;
 const QUESTION_LOOKBACK = 10;
 /** Pages searched for the next best one. */
 const PAGES_SEARCHED = 5;
-/**
- * A next page scoring below this share of the best one is a guess, not an answer: then only a
- * person is offered (a round figure, not fitted).
- */
-const NEXT_PAGE_SHARE = 0.25;
 
 /** The quick reply that asks for a person ("Human" is the keyword every channel understands). */
 function talkToAPerson(t: Translate) {
@@ -34,7 +30,7 @@ export interface NotHelpfulFollowUpOptions {
 
 /**
  * When a customer answers "Did this help?" with no, the bot offers the next best docs page for
- * the same question (not the page it already cited, and only one that scores near the best) and
+ * the same question (not the page it quoted, and only one that scores near the best) and
  * a person, once per answer, on whatever channel the answer went out. Nothing is said once a
  * person has the conversation.
  */
@@ -63,10 +59,12 @@ async function followUp(
     QUESTION_LOOKBACK,
   );
   const question = earlier.filter((m) => m.author === 'customer' && m.seq < answer.seq).at(-1)?.text;
-  const cited = new Set((answer.citations ?? []).map((citation) => pageOf(citation.url)));
+  // The page the answer quoted is left out; the first related page it listed, if any, is the one
+  // offered now (a person would point at it again). A page far below the best is a guess: then
+  // only a person is offered.
+  const quoted = (answer.citations ?? []).slice(0, 1).map((citation) => citation.url);
   const hits = question ? knowledge.search(question, PAGES_SEARCHED) : [];
-  const top = Math.max(0, ...hits.map((hit) => hit.score));
-  const next = hits.find((hit) => !cited.has(pageOf(hit.url)) && hit.score >= NEXT_PAGE_SHARE * top);
+  const [next] = pagesWorthOffering(hits, quoted, 1);
   await say(current, notHelpfulMessage(next, textsFor(current)));
 }
 
@@ -80,7 +78,7 @@ export function notHelpfulMessage(
     const text = t('answer.notHelpful', { button: person.label });
     return { text, summary: text, quickReplies: [person] };
   }
-  const title = [next.pageTitle, ...next.headingPath.slice(1)].filter(Boolean).join(' › ');
+  const title = sectionTitle(next);
   // The "From the docs" block closes the text, as in an answer, so channels render it as a link.
   return {
     text: `${t('answer.notHelpfulNext', { button: person.label })}\n\n${t('answer.fromDocs', { title })}\n${next.url}`,
@@ -88,9 +86,4 @@ export function notHelpfulMessage(
     citations: [{ title, url: next.url }],
     quickReplies: [person],
   };
-}
-
-/** A docs URL without its section anchor: two sections of one page are one page. */
-function pageOf(url: string): string {
-  return url.split('#')[0] ?? url;
 }

@@ -46,10 +46,12 @@ export function renderForTelegram(
   message: TranscriptMessage,
   t: Translate = translator('en'),
 ): TelegramOutgoing[] {
-  const { body, link } = separateCitation(message, t);
+  const { body, link, after } = separateCitation(message, t);
   const feedbackLine = message.answerId ? t('answer.didThisHelp') : undefined;
-  const tail = [link?.visible, feedbackLine].filter(Boolean).join('\n\n');
-  const tailHtml = [link?.html, feedbackLine && `<i>${feedbackLine}</i>`].filter(Boolean).join('\n\n');
+  const tail = [link?.visible, after, feedbackLine].filter(Boolean).join('\n\n');
+  const tailHtml = [link?.html, after && formattedHtml(after), feedbackLine && `<i>${feedbackLine}</i>`]
+    .filter(Boolean)
+    .join('\n\n');
   const pieces = body ? splitText(body, TELEGRAM_MAX_TEXT) : [];
   const html = pieces.map((piece) => (message.author === 'bot' ? formattedHtml(piece) : escapeHtml(piece)));
   if (tail) {
@@ -83,13 +85,17 @@ export function formattedHtml(text: string): string {
     .join('\n\n');
 }
 
-/** Takes the "From the docs: title / URL" block off the text and renders it as one link. */
+/**
+ * Takes the "From the docs: title / URL" block out of the text and renders it as one link; what
+ * follows it (the related pages) stays after the link.
+ */
 function separateCitation(
   message: TranscriptMessage,
   t: Translate,
 ): {
   body: string;
   link?: { html: string; visible: string };
+  after?: string;
 } {
   const text = message.text.trim();
   const citation = message.citations?.[0];
@@ -105,8 +111,14 @@ function separateCitation(
     };
   };
   const block = `${t('answer.fromDocs', { title: citation.title })}\n${citation.url}`;
-  if (text.endsWith(block)) {
-    return { body: text.slice(0, -block.length).trim(), link: label('answer.fromDocs') };
+  const at = text.lastIndexOf(block);
+  if (at >= 0) {
+    const after = text.slice(at + block.length).trim();
+    return {
+      body: text.slice(0, at).trim(),
+      link: label('answer.fromDocs'),
+      ...(after && { after }),
+    };
   }
   return { body: text, link: label('answer.source') };
 }

@@ -4,6 +4,7 @@ import { SEVERITIES, type SeverityName, type SupportPolicy } from '../../src/pol
 import type { KnowledgeHit } from '../../src/knowledge/knowledge-base';
 import type { StatusIncident } from '../../src/status-page/status-summary';
 import { translator, type Translate } from '../../src/i18n/translate';
+import { sectionTitle } from '../docs-pages';
 
 /** The texts' language when a caller names none. */
 const ENGLISH = translator('en');
@@ -61,11 +62,6 @@ export function docsSuggestion(hits: KnowledgeHit[], t: Translate = ENGLISH): Me
       { label: t('report.notSolved'), value: 'Not solved' },
     ],
   };
-}
-
-/** The title of a docs section as a reader recognises it. */
-export function sectionTitle(hit: KnowledgeHit): string {
-  return [hit.pageTitle, ...hit.headingPath.slice(1)].filter(Boolean).join(' › ');
 }
 
 /** Tells the customer the team already knows about the incident that matches their report. */

@@ -157,6 +157,7 @@ export const botEn = {
       'I am not sure this answers your question, but this part of our documentation looks closest:\n\n{{passage}}',
     maybe: 'Maybe: {{line}}',
     fromDocs: 'From the docs: {{title}}',
+    related: 'Related pages:',
     source: 'Source: {{title}}',
     reportThis: 'Report this problem',
     didThisHelp: 'Did this help?',

@@ -165,6 +165,7 @@ export const botEs: BotCatalog = {
       'No estoy seguro de que esto responda a su pregunta, pero esta parte de nuestra documentación es la más cercana:\n\n{{passage}}',
     maybe: 'Quizá: {{line}}',
     fromDocs: 'De la documentación (en inglés): {{title}}',
+    related: 'Páginas relacionadas (en inglés):',
     source: 'Fuente: {{title}}',
     reportThis: 'Informar de este problema',
     didThisHelp: '¿Le ha servido?',

@@ -18,6 +18,23 @@ async function botMessage(kb: DocsKnowledgeBase, question: string): Promise<Tran
   return { ...answerMessage(answer, 'ans_1'), conversationId: 'c1', seq: 3, author: 'bot', createdAt: 0 };
 }
 
+/** A real answer from the fixture page, with two other pages ranked behind it. */
+async function withRelatedPages(kb: DocsKnowledgeBase, question: string): Promise<TranscriptMessage> {
+  const answer = await kb.answer(question);
+  const best = answer.hits[0]!;
+  const other = (path: string, title: string) => ({
+    ...best,
+    pagePath: `${path}.md`,
+    pageTitle: title,
+    headingPath: [title],
+    url: `https://docs.example.com/${path}/`,
+    score: best.score / 2,
+  });
+  const hits = [best, other('voicemail', 'Voicemail <Boxes>'), other('ring-groups', 'Ring Groups')];
+  const message = answerMessage({ ...answer, hits }, 'ans_2');
+  return { ...message, conversationId: 'c1', seq: 4, author: 'bot', createdAt: 0 };
+}
+
 describe('docs answers on each channel', () => {
   let kb: DocsKnowledgeBase;
   beforeAll(async () => {
@@ -57,6 +74,21 @@ describe('docs answers on each channel', () => {
     for (const html of [steps, modes, rates].map((pieces) => pieces[0]?.html ?? '')) {
       expect(html.replace(/<\/?(a|b|i)\b[^>]*>/g, '')).not.toMatch(/<|\*\*/);
     }
+  });
+
+  it('gives the related pages after the source link in Telegram, as bullets, before "Did this help?"', async () => {
+    const [piece] = renderForTelegram(
+      await withRelatedPages(kb, 'how do I forward my extension to a mobile'),
+    );
+    const html = piece?.html ?? '';
+    const source = html.indexOf('From the docs: <a href="https://docs.example.com/forwarding/');
+    const related = html.indexOf(
+      'Related pages:\n\n• Voicemail &lt;Boxes&gt;: https://docs.example.com/voicemail/\n',
+    );
+    expect(source).toBeGreaterThan(0);
+    expect(related).toBeGreaterThan(source);
+    expect(html.indexOf('• Ring Groups: https://docs.example.com/ring-groups/')).toBeGreaterThan(related);
+    expect(html.indexOf('<i>Did this help?</i>')).toBeGreaterThan(related);
   });
 
   it('sends one SMS line with the link', async () => {
@@ -108,6 +140,11 @@ describe('docs answers on each channel', () => {
       expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(hostile).toContain('<ul class="answer-list"');
       expect(hostile).toContain('<li>&lt;b&gt;item&lt;/b&gt;</li>');
+      const related = await render(await withRelatedPages(kb, 'how do I forward my extension to a mobile'));
+      expect(related).toMatch(
+        /<ul class="answer-list"[^>]*><li>Voicemail &lt;Boxes&gt;: <a [^>]*href="https:\/\/docs\.example\.com\/voicemail\/"/,
+      );
+      expect(related).toContain('href="https://docs.example.com/ring-groups/"');
       await page.close();
     });
   });

@@ -33,6 +33,48 @@ describe('answers from the docs, as the customer reads them', () => {
     expect(message.summary).toMatch(/^Maybe: /);
   });
 
+  it('names up to two other pages after the source, one line each, none far below the best', () => {
+    const page = (path: string, title: string, score: number, heading?: string) => ({
+      ...hit,
+      pagePath: `${path}.md`,
+      pageTitle: title,
+      headingPath: heading ? [title, heading] : [title],
+      url: `https://docs.example.com/${path}/${heading ? `#${heading.toLowerCase()}` : ''}`,
+      score,
+    });
+    const hits = [
+      hit,
+      { ...hit, url: 'https://docs.example.com/guides/callid/#other', score: 2.9 },
+      page('logging', 'Logging', 2, 'Search'),
+      page('latest-calls', 'Latest Calls', 0.8),
+      page('billing', 'Billing', 0.7),
+      page('rates', 'Rates', 0.5),
+    ];
+    const message = answerMessage({ ...answer(0.9), hits }, 'ans_3');
+    expect(message.text).toBe(
+      [
+        hit.text,
+        '',
+        'From the docs: Call-ID › Find a Call-ID',
+        hit.url,
+        '',
+        'Related pages:',
+        '- Logging: https://docs.example.com/logging/#search',
+        '- Latest Calls: https://docs.example.com/latest-calls/',
+      ].join('\n'),
+    );
+    expect(message.citations?.map((c) => c.url)).toEqual([
+      hit.url,
+      'https://docs.example.com/logging/#search',
+      'https://docs.example.com/latest-calls/',
+    ]);
+    // A quarter of the best is the floor: a page below it is a guess and is not named.
+    const lone = answerMessage({ ...answer(0.9), hits: [hit, page('rates', 'Rates', 0.7)] }, 'ans_4');
+    expect(lone.text).not.toContain('Related pages');
+    expect(lone.citations).toHaveLength(1);
+    expect(lone.summary).toBe(message.summary);
+  });
+
   it('declines honestly and offers a human, with the closest page only when there is one worth showing', () => {
     const weak = declineMessage({ kind: 'decline', confidence: 0.3, hits: [hit] });
     expect(weak.text).toContain('Type "Human"');
