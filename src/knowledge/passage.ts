@@ -11,6 +11,8 @@ const MAX_STEPS = 10;
 
 const STEP = /^\d+\. /;
 const ITEM = /^- /;
+/** A unit that ends like this leads into the next one ("To block a call," then the steps). */
+const LEAD_IN = /[:,]$/;
 
 /** Splits section text into sentences (lines first, then sentence ends; list lines stay whole). */
 export function sentences(text: string): string[] {
@@ -46,8 +48,8 @@ export function extractPassage(text: string, query: AnalyzedQuery, maxChars = PA
       for (const term of termsOf[end] ?? []) if (!breadcrumb && query.terms.has(term)) seen.add(term);
       let score = 0;
       for (const term of seen) score += query.terms.get(term) ?? 0;
-      // A label ending in ":" needs what follows it; a lone unit says too little.
-      const needsMore = (sentence.endsWith(':') || end === start) && end + 1 < all.length;
+      // A label ending in ":" or "," needs what follows it; a lone unit says too little.
+      const needsMore = (LEAD_IN.test(sentence) || end === start) && end + 1 < all.length;
       if (!needsMore && score > best.score + 1e-9) best = { start, end: end + 1, score };
     }
   }
@@ -63,7 +65,7 @@ function withWholeSteps(all: readonly string[], start: number, end: number): { s
   while (first > 0 && STEP.test(all[first - 1] ?? '')) first--;
   let last = start + step;
   while (last + 1 < all.length && STEP.test(all[last + 1] ?? '') && last + 1 - first < MAX_STEPS) last++;
-  const leadIn = first > 0 && (all[first - 1] ?? '').endsWith(':') ? first - 1 : first;
+  const leadIn = first > 0 && LEAD_IN.test(all[first - 1] ?? '') ? first - 1 : first;
   // Steps answer a how-to on their own: what came before them in the window is left out.
   return { start: leadIn, end: Math.max(end, last + 1) };
 }
