@@ -1,6 +1,6 @@
 import { translator, type Translate } from '../../src/i18n/translate';
 import type { InlineKeyboardButton, InlineKeyboardMarkup } from 'telegraf/types';
-import { answerBlocks, inlineRuns } from '../../src/knowledge/answer-blocks';
+import { answerBlocks, inlineRuns, labelledLink } from '../../src/knowledge/answer-blocks';
 import type { TranscriptMessage } from '../../src/model/message';
 import { splitText } from './split-text';
 
@@ -79,10 +79,18 @@ export function formattedHtml(text: string): string {
   return answerBlocks(text)
     .map((block) => {
       if (block.kind === 'paragraph') return inline(block.text);
-      if (block.kind === 'list') return block.items.map((item) => `• ${inline(item)}`).join('\n');
+      if (block.kind === 'list')
+        return block.items.map((item) => `• ${namedLink(item) ?? inline(item)}`).join('\n');
       return block.items.map((item, i) => `${block.start + i}. ${inline(item)}`).join('\n');
     })
     .join('\n\n');
+}
+
+/** A list item that is only a named link ("Billing: https://…"), as that name linked. */
+function namedLink(item: string): string | undefined {
+  const named = labelledLink(item);
+  if (!named || !/^https?:\/\//i.test(named.url)) return undefined;
+  return `<a href="${escapeAttribute(named.url)}">${escapeHtml(named.label)}</a>`;
 }
 
 /**

@@ -52,3 +52,15 @@ export function inlineRuns(text: string): InlineRun[] {
   });
   return runs;
 }
+
+/** A list item that is only a named link ("Billing: https://…"), as related pages are listed. */
+const LABELLED_LINK = /^([^\n:]{1,150}): (https?:\/\/\S+)$/;
+
+/**
+ * The label and URL of a list item that is only a named link, so a channel can show the name as
+ * the link; undefined for any other item. The URL still has to be checked by the channel.
+ */
+export function labelledLink(item: string): { label: string; url: string } | undefined {
+  const match = LABELLED_LINK.exec(item);
+  return match ? { label: match[1] as string, url: match[2] as string } : undefined;
+}

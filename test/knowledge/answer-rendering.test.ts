@@ -76,18 +76,20 @@ describe('docs answers on each channel', () => {
     }
   });
 
-  it('gives the related pages after the source link in Telegram, as bullets, before "Did this help?"', async () => {
+  it('gives the related pages after the source link in Telegram, as linked names, before "Did this help?"', async () => {
     const [piece] = renderForTelegram(
       await withRelatedPages(kb, 'how do I forward my extension to a mobile'),
     );
     const html = piece?.html ?? '';
     const source = html.indexOf('From the docs: <a href="https://docs.example.com/forwarding/');
     const related = html.indexOf(
-      'Related pages:\n\n• Voicemail &lt;Boxes&gt;: https://docs.example.com/voicemail/\n',
+      'Related pages:\n\n• <a href="https://docs.example.com/voicemail/">Voicemail &lt;Boxes&gt;</a>\n',
     );
     expect(source).toBeGreaterThan(0);
     expect(related).toBeGreaterThan(source);
-    expect(html.indexOf('• Ring Groups: https://docs.example.com/ring-groups/')).toBeGreaterThan(related);
+    expect(html.indexOf('• <a href="https://docs.example.com/ring-groups/">Ring Groups</a>')).toBeGreaterThan(
+      related,
+    );
     expect(html.indexOf('<i>Did this help?</i>')).toBeGreaterThan(related);
   });
 
@@ -134,15 +136,19 @@ describe('docs answers on each channel', () => {
       );
       const hostile = await render({
         ...steps,
-        text: '**Note**: <img src=x onerror=alert(1)>\n- <b>item</b>',
+        text: '**Note**: <img src=x onerror=alert(1)>\n- <b>item</b>\n- <i>x</i>: https://a.example/"onmouseover=x\n- y: javascript:alert(1)',
       });
       expect(hostile).toContain('<strong>Note</strong>');
       expect(hostile).toContain('&lt;img src=x onerror=alert(1)&gt;');
       expect(hostile).toContain('<ul class="answer-list"');
       expect(hostile).toContain('<li>&lt;b&gt;item&lt;/b&gt;</li>');
+      // A named link keeps its name as text and its URL only as a parsed http(s) href.
+      expect(hostile).toContain('<li><a href="https://a.example/%22onmouseover=x" target="_blank"');
+      expect(hostile).toContain('>&lt;i&gt;x&lt;/i&gt;</a></li>');
+      expect(hostile).toContain('<li>y: javascript:alert(1)</li>');
       const related = await render(await withRelatedPages(kb, 'how do I forward my extension to a mobile'));
       expect(related).toMatch(
-        /<ul class="answer-list"[^>]*><li>Voicemail &lt;Boxes&gt;: <a [^>]*href="https:\/\/docs\.example\.com\/voicemail\/"/,
+        /<ul class="answer-list"[^>]*><li><a href="https:\/\/docs\.example\.com\/voicemail\/" target="_blank" rel="noopener noreferrer">Voicemail &lt;Boxes&gt;<\/a><\/li>/,
       );
       expect(related).toContain('href="https://docs.example.com/ring-groups/"');
       await page.close();

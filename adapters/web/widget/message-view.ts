@@ -1,8 +1,8 @@
-import { answerBlocks, inlineRuns } from '../../../src/knowledge/answer-blocks';
+import { answerBlocks, inlineRuns, labelledLink } from '../../../src/knowledge/answer-blocks';
 import type { Attachment } from '../../../src/model/message';
 import type { WireMessage } from '../../../src/realtime/socket-events';
 import { button, clock, el } from './dom';
-import { linkify } from './linkify';
+import { linkify, safeHref } from './linkify';
 import { wt } from './widget-texts';
 
 /** What a rendered message needs from the widget. */
@@ -53,9 +53,23 @@ function formatted(text: string): Node[] {
     list.style.margin = '4px 0';
     list.style.paddingLeft = '1.4em';
     list.style.whiteSpace = 'normal';
-    for (const item of block.items) list.append(inline('li', item));
+    for (const item of block.items) list.append(namedLink(item) ?? inline('li', item));
     return list;
   });
+}
+
+/** A list item that is only a named link, shown as that name linked; undefined otherwise. */
+function namedLink(item: string): HTMLLIElement | undefined {
+  const named = labelledLink(item);
+  const href = named && safeHref(named.url);
+  if (!named || !href) return undefined;
+  const link = el('a', '', named.label);
+  link.href = href;
+  link.target = '_blank';
+  link.rel = 'noopener noreferrer';
+  const li = el('li');
+  li.append(link);
+  return li;
 }
 
 /** An element holding text with its links and `**bold**` runs. */
