@@ -231,7 +231,17 @@ describe('running the desk from the console, in real Chromium', () => {
           .first(),
       )
     ).click();
-    await admin.reload(); // the colleague list is read at start: Dana exists now
+    // The colleague list is read at start: Dana exists now. It is held back until the remembered
+    // conversation is open again, as on a slow network: the transfer control must still appear.
+    let releaseAgents: () => void = () => undefined;
+    const agentsHeld = new Promise<void>((resolve) => (releaseAgents = resolve));
+    await admin.route('**/console/api/agents', async (route) => {
+      await agentsHeld;
+      await route.continue();
+    });
+    await admin.reload();
+    await visible(admin.getByRole('button', { name: 'Resolve', exact: true }));
+    releaseAgents();
     await visible(admin.getByRole('button', { name: 'Resolve', exact: true }));
     await admin.getByRole('combobox', { name: 'Transfer to agent' }).selectOption({ label: 'Dana' });
     await admin.getByRole('button', { name: 'Transfer', exact: true }).click();

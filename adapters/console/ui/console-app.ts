@@ -116,8 +116,13 @@ export class ConsoleApp {
     this.showPlaceholder();
     this.listen();
     void this.canned.refresh();
+    // The list may arrive after a conversation is open (a reload with one remembered): its head
+    // is drawn again so the transfer control appears.
     void listAgents()
-      .then((agents) => (this.colleagues = agents.filter((agent) => !agent.disabled)))
+      .then((agents) => {
+        this.colleagues = agents.filter((agent) => !agent.disabled);
+        this.view?.colleaguesChanged();
+      })
       .catch(() => undefined);
     this.ticker = setInterval(() => tickWaitingTimes(this.queueList, Date.now()), 1000);
   }

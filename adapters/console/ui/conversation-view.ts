@@ -131,6 +131,11 @@ export class ConversationView {
     this.typingLine.textContent = on ? `${this.detail.customer} is typing…` : '';
   }
 
+  /** The list of colleagues arrived or changed: the transfer control follows it. */
+  colleaguesChanged(): void {
+    this.renderHead();
+  }
+
   /** Puts the cursor in the reply box. */
   focus(): void {
     if (!this.input.disabled) this.input.focus();
