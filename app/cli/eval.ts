@@ -70,6 +70,11 @@ function table(
     '',
     `questions: ${ours.in_scope} in scope, ${ours.out_of_scope} out of scope`,
     `page-size prior chosen by the CV folds: ${ranking.chosen.join(', ')}`,
+    ...(ours.passage_judged > 0
+      ? [
+          `passage holds the page's answering sentence: ${percent(ours.passage_holds_evidence)} of the ${ours.passage_judged} questions answered from the right page`,
+        ]
+      : []),
     'calibration:',
   );
   for (const bin of ours.calibration) {

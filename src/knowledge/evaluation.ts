@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import type { KnowledgeAnswer } from './knowledge-base';
+import { passageHoldsEvidence } from './passage-evidence';
 
 /** One line of the questions file (`dev-questions.jsonl` format). */
 export interface EvalQuestion {
@@ -9,6 +10,8 @@ export interface EvalQuestion {
   /** Page paths that answer the question; empty for out-of-scope ones. */
   gold: string[];
   channel?: string;
+  /** A sentence of the gold page that answers the question, where the questions file gives one. */
+  evidence?: string;
 }
 
 /** Retrieval figures shared by our system and the baseline. */
@@ -44,6 +47,12 @@ export interface EvalReport extends RetrievalFigures {
   in_scope: number;
   out_of_scope: number;
   calibration: CalibrationBin[];
+  /**
+   * Of the questions answered from the right page whose file gives the answering sentence, the
+   * share whose passage holds it (`passageHoldsEvidence`), and how many such questions there were.
+   */
+  passage_holds_evidence: number;
+  passage_judged: number;
   /** In-scope questions whose first hit was not a gold page, for people tuning the index. */
   misses: { id: string; question: string; got: string | undefined; gold: string[] }[];
 }
@@ -158,6 +167,8 @@ export async function evaluateAnswers(
   let answered = 0;
   let declined = 0;
   let inScope = 0;
+  let judged = 0;
+  let held = 0;
   const misses: EvalReport['misses'] = [];
   const scored: { confidence: number; correct: boolean }[] = [];
   questions.forEach((question, i) => {
@@ -175,6 +186,10 @@ export async function evaluateAnswers(
     if (rank >= 1 && rank <= 3) hit3 += 1;
     if (rank >= 1) reciprocal += 1 / rank;
     if (result.kind === 'answer') answered += 1;
+    if (rank === 1 && result.kind === 'answer' && question.evidence) {
+      judged += 1;
+      if (passageHoldsEvidence(result.generated ?? result.passage ?? '', question.evidence)) held += 1;
+    }
     scored.push({ confidence: result.confidence, correct: rank === 1 });
   });
   const outOfScope = questions.length - inScope;
@@ -192,6 +207,8 @@ export async function evaluateAnswers(
     in_scope: inScope,
     out_of_scope: outOfScope,
     calibration: calibrationTable(scored),
+    passage_holds_evidence: round(held / Math.max(judged, 1)),
+    passage_judged: judged,
     misses,
   };
 }
