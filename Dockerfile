@@ -22,6 +22,7 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/public ./public
 COPY --from=build /app/kb ./kb
+COPY --from=build /app/kb-questions ./kb-questions
 COPY --from=build /app/nlu ./nlu
 RUN mkdir -p /data && chown node:node /data
 USER node

@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     dir: config.KB_DIR,
     baseUrl: config.KB_BASE_URL,
     answerCacheSize: config.ANSWER_CACHE_SIZE,
+    pageQuestions: config.KB_QUESTIONS,
     cacheDir: path.join(config.DATA_DIR, 'kb-index'),
     watch: true,
     log: (level, msg, fields) => log[level](fields ?? {}, msg),

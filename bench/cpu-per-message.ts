@@ -22,6 +22,7 @@ async function main(): Promise<void> {
     baseUrl: 'https://docs.example.com',
     answerCacheSize: 0,
     cacheDir: path.join(root, 'node_modules', '.cache', 'handoff-bench-kb'),
+    pageQuestions: path.join(root, 'kb-questions'),
   });
   const mix = new MessageMix(SEED_MESSAGES, { repeatShare: 0.1 });
   const texts = Array.from({ length: count }, () => mix.next().text);

@@ -49,6 +49,11 @@ const schema = z.object({
   DATA_DIR: z.string().default('./data'),
   /** The docs the bot answers from. */
   KB_DIR: z.string().default('./kb'),
+  /**
+   * Questions in customers' words per docs page (a folder of `.jsonl` files, or one file): a file
+   * is used when most of the pages it names are in KB_DIR.
+   */
+  KB_QUESTIONS: z.string().default('./kb-questions'),
   /** Prefix of the links in answers: page URL = KB_BASE_URL + page path. */
   KB_BASE_URL: z.string().url().default('https://docs.connexcs.com'),
   /** Distinct questions whose answers are kept in memory per docs index; 0 turns the cache off. */
@@ -249,6 +254,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const config = result.data;
   config.DATA_DIR = path.resolve(config.DATA_DIR);
   config.KB_DIR = path.resolve(config.KB_DIR);
+  config.KB_QUESTIONS = path.resolve(config.KB_QUESTIONS);
   return config;
 }
 

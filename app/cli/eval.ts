@@ -19,7 +19,7 @@ import {
 
 const USAGE = `Measure the docs answers on a questions file.
 
-  npm run eval -- --kb <dir> --questions <jsonl> [--pool <jsonl>] [--base-url <url>] [--json] [--no-baseline] [--misses] [--fit]
+  npm run eval -- --kb <dir> --questions <jsonl> [--pool <jsonl>] [--page-questions <path>|none] [--base-url <url>] [--json] [--no-baseline] [--misses] [--fit]
 
 Prints hit@1, hit@3 and MRR by gold page (in-scope questions), the share of in-scope questions
 answered and of out-of-scope ones declined, query latency p50/p99 (wall clock, and CPU time,
@@ -30,7 +30,9 @@ model fitted without it, and the page-size prior (PAGE_SIZE_PRIOR) is chosen fol
 the fold's questions; --pool adds the in-scope questions of another file to every fold (they help
 choose, they are not counted), as the shipped value was chosen. Queries are timed with the answer cache off, over five passes after
 warm-up passes (at least one and 1.5 s). --fit prints the confidence
-model fitted on all the questions, to paste into src/knowledge/answer-confidence.ts.`;
+model fitted on all the questions, to paste into src/knowledge/answer-confidence.ts.
+--page-questions names the team's questions per page the index is built with (default
+kb-questions/, as the product; none leaves them out).`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -93,11 +95,13 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const questions = readQuestions(questionsFile);
+  const pageQuestions = option(argv, '--page-questions') ?? 'kb-questions';
   const knowledge = new DocsKnowledgeBase({
     dir,
     baseUrl: option(argv, '--base-url') ?? process.env.KB_BASE_URL ?? 'https://docs.connexcs.com',
     // Every timed query does the retrieval: a cached answer would time a map lookup.
     answerCacheSize: 0,
+    ...(pageQuestions !== 'none' && { pageQuestions }),
   });
   await knowledge.load();
   const ours = await evaluateAnswers((q) => knowledge.answer(q), questions, knowledge.stats().buildMs);

@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<number> {
     dir,
     baseUrl: option(rest, '--base-url') ?? config.KB_BASE_URL,
     cacheDir,
+    pageQuestions: config.KB_QUESTIONS,
     onProgress: progressBar(process.stderr),
   });
   await knowledge.load();

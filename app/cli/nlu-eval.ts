@@ -80,6 +80,7 @@ async function probes(file: string, kbDir: string): Promise<void> {
     dir: kbDir,
     baseUrl: config.KB_BASE_URL,
     cacheDir: path.join(dataDir, 'kb-index'),
+    pageQuestions: config.KB_QUESTIONS,
   });
   const app = await createApp(config, log, { knowledge });
   const url = await app.listen();

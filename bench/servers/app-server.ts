@@ -16,6 +16,7 @@ async function main(): Promise<void> {
     dir: config.KB_DIR,
     baseUrl: config.KB_BASE_URL,
     answerCacheSize: config.ANSWER_CACHE_SIZE,
+    pageQuestions: config.KB_QUESTIONS,
     ...(cacheDir && { cacheDir }),
   });
   const app = await createApp(config, log, { knowledge });

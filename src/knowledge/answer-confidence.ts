@@ -10,8 +10,8 @@ export const ANSWER_THRESHOLD = 0.5;
  * fitted on is what `npm run eval` prints as the cross-validated figures.
  */
 export const CONFIDENCE_MODEL: LogisticModel = {
-  weights: [2.588, 1.339, 0, 0, 1.736, -1.844, 1.61],
-  bias: -5.045,
+  weights: [3.053, 1.383, 0, 0.748, 1.953, -1.693, 1.437],
+  bias: -5.868,
 };
 
 /**

@@ -27,8 +27,13 @@ export interface RankedPage {
   covered: string[];
 }
 
-/** Index fields and their boosts: a word in a title says more than one in a paragraph. */
-const FIELD_BOOSTS = { title: 3, headings: 2, text: 1 } as const;
+/**
+ * Index fields and their boosts: a word in a title says more than one in a paragraph. A word in
+ * one of the team's questions for the section (`page-questions.ts`) counts as one in its text: the
+ * questions say what the section is about in other words, no more surely than the text does. Set
+ * in advance; other values were measured on the team's held-out questions only (README).
+ */
+const FIELD_BOOSTS = { title: 3, headings: 2, text: 1, questions: 1 } as const;
 /** An acronym found in fewer sections than this is spelled out in queries. */
 const RARE_ACRONYM_SECTIONS = 8;
 /** Score bonus per pair of the customer's words found side by side ("business hours"). */
@@ -68,12 +73,13 @@ const FUZZY_WEIGHT = 0.5;
 const PREFIX_WEIGHT = 0.4;
 
 const MINISEARCH_OPTIONS: Options<DocSection> = {
-  fields: ['title', 'headings', 'text'],
+  fields: ['title', 'headings', 'text', 'questions'],
   storeFields: [],
   extractField: (section, field) => {
     if (field === 'title') return [section.pageTitle, ...section.aliases].join(' ');
     if (field === 'headings') return section.headingPath.slice(1).join(' ');
     if (field === 'text') return section.text;
+    if (field === 'questions') return (section.questions ?? []).join(' ');
     return String(section[field as keyof DocSection]);
   },
   // The index stores stemmed terms; queries arrive already analyzed, one term per space.
@@ -396,7 +402,13 @@ function countTerms(sections: readonly DocSection[]): {
   const bigramSections = new Map<string, number[]>();
   const tokenFrequency = new Map<string, number>();
   for (const section of sections) {
-    const text = [section.pageTitle, ...section.aliases, ...section.headingPath, section.text].join(' ');
+    const text = [
+      section.pageTitle,
+      ...section.aliases,
+      ...section.headingPath,
+      section.text,
+      ...(section.questions ?? []),
+    ].join(' ');
     for (const token of tokenize(text)) tokenFrequency.set(token, (tokenFrequency.get(token) ?? 0) + 1);
     const terms = indexTerms(text);
     sectionTerms[section.id] = terms;

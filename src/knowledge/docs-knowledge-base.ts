@@ -14,6 +14,7 @@ import type { KnowledgeAnswer, KnowledgeBase, KnowledgeHit } from './knowledge-b
 import { LruCache } from './lru-cache';
 import type { DerivedTerm } from './posting-scorer';
 import { extractPassage } from './passage';
+import { attachPageQuestions, pageQuestionFiles, readPageQuestions } from './page-questions';
 
 /** Where log lines go: the app passes its logger, tests pass nothing. */
 export type KnowledgeLog = (level: 'info' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
@@ -29,6 +30,11 @@ export interface DocsKnowledgeBaseOptions {
   onProgress?: IngestProgress;
   /** Distinct questions whose answers are kept in memory (0 turns the cache off); default 1,000. */
   answerCacheSize?: number;
+  /**
+   * The team's questions per page (a folder of `.jsonl` files, or one file; see
+   * `page-questions.ts`); absent or missing means none.
+   */
+  pageQuestions?: string;
 }
 
 /** How often questions were answered from the cache since this index was loaded. */
@@ -95,9 +101,10 @@ export class DocsKnowledgeBase implements KnowledgeBase {
 
   /** Builds the index, or restores it when the cache matches the docs folder. */
   async load(): Promise<void> {
-    const { dir, baseUrl, cacheDir, log } = this.options;
+    const { dir, baseUrl, cacheDir, log, pageQuestions } = this.options;
     const started = performance.now();
-    const fingerprint = docsFingerprint(dir, baseUrl);
+    const questionFiles = pageQuestions ? pageQuestionFiles(pageQuestions) : [];
+    const fingerprint = docsFingerprint(dir, baseUrl, questionFiles);
     const cached = cacheDir ? readCachedIndex(cacheDir, fingerprint) : undefined;
     let state: LoadedState;
     if (cached) {
@@ -108,6 +115,12 @@ export class DocsKnowledgeBase implements KnowledgeBase {
       };
     } else {
       const ingested = ingestDocs(dir, baseUrl, this.options.onProgress);
+      if (pageQuestions) {
+        const report = attachPageQuestions(ingested.sections, readPageQuestions(pageQuestions));
+        for (const applied of report.applied) log?.('info', 'page questions attached', { ...applied });
+        for (const ignored of report.ignored)
+          log?.('info', 'page questions left out: written for other docs', { ...ignored });
+      }
       const glossary = extractGlossary(ingested.sections);
       const index = DocsIndex.build(ingested.sections, glossary);
       const builtAt = Date.now();

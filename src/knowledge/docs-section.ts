@@ -19,6 +19,8 @@ export interface DocSection {
    * touches (see `PAGE_SIZE_PRIOR`).
    */
   linkedPages?: number;
+  /** Questions in customers' words that this section answers (see `page-questions.ts`). */
+  questions?: string[];
 }
 
 /** A page left out of the index, and why. */

@@ -31,6 +31,8 @@ export interface LoadKnowledgeBaseOptions {
   onProgress?: IngestProgress;
   /** Distinct questions whose answers are kept in memory per index (0: off); default 1,000. */
   answerCacheSize?: number;
+  /** The team's questions per page: a folder of `.jsonl` files or one file (`page-questions.ts`). */
+  pageQuestions?: string;
 }
 
 /** A knowledge base that can be rebuilt in place and stopped. */
