@@ -31,7 +31,13 @@ async function main(): Promise<void> {
   });
   const stats = knowledge.stats();
   log.info(
-    { kbDir: config.KB_DIR, pages: stats.pages, sections: stats.sections, buildMs: stats.buildMs },
+    {
+      kbDir: config.KB_DIR,
+      pages: stats.pages,
+      sections: stats.sections,
+      pageQuestions: stats.pageQuestions,
+      buildMs: stats.buildMs,
+    },
     'docs loaded',
   );
   const app = await createApp(config, log, { knowledge });

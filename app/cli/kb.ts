@@ -52,6 +52,7 @@ async function main(argv: string[]): Promise<number> {
   const stats = knowledge.stats();
   process.stdout.write(
     `pages: ${stats.pages}\nsections: ${stats.sections}\nskipped: ${stats.skipped.length}\n` +
+      `page questions: ${stats.pageQuestions} (from ${config.KB_QUESTIONS})\n` +
       `build: ${stats.buildMs} ms\nindex saved in: ${cacheDir}\n`,
   );
   for (const page of stats.skipped) process.stdout.write(`  skipped ${page.pagePath}: ${page.reason}\n`);

@@ -5,7 +5,7 @@ import { gatherEvidence, type AnswerEvidence } from './answer-evidence';
 import { extractGlossary } from './corpus-glossary';
 import { docsFingerprint } from './docs-fingerprint';
 import { DocsIndex, type RankedPage, type WidenMemo } from './docs-index';
-import type { SkippedPage } from './docs-section';
+import type { DocSection, SkippedPage } from './docs-section';
 import { generateAnswer } from './generated-answer';
 import { HybridRanking } from './hybrid-ranking';
 import { readCachedIndex, writeCachedIndex } from './index-cache';
@@ -53,6 +53,8 @@ export interface DocsKnowledgeStats {
   /** True when the last load came from the on-disk cache instead of a rebuild. */
   fromCache: boolean;
   skipped: SkippedPage[];
+  /** The team's questions (`pageQuestions`) the index holds, attached to its sections. */
+  pageQuestions: number;
   answerCache: AnswerCacheStats;
 }
 
@@ -111,7 +113,12 @@ export class DocsKnowledgeBase implements KnowledgeBase {
       const glossary = new Map(cached.glossary);
       state = {
         index: DocsIndex.restore(cached.sections, glossary, cached.index),
-        stats: { ...pick(cached), fromCache: true, skipped: cached.skipped },
+        stats: {
+          ...pick(cached),
+          fromCache: true,
+          skipped: cached.skipped,
+          pageQuestions: countQuestions(cached.sections),
+        },
       };
     } else {
       const ingested = ingestDocs(dir, baseUrl, this.options.onProgress);
@@ -134,6 +141,7 @@ export class DocsKnowledgeBase implements KnowledgeBase {
           buildMs,
           fromCache: false,
           skipped: ingested.skipped,
+          pageQuestions: countQuestions(ingested.sections),
         },
       };
       if (cacheDir) {
@@ -157,6 +165,7 @@ export class DocsKnowledgeBase implements KnowledgeBase {
       pages: state.stats.pages,
       sections: state.stats.sections,
       skipped: state.stats.skipped.length,
+      pageQuestions: state.stats.pageQuestions,
       fromCache: state.stats.fromCache,
       ms: Math.round(performance.now() - started),
     });
@@ -274,6 +283,10 @@ function declineReason(evidence: AnswerEvidence): string {
   if (evidence.known === 0) return 'no word the docs know';
   if (evidence.known < 0.5) return 'most words unknown to the docs';
   return 'low confidence';
+}
+
+function countQuestions(sections: readonly DocSection[]): number {
+  return sections.reduce((sum, section) => sum + (section.questions?.length ?? 0), 0);
 }
 
 function pick(cached: { pages: number; sections: unknown[]; builtAt: number; buildMs: number }) {

@@ -133,6 +133,7 @@ describe('the index with page questions', () => {
     // "audio" and "keep" are nowhere in the docs: without questions the search finds nothing.
     const without = await loadKnowledgeBase(options);
     expect(without.search('keep audio')).toEqual([]);
+    expect(without.stats().pageQuestions).toBe(0);
 
     fs.writeFileSync(
       path.join(site.questions, 'ours.jsonl'),
@@ -143,8 +144,9 @@ describe('the index with page questions', () => {
     const hits = withQuestions.search('do you keep the audio');
     expect(hits[0]?.url).toBe(`${BASE}/recordings/`);
 
+    expect(withQuestions.stats().pageQuestions).toBe(1);
     const again = await loadKnowledgeBase(options);
-    expect(again.stats().fromCache).toBe(true);
+    expect(again.stats()).toMatchObject({ fromCache: true, pageQuestions: 1 });
     expect(again.search('do you keep the audio')[0]?.url).toBe(`${BASE}/recordings/`);
   });
 
