@@ -16,7 +16,7 @@ const PAGE_QUESTIONS = path.join(__dirname, '..', '..', 'kb-questions');
 /** One index for both evaluations (and later runs of the same code): built once, then restored (~2 s, not ~10). */
 const cacheDir = sharedDocsIndexCache(CORPUS, BASE);
 
-// Floors a little below the measured figures (hit@1 0.85, hit@3 0.93, MRR 0.90, answered 0.90, declined 0.92):
+// Floors a little below the measured figures (hit@1 0.88, hit@3 0.93, MRR 0.91, answered 0.93, declined 0.92):
 // a retrieval regression fails here. No word or rule is taken from these questions (the team's
 // page questions were written from the docs pages by people who did not see them); the page-size
 // prior was chosen by cross-validation with them in the pool (see PAGE_SIZE_PRIOR).
@@ -29,10 +29,10 @@ const cacheDir = sharedDocsIndexCache(CORPUS, BASE);
     const kb = new DocsKnowledgeBase({ dir: CORPUS, baseUrl: BASE, cacheDir, pageQuestions: PAGE_QUESTIONS });
     await kb.load();
     const report = await evaluateAnswers((q) => kb.answer(q), questions, kb.stats().buildMs, FIGURES_ONLY);
-    expect(report.hit1).toBeGreaterThanOrEqual(0.8);
+    expect(report.hit1).toBeGreaterThanOrEqual(0.83);
     expect(report.hit3).toBeGreaterThanOrEqual(0.9);
-    expect(report.mrr).toBeGreaterThanOrEqual(0.86);
-    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.87);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.88);
+    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.88);
     expect(report.declined_out_of_scope).toBeGreaterThanOrEqual(0.9);
 
     const baseline = await evaluateLangChainBaseline(CORPUS, questions, FIGURES_ONLY);
@@ -48,8 +48,8 @@ const HELD_OUT = path.join(__dirname, '..', 'fixtures', 'connexcs-heldout-questi
 // confidence model fitted on the development questions: how the figures hold on questions no word
 // list or rule was written for (the latent weight and the page-size prior were chosen with them, so
 // they are not fully unseen: the dev probes' docs questions are the unseen check). Floors a little
-// below the measured figures (hit@1 0.72, hit@3 0.88, answered 0.86, declined 1.0; on three noisy
-// copies of each, as customers type: hit@1 0.70, hit@3 0.87, answered 0.81, declined 1.0). Without
+// below the measured figures (hit@1 0.72, hit@3 0.90, answered 0.90, declined 1.0; on three noisy
+// copies of each, as customers type: hit@1 0.72, hit@3 0.89, answered 0.86, declined 1.0). Without
 // the team's page questions they were hit@1 0.54, hit@3 0.74 (noisy 0.55, 0.73).
 (fs.existsSync(CORPUS) ? describe : describe.skip)('evaluation on held-out questions of our own', () => {
   it('keeps its figures on pages and wording nothing was tuned on', async () => {
@@ -63,8 +63,8 @@ const HELD_OUT = path.join(__dirname, '..', 'fixtures', 'connexcs-heldout-questi
     await kb.load();
     const report = await evaluateAnswers((q) => kb.answer(q), readQuestions(HELD_OUT), 0, FIGURES_ONLY);
     expect(report.hit1).toBeGreaterThanOrEqual(0.68);
-    expect(report.hit3).toBeGreaterThanOrEqual(0.84);
-    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.8);
+    expect(report.hit3).toBeGreaterThanOrEqual(0.86);
+    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.84);
     expect(report.declined_out_of_scope).toBeGreaterThanOrEqual(0.93);
 
     // Typing slips, "asap", "on the portal", reordered clauses: the same questions as typed.
@@ -74,9 +74,9 @@ const HELD_OUT = path.join(__dirname, '..', 'fixtures', 'connexcs-heldout-questi
       0,
       FIGURES_ONLY,
     );
-    expect(noisy.hit1).toBeGreaterThanOrEqual(0.66);
-    expect(noisy.hit3).toBeGreaterThanOrEqual(0.83);
-    expect(noisy.answered_in_scope).toBeGreaterThanOrEqual(0.76);
+    expect(noisy.hit1).toBeGreaterThanOrEqual(0.68);
+    expect(noisy.hit3).toBeGreaterThanOrEqual(0.85);
+    expect(noisy.answered_in_scope).toBeGreaterThanOrEqual(0.8);
     expect(noisy.declined_out_of_scope).toBeGreaterThanOrEqual(0.93);
   }, 120_000);
 });
