@@ -221,6 +221,24 @@ export class DocsIndex {
     return false;
   }
 
+  /**
+   * The whole text of the heading section `section` is a slice of: a long section is indexed in
+   * slices of about 220 words so that scores stay focused, but the sentences that answer may sit
+   * in the slice beside the one that scored best (the slices of a section are consecutive).
+   */
+  wholeSectionText(section: DocSection): string {
+    const sameSection = (other: DocSection | undefined): other is DocSection =>
+      other !== undefined && other.url === section.url && other.pagePath === section.pagePath;
+    let first = section.id;
+    while (sameSection(this.sections[first - 1])) first -= 1;
+    let last = section.id;
+    while (sameSection(this.sections[last + 1])) last += 1;
+    return this.sections
+      .slice(first, last + 1)
+      .map((slice) => slice.text)
+      .join('\n');
+  }
+
   /** True when some section contains the exact index term. */
   knows(term: string): boolean {
     return this.documentFrequency.has(term);

@@ -238,7 +238,7 @@ export class DocsKnowledgeBase implements KnowledgeBase {
         keep: true,
       };
     }
-    const passage = extractPassage(best.section.text, analyzed);
+    const passage = extractPassage(index.wholeSectionText(best.section), analyzed);
     if (!this.options.chatModel) return { answer: { kind: 'answer', confidence, hits, passage }, keep: true };
     let generated;
     try {
