@@ -1,7 +1,7 @@
 import type { Embeddings } from '@langchain/core/embeddings';
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { DocsKnowledgeBase, type DocsKnowledgeStats, type KnowledgeLog } from './docs-knowledge-base';
-import { watchDocs } from './docs-watcher';
+import { watchDocs, watchPageQuestions } from './docs-watcher';
 import type { IngestProgress } from './ingest-docs';
 import type { KnowledgeAnswer, KnowledgeBase, KnowledgeHit } from './knowledge-base';
 
@@ -66,20 +66,24 @@ export async function loadKnowledgeBase(options: LoadKnowledgeBaseOptions): Prom
     reloading = (reloading ?? Promise.resolve()).then(reload, reload);
     return reloading;
   };
-  const stopWatching = options.watch
-    ? watchDocs(options.dir, () => {
-        serialReload().catch((error: unknown) =>
-          options.log?.('warn', 'knowledge base reload failed', { error: String(error) }),
-        );
-      })
-    : undefined;
+  const onChange = (): void => {
+    serialReload().catch((error: unknown) =>
+      options.log?.('warn', 'knowledge base reload failed', { error: String(error) }),
+    );
+  };
+  const watchers = options.watch
+    ? [watchDocs(options.dir, onChange), watchPageQuestions(options.pageQuestions, onChange)]
+    : [];
+  const stopWatching = (): void => {
+    for (const stop of watchers) stop?.();
+  };
 
   return {
     search: (query: string, limit?: number): KnowledgeHit[] => current.search(query, limit),
     answer: (query: string): Promise<KnowledgeAnswer> => current.answer(query),
     stats: () => current.stats(),
     reload: serialReload,
-    close: () => stopWatching?.(),
+    close: stopWatching,
     onReload: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -9,6 +9,7 @@ import {
   readPageQuestions,
 } from '../../src/knowledge/page-questions';
 import { ingestDocs } from '../../src/knowledge/ingest-docs';
+import { waitFor } from '../support/wait-for';
 
 const BASE = 'https://docs.example.com';
 
@@ -162,6 +163,38 @@ describe('the index with page questions', () => {
     );
     const kb = await loadKnowledgeBase({ dir: site.dir, baseUrl: BASE, pageQuestions: site.questions });
     expect(kb.search('supplier refuses')[0]?.url).toBe(`${BASE}/routing/#failover`);
+  });
+
+  it('reloads by itself when a questions file changes while watching, and keeps serving through a bad edit', async () => {
+    const site = tempSite();
+    const reloadFailures: string[] = [];
+    const kb = await loadKnowledgeBase({
+      dir: site.dir,
+      baseUrl: BASE,
+      pageQuestions: site.questions,
+      watch: true,
+      log: (level, msg) => {
+        if (level === 'warn') reloadFailures.push(msg);
+      },
+    });
+    try {
+      expect(kb.search('keep audio')).toEqual([]);
+      const reloaded = new Promise((resolve) => kb.onReload(resolve));
+      fs.writeFileSync(
+        path.join(site.questions, 'ours.jsonl'),
+        lines({ page: 'recordings.md', question: 'how long do you keep audio of calls' }),
+      );
+      await reloaded;
+      expect(kb.stats().pageQuestions).toBe(1);
+      expect(kb.search('keep audio')[0]?.url).toBe(`${BASE}/recordings/`);
+
+      fs.writeFileSync(path.join(site.questions, 'ours.jsonl'), '{"page": "recordings.md"}\n');
+      await waitFor(() => reloadFailures.length > 0);
+      expect(reloadFailures).toEqual(['knowledge base reload failed']);
+      expect(kb.search('keep audio')[0]?.url).toBe(`${BASE}/recordings/`);
+    } finally {
+      kb.close();
+    }
   });
 
   it('refuses a malformed file with its name and line', async () => {
