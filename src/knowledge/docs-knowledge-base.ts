@@ -242,7 +242,12 @@ export class DocsKnowledgeBase implements KnowledgeBase {
     if (!this.options.chatModel) return { answer: { kind: 'answer', confidence, hits, passage }, keep: true };
     let generated;
     try {
-      generated = await generateAnswer(this.options.chatModel, query, hits.slice(0, 3));
+      // The model reads each section whole: a long one is indexed in slices, and the sentences
+      // that answer may sit beside the slice that scored best.
+      const sections = pages
+        .slice(0, 3)
+        .map((page) => ({ ...toHit(page), text: index.wholeSectionText(page.section) }));
+      generated = await generateAnswer(this.options.chatModel, query, sections);
     } catch {
       // A model that is down or slow must not cost the customer the extractive answer; the
       // model's answer is tried again on the next identical question.

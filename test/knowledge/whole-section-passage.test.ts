@@ -1,7 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { loadConfig } from '../../src/config';
 import { DocsKnowledgeBase } from '../../src/knowledge/docs-knowledge-base';
+import { languageModelsFrom } from '../../app/language-models';
+import { fakeModelServer } from '../support/fake-model-api';
 
 const BASE = 'https://docs.example.com';
 
@@ -63,5 +66,29 @@ describe('the passage of a section indexed in slices', () => {
     const answer = await kb.answer('proof my fax went through, is there a delivery receipt');
     expect(answer.hits[0]?.url).toBe(`${BASE}/fax/#sending`);
     expect(answer.passage).toContain('A delivery receipt is emailed to the sender');
+  });
+
+  it('is given whole to a chat model (LLM_BASE_URL), each section of the prompt with all its slices', async () => {
+    const { dir, questions } = faxSite();
+    const api = await fakeModelServer(() => ({
+      choices: [{ message: { content: 'A receipt is e-mailed within five minutes [1].' } }],
+    }));
+    try {
+      const kb = new DocsKnowledgeBase({
+        dir,
+        baseUrl: BASE,
+        pageQuestions: questions,
+        answerCacheSize: 0,
+        ...languageModelsFrom(loadConfig({ LLM_BASE_URL: api.url, LLM_MODEL: 'tiny' })),
+      });
+      await kb.load();
+      const answer = await kb.answer('proof my fax went through, is there a delivery receipt');
+      expect(answer.generated).toContain('[1]');
+      const prompt = JSON.stringify(api.requests[0]?.body.messages);
+      expect(prompt).toContain('Paragraph 1 about sending');
+      expect(prompt).toContain('A delivery receipt is emailed to the sender');
+    } finally {
+      api.close();
+    }
   });
 });
