@@ -80,3 +80,32 @@ const HELD_OUT = path.join(__dirname, '..', 'fixtures', 'connexcs-heldout-questi
     expect(noisy.declined_out_of_scope).toBeGreaterThanOrEqual(0.93);
   }, 120_000);
 });
+
+const TEAM_SET_2 = path.join(__dirname, '..', 'fixtures', 'connexcs-team-questions-2.jsonl');
+
+// 200 docs questions over 180 pages and 200 messages the docs cannot answer (the asker's own
+// account, other products, general knowledge, chit-chat), written on 1 December by two writers who
+// saw only the docs. Written after the page questions by writers of the same kind, the in-scope
+// half shares phrasing with them (81 of its 200 share five words in a row with a page question),
+// so its retrieval figures overstate; the off-topic half is the larger test of declines. Floors a
+// little below the measured figures (hit@1 0.80, hit@3 0.98, answered 0.98, declined 0.86; before
+// the page questions 0.68, 0.85, 0.95 and 0.83).
+(fs.existsSync(CORPUS) ? describe : describe.skip)("evaluation on the team's second question set", () => {
+  it('answers docs questions and declines what the docs cannot answer', async () => {
+    const kb = new DocsKnowledgeBase({
+      dir: CORPUS,
+      baseUrl: BASE,
+      cacheDir,
+      answerCacheSize: 0,
+      pageQuestions: PAGE_QUESTIONS,
+    });
+    await kb.load();
+    const report = await evaluateAnswers((q) => kb.answer(q), readQuestions(TEAM_SET_2), 0, FIGURES_ONLY);
+    expect(report.in_scope).toBe(200);
+    expect(report.out_of_scope).toBe(200);
+    expect(report.hit1).toBeGreaterThanOrEqual(0.75);
+    expect(report.hit3).toBeGreaterThanOrEqual(0.94);
+    expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.94);
+    expect(report.declined_out_of_scope).toBeGreaterThanOrEqual(0.82);
+  }, 120_000);
+});
