@@ -32,7 +32,7 @@ choose, they are not counted), as the shipped value was chosen. Queries are time
 warm-up passes (at least one and 1.5 s). --fit prints the confidence
 model fitted on all the questions, to paste into src/knowledge/answer-confidence.ts.
 --page-questions names the team's questions per page the index is built with (default
-kb-questions/, as the product; none leaves them out).`;
+KB_QUESTIONS, else kb-questions/, as the product; none leaves them out).`;
 
 function option(args: string[], name: string): string | undefined {
   const index = args.indexOf(name);
@@ -95,7 +95,7 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const questions = readQuestions(questionsFile);
-  const pageQuestions = option(argv, '--page-questions') ?? 'kb-questions';
+  const pageQuestions = option(argv, '--page-questions') ?? process.env.KB_QUESTIONS ?? 'kb-questions';
   const knowledge = new DocsKnowledgeBase({
     dir,
     baseUrl: option(argv, '--base-url') ?? process.env.KB_BASE_URL ?? 'https://docs.connexcs.com',

@@ -14,7 +14,7 @@ import type { KnowledgeAnswer, KnowledgeBase, KnowledgeHit } from './knowledge-b
 import { LruCache } from './lru-cache';
 import type { DerivedTerm } from './posting-scorer';
 import { extractPassage } from './passage';
-import { attachPageQuestions, pageQuestionFiles, readPageQuestions } from './page-questions';
+import { attachPageQuestions, pageQuestionFiles, readPageQuestionFile } from './page-questions';
 
 /** Where log lines go: the app passes its logger, tests pass nothing. */
 export type KnowledgeLog = (level: 'info' | 'warn', msg: string, fields?: Record<string, unknown>) => void;
@@ -122,8 +122,9 @@ export class DocsKnowledgeBase implements KnowledgeBase {
       };
     } else {
       const ingested = ingestDocs(dir, baseUrl, this.options.onProgress);
-      if (pageQuestions) {
-        const report = attachPageQuestions(ingested.sections, readPageQuestions(pageQuestions));
+      if (questionFiles.length > 0) {
+        // The files the fingerprint was taken from, read once.
+        const report = attachPageQuestions(ingested.sections, questionFiles.map(readPageQuestionFile));
         for (const applied of report.applied) log?.('info', 'page questions attached', { ...applied });
         for (const ignored of report.ignored)
           log?.('info', 'page questions left out: written for other docs', { ...ignored });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { DocSection } from './docs-section';
+import { slugify } from './toc-slug';
 
 /**
  * A question a customer would ask that a docs page (or one section of it) answers, written by the
@@ -79,20 +80,14 @@ export function pageQuestionFiles(location: string): string[] {
     .map((name) => path.join(location, name));
 }
 
-/** Reads every page-questions file at `location` (a folder of `.jsonl` files, or one file). */
-export function readPageQuestions(location: string): PageQuestionFile[] {
-  return pageQuestionFiles(location).map((file) => ({
-    file,
-    questions: parsePageQuestions(fs.readFileSync(file, 'utf8'), file),
-  }));
+/** Reads one page-questions file. */
+export function readPageQuestionFile(file: string): PageQuestionFile {
+  return { file, questions: parsePageQuestions(fs.readFileSync(file, 'utf8'), file) };
 }
 
-/** Heading text compared loosely: case, spacing and punctuation aside. */
-function headingKey(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+/** Reads every page-questions file at `location` (a folder of `.jsonl` files, or one file). */
+export function readPageQuestions(location: string): PageQuestionFile[] {
+  return pageQuestionFiles(location).map(readPageQuestionFile);
 }
 
 /**
@@ -130,14 +125,17 @@ export function attachPageQuestions(
       }
       let target = pageSections[0] as DocSection;
       if (question.section !== undefined) {
-        const key = headingKey(question.section);
+        // Headings compare as their MkDocs anchors do: case, spacing and punctuation aside.
+        const key = slugify(question.section);
         // The section under that heading; else the first one below it (a heading with no text of
         // its own before its subheadings is in their heading path only).
         const found =
-          pageSections.find((section) => headingKey(section.headingPath.at(-1) ?? '') === key) ??
-          pageSections.find((section) =>
-            section.headingPath.slice(1).some((heading) => headingKey(heading) === key),
-          );
+          key === ''
+            ? undefined
+            : (pageSections.find((section) => slugify(section.headingPath.at(-1) ?? '') === key) ??
+              pageSections.find((section) =>
+                section.headingPath.slice(1).some((heading) => slugify(heading) === key),
+              ));
         if (found) target = found;
         else unknownSections += 1;
       }

@@ -1,7 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { DocsKnowledgeBase } from '../../src/knowledge/docs-knowledge-base';
-import { evaluateAnswers, FIGURES_ONLY, readQuestions } from '../../src/knowledge/evaluation';
+import {
+  evaluateAnswers,
+  FIGURES_ONLY,
+  readQuestions,
+  type EvalQuestion,
+} from '../../src/knowledge/evaluation';
 import { evaluateLangChainBaseline } from '../../app/cli/langchain-baseline';
 import { noisyCopies } from '../../bench/load/noisy-questions';
 import { sharedDocsIndexCache } from '../support/docs-index-cache';
@@ -13,8 +18,25 @@ const available = fs.existsSync(CORPUS) && fs.existsSync(QUESTIONS);
 const BASE = 'https://docs.connexcs.com';
 /** The team's questions per page, as the product loads them (`KB_QUESTIONS`). */
 const PAGE_QUESTIONS = path.join(__dirname, '..', '..', 'kb-questions');
-/** One index for both evaluations (and later runs of the same code): built once, then restored (~2 s, not ~10). */
+/** One index for every evaluation (and later runs of the same code): built once, then restored (~2 s, not ~10). */
 const cacheDir = sharedDocsIndexCache(CORPUS, BASE);
+
+/** The product docs with the shipped page questions, every question retrieved (no answer cache). */
+async function productDocs(): Promise<DocsKnowledgeBase> {
+  const kb = new DocsKnowledgeBase({
+    dir: CORPUS,
+    baseUrl: BASE,
+    cacheDir,
+    answerCacheSize: 0,
+    pageQuestions: PAGE_QUESTIONS,
+  });
+  await kb.load();
+  return kb;
+}
+
+/** Each question asked once (speed is the eval CLI's to measure). */
+const figuresOn = (kb: DocsKnowledgeBase, questions: EvalQuestion[]) =>
+  evaluateAnswers((q) => kb.answer(q), questions, 0, FIGURES_ONLY);
 
 // Floors a little below the measured figures (hit@1 0.88, hit@3 0.93, MRR 0.91, answered 0.93, declined 0.92):
 // a retrieval regression fails here. No word or rule is taken from these questions (the team's
@@ -26,9 +48,7 @@ const cacheDir = sharedDocsIndexCache(CORPUS, BASE);
 (available ? describe : describe.skip)('evaluation on the development questions', () => {
   it('finds the right page and declines off-topic questions far better than the LangChain default', async () => {
     const questions = readQuestions(QUESTIONS);
-    const kb = new DocsKnowledgeBase({ dir: CORPUS, baseUrl: BASE, cacheDir, pageQuestions: PAGE_QUESTIONS });
-    await kb.load();
-    const report = await evaluateAnswers((q) => kb.answer(q), questions, kb.stats().buildMs, FIGURES_ONLY);
+    const report = await figuresOn(await productDocs(), questions);
     expect(report.hit1).toBeGreaterThanOrEqual(0.83);
     expect(report.hit3).toBeGreaterThanOrEqual(0.9);
     expect(report.mrr).toBeGreaterThanOrEqual(0.88);
@@ -53,27 +73,15 @@ const HELD_OUT = path.join(__dirname, '..', 'fixtures', 'connexcs-heldout-questi
 // the team's page questions they were hit@1 0.54, hit@3 0.74 (noisy 0.55, 0.73).
 (fs.existsSync(CORPUS) ? describe : describe.skip)('evaluation on held-out questions of our own', () => {
   it('keeps its figures on pages and wording nothing was tuned on', async () => {
-    const kb = new DocsKnowledgeBase({
-      dir: CORPUS,
-      baseUrl: BASE,
-      cacheDir,
-      answerCacheSize: 0,
-      pageQuestions: PAGE_QUESTIONS,
-    });
-    await kb.load();
-    const report = await evaluateAnswers((q) => kb.answer(q), readQuestions(HELD_OUT), 0, FIGURES_ONLY);
+    const kb = await productDocs();
+    const report = await figuresOn(kb, readQuestions(HELD_OUT));
     expect(report.hit1).toBeGreaterThanOrEqual(0.68);
     expect(report.hit3).toBeGreaterThanOrEqual(0.86);
     expect(report.answered_in_scope).toBeGreaterThanOrEqual(0.84);
     expect(report.declined_out_of_scope).toBeGreaterThanOrEqual(0.93);
 
     // Typing slips, "asap", "on the portal", reordered clauses: the same questions as typed.
-    const noisy = await evaluateAnswers(
-      (q) => kb.answer(q),
-      noisyCopies(readQuestions(HELD_OUT)),
-      0,
-      FIGURES_ONLY,
-    );
+    const noisy = await figuresOn(kb, noisyCopies(readQuestions(HELD_OUT)));
     expect(noisy.hit1).toBeGreaterThanOrEqual(0.68);
     expect(noisy.hit3).toBeGreaterThanOrEqual(0.85);
     expect(noisy.answered_in_scope).toBeGreaterThanOrEqual(0.8);
@@ -92,15 +100,7 @@ const TEAM_SET_2 = path.join(__dirname, '..', 'fixtures', 'connexcs-team-questio
 // the page questions 0.68, 0.85, 0.95 and 0.83).
 (fs.existsSync(CORPUS) ? describe : describe.skip)("evaluation on the team's second question set", () => {
   it('answers docs questions and declines what the docs cannot answer', async () => {
-    const kb = new DocsKnowledgeBase({
-      dir: CORPUS,
-      baseUrl: BASE,
-      cacheDir,
-      answerCacheSize: 0,
-      pageQuestions: PAGE_QUESTIONS,
-    });
-    await kb.load();
-    const report = await evaluateAnswers((q) => kb.answer(q), readQuestions(TEAM_SET_2), 0, FIGURES_ONLY);
+    const report = await figuresOn(await productDocs(), readQuestions(TEAM_SET_2));
     expect(report.in_scope).toBe(200);
     expect(report.out_of_scope).toBe(200);
     expect(report.hit1).toBeGreaterThanOrEqual(0.75);
